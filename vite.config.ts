@@ -1,0 +1,43 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import mdx from '@mdx-js/rollup';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkMdxFrontmatter from 'remark-mdx-frontmatter';
+import rehypeShiki from '@shikijs/rehype';
+import { rehypeHeadingIds } from './scripts/rehype-heading-ids.mjs';
+
+export default defineConfig({
+  plugins: [
+    {
+      enforce: 'pre',
+      ...mdx({
+        remarkPlugins: [remarkGfm, remarkFrontmatter, [remarkMdxFrontmatter, { name: 'frontmatter' }]],
+        rehypePlugins: [
+          rehypeHeadingIds,
+          [
+            rehypeShiki,
+            {
+              themes: { light: 'github-light', dark: 'github-dark' },
+              defaultColor: 'light',
+              langs: ['python', 'text', 'json', 'bash'],
+            },
+          ],
+        ],
+        providerImportSource: undefined,
+      }),
+    },
+    react({ include: /\.(mdx|tsx|ts)$/ }),
+  ],
+  build: {
+    target: 'es2022',
+    cssCodeSplit: false,
+  },
+  test: {
+    environment: 'happy-dom',
+    setupFiles: ['./tests/setup/vitest.setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}', 'tests/content/**/*.test.{ts,tsx}'],
+    css: false,
+  },
+});
