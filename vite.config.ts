@@ -7,6 +7,8 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdxFrontmatter from 'remark-mdx-frontmatter';
 import rehypeShiki from '@shikijs/rehype';
 import { rehypeHeadingIds } from './scripts/rehype-heading-ids.mjs';
+import { articlesPlugin } from './scripts/vite-plugin-articles.mjs';
+import { THEME_BOOT_SCRIPT } from './src/site/theme.ts';
 
 export default defineConfig({
   plugins: [
@@ -19,7 +21,7 @@ export default defineConfig({
           [
             rehypeShiki,
             {
-              themes: { light: 'github-light', dark: 'github-dark' },
+              themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
               defaultColor: 'light',
               langs: ['python', 'text', 'json', 'bash'],
             },
@@ -29,6 +31,12 @@ export default defineConfig({
       }),
     },
     react({ include: /\.(mdx|tsx|ts)$/ }),
+    articlesPlugin(),
+    {
+      // The theme is applied before first paint by a tiny inline script (hashed into the CSP at build time).
+      name: 'interleave-theme-boot',
+      transformIndexHtml: () => [{ tag: 'script', children: THEME_BOOT_SCRIPT, injectTo: 'head' }],
+    },
   ],
   build: {
     target: 'es2022',

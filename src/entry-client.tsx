@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { hydrateRoot } from 'react-dom/client';
+import { App } from './site/App';
+import { loadArticle, matchRoute } from './site/routes';
+import './site/styles/index.css';
+
+async function start() {
+  const root = document.getElementById('root');
+  if (!root) return;
+  // The 404 page is served for any unknown address: hydrate it as what it was rendered as.
+  const route = document.body.dataset.route === 'not-found' ? matchRoute('/404.html') : matchRoute(location.pathname);
+  const Content = route.kind === 'article' ? await loadArticle(route.article.slug) : undefined;
+  hydrateRoot(
+    root,
+    <StrictMode>
+      <App route={route} Content={Content} />
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,31 @@
+import { articles, articlePath, SITE_TAGLINE } from '../routes';
+
+export function Home() {
+  return (
+    <div className="home">
+      <section className="hero">
+        <h1>Python concurrency, on a timeline you can hold</h1>
+        <p className="lede">{SITE_TAGLINE}</p>
+        <p>
+          Every article runs the same workload under several concurrency models and draws what happens: which task runs,
+          which one waits, and who holds the GIL. Drag the playhead, step through events, and change the durations to
+          see when each model wins.
+        </p>
+      </section>
+      <section id="articles" aria-labelledby="articles-heading" className="article-list">
+        <h2 id="articles-heading">Articles</h2>
+        <ol>
+          {articles.map((article) => (
+            <li key={article.slug}>
+              <a href={articlePath(article.slug)}>
+                <span className="article-title">{article.title}</span>
+                <span className="article-summary">{article.summary}</span>
+                <span className="article-meta">{article.readingTime} min read</span>
+              </a>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

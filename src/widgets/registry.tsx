@@ -1,0 +1,10 @@
+import type { MDXComponents } from 'mdx/types';
+import { CodeBlock, Table } from '../site/CodeBlock';
+
+/**
+ * The one place where MDX tags meet components. Articles import nothing: every tag they use is listed here.
+ */
+export const mdxComponents: MDXComponents = {
+  pre: CodeBlock,
+  table: Table,
+};

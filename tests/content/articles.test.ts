@@ -1,0 +1,95 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readArticle, readArticles, REQUIRED_FIELDS } from '../../scripts/articles.mjs';
+import { parseScenario } from '../../src/sim';
+
+const root = resolve(import.meta.dirname, '../..');
+const articlesDir = join(root, 'content/articles');
+const scenariosDir = join(root, 'content/scenarios');
+const articles = readArticles(articlesDir);
+const scenarioFiles = readdirSync(scenariosDir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
+const scenarioIds = new Set(scenarioFiles.map((f) => f.slice(0, -'.json'.length)));
+
+describe('content/articles', () => {
+  it('has at least one article', () => {
+    expect(articles.length).toBeGreaterThan(0);
+  });
+
+  it.each(articles.map((a) => [a.slug, a]))('%s has complete frontmatter', (_slug, article) => {
+    for (const [field, type] of Object.entries(REQUIRED_FIELDS)) {
+      expect(typeof article[field as keyof typeof article], field).toBe(type);
+    }
+    expect(article.summary.length).toBeLessThanOrEqual(170);
+    expect(Number.isInteger(article.order)).toBe(true);
+  });
+
+  it.each(articles.map((a) => [a.slug, a]))('%s states a reading time that fits its length', (_slug, article) => {
+    const estimate = article.words / 220;
+    expect(article.readingTime).toBeGreaterThanOrEqual(Math.max(1, Math.floor(estimate * 0.7)));
+    expect(article.readingTime).toBeLessThanOrEqual(Math.ceil(estimate * 1.3) + 1);
+  });
+
+  it('gives every article a distinct order', () => {
+    const orders = articles.map((a) => a.order);
+    expect(new Set(orders).size).toBe(orders.length);
+  });
+
+  it.each(articles.map((a) => [a.slug, a]))('%s names only scenarios that exist', (_slug, article) => {
+    for (const tag of article.tags) {
+      const id = tag.props.scenario;
+      if (typeof id === 'string') expect(scenarioIds, `<${tag.name}> on line ${tag.line}`).toContain(id);
+    }
+  });
+
+  it.each(articles.map((a) => [a.slug, a]))('%s links only to pages and headings that exist', (_slug, article) => {
+    const pages = new Set(['/', ...articles.map((a) => `/${a.slug}/`)]);
+    const anchors = new Set(article.headings.map((h) => h.id));
+    for (const link of article.links) {
+      if (/^(https?:|mailto:)/.test(link)) continue;
+      const [path, hash] = link.split('#');
+      if (path === '') {
+        expect(anchors, `link ${link}`).toContain(hash);
+      } else {
+        expect(pages, `link ${link}`).toContain(path);
+        if (hash) {
+          const target = articles.find((a) => `/${a.slug}/` === path);
+          expect(target?.headings.map((h) => h.id) ?? [], `link ${link}`).toContain(hash);
+        }
+      }
+    }
+  });
+});
+
+describe('readArticle', () => {
+  it('readArticle names the file and the missing field', () => {
+    expect(() => readArticle('---\ntitle: T\nsummary: S\norder: 1\n---\n\nText', 'content/articles/x.mdx')).toThrow(
+      'content/articles/x.mdx: readingTime is missing from the frontmatter',
+    );
+  });
+
+  it('readArticle rejects an article without frontmatter', () => {
+    expect(() => readArticle('# Hello', 'content/articles/y.mdx')).toThrow('content/articles/y.mdx: has no frontmatter');
+  });
+
+  it('readArticle collects h2 and h3 headings with unique ids', () => {
+    const article = readArticle(
+      '---\ntitle: T\nsummary: S\norder: 1\nreadingTime: 1\n---\n\n## Why `await`?\n\n### Notes\n\n## Notes\n',
+      'content/articles/z.mdx',
+    );
+    expect(article.headings).toEqual([
+      { depth: 2, text: 'Why await?', id: 'why-await' },
+      { depth: 3, text: 'Notes', id: 'notes' },
+      { depth: 2, text: 'Notes', id: 'notes-2' },
+    ]);
+  });
+});
+
+describe('content/scenarios', () => {
+  it.each(scenarioFiles)('%s is a valid scenario whose id matches its file name', (file) => {
+    const json: unknown = JSON.parse(readFileSync(join(scenariosDir, file), 'utf8'));
+    const scenario = parseScenario(json, `content/scenarios/${file}`);
+    expect(scenario.id).toBe(file.slice(0, -'.json'.length));
+  });
+});

@@ -1,0 +1,19 @@
+import type { Page } from '@playwright/test';
+
+/** Every page the built site lists in its sitemap, plus the 404 page. */
+export async function sitePaths(page: Page): Promise<string[]> {
+  const response = await page.request.get('/sitemap.xml');
+  const xml = await response.text();
+  const paths = [...xml.matchAll(/<loc>[^<]*?(\/[^<]*)<\/loc>/g)].map((m) => new URL(m[1], 'http://x').pathname);
+  return [...paths, '/404.html'];
+}
+
+/** Collects console errors, warnings and uncaught exceptions while a page is used. */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return problems;
+}
