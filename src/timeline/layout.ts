@@ -1,0 +1,236 @@
+/**
+ * Lane assignment and vertical layout.
+ *
+ * - Task view (default): one lane per task, plus the GIL lane on top where there is one.
+ * - Worker view: main, event loop, GIL, thread, process and core lanes.
+ * - Compare: several traces stacked as bands on one shared time axis, each with a header.
+ *
+ * Rows have fixed pixel heights computed from lane counts only, so the server render and the
+ * client agree and nothing jumps. When there are too many lanes for the height budget, lanes
+ * of one kind are grouped several to a row and labelled as a whole ("10 000 tasks").
+ */
+import type { LaneKind, Trace } from '../sim/types';
+import { indexTrace, type TraceIndex } from './traceIndex';
+import { plural } from './scale';
+
+export type ViewMode = 'task' | 'worker';
+
+export interface Row {
+  key: string;
+  /** Lane label, or "tasks 1–112" for a group row. */
+  label: string;
+  kind: LaneKind;
+  /** Lane indices (into trace.lanes) drawn in this row. */
+  lanes: number[];
+  /** Top, relative to the whole chart (px). */
+  y: number;
+  h: number;
+  /** More than one lane in the row. */
+  grouped: boolean;
+}
+
+/** A label spanning several rows (when rows are too thin to label one by one). */
+export interface LabelGroup {
+  label: string;
+  y: number;
+  h: number;
+}
+
+export interface Band {
+  index: number;
+  trace: Trace;
+  ix: TraceIndex;
+  /** Top of the band (its header), px. */
+  y: number;
+  headerH: number;
+  /** Total height including the header, px. */
+  h: number;
+  rows: Row[];
+  groups: LabelGroup[];
+  spanCount: number;
+}
+
+export interface TimelineLayout {
+  view: ViewMode;
+  bands: Band[];
+  height: number;
+  /** Shared time domain: the longest makespan. */
+  domainMs: number;
+  spanCount: number;
+  rowCount: number;
+  laneCount: number;
+  /** Draw marks on Canvas (client) / as an LOD summary (server). */
+  large: boolean;
+}
+
+export interface LayoutOptions {
+  /** Max height of the rows of one band, px (single trace). */
+  maxBandHeight?: number;
+  /** Max height of the rows of one band when several are stacked, px. */
+  maxCompareBandHeight?: number;
+  /** Height of a lane when there is room, px. */
+  laneHeight?: number;
+  /** Thinnest row before lanes are grouped, px. */
+  minRowHeight?: number;
+  headerHeight?: number;
+  bandGap?: number;
+  /** Thresholds for the large (Canvas) mode. */
+  largeSpans?: number;
+  largeLanes?: number;
+}
+
+export const LAYOUT_DEFAULTS: Required<LayoutOptions> = {
+  maxBandHeight: 360,
+  maxCompareBandHeight: 200,
+  laneHeight: 20,
+  minRowHeight: 3,
+  headerHeight: 26,
+  bandGap: 10,
+  largeSpans: 2000,
+  largeLanes: 200,
+};
+
+/** Rows this tall or more get a label each. */
+export const LABEL_MIN_ROW = 12;
+
+const WORKER_RANK: Record<LaneKind, number> = {
+  main: 0,
+  loop: 1,
+  gil: 2,
+  thread: 3,
+  process: 4,
+  core: 5,
+  task: 6,
+};
+
+/** The lanes (indices into trace.lanes) shown in a view, top to bottom. */
+export function lanesForView(trace: Trace, view: ViewMode): number[] {
+  const all = trace.lanes.map((_, i) => i);
+  if (view === 'task') {
+    const gil = all.filter((i) => trace.lanes[i].kind === 'gil');
+    const tasks = all.filter((i) => trace.lanes[i].kind === 'task');
+    return [...gil, ...tasks];
+  }
+  const workers = all
+    .filter((i) => trace.lanes[i].kind !== 'task')
+    .sort((a, b) => WORKER_RANK[trace.lanes[a].kind] - WORKER_RANK[trace.lanes[b].kind] || a - b);
+  // A trace with no worker lanes (nothing but tasks) still shows something.
+  return workers.length > 0 ? workers : lanesForView(trace, 'task');
+}
+
+const KIND_NOUN: Record<LaneKind, [string, string]> = {
+  task: ['task', 'tasks'],
+  main: ['main thread', 'main threads'],
+  loop: ['event loop', 'event loops'],
+  thread: ['thread', 'threads'],
+  process: ['process', 'processes'],
+  core: ['core', 'cores'],
+  gil: ['GIL', 'GILs'],
+};
+
+/** Consecutive lanes of one kind. */
+function sections(trace: Trace, lanes: number[]): { kind: LaneKind; lanes: number[] }[] {
+  const out: { kind: LaneKind; lanes: number[] }[] = [];
+  for (const l of lanes) {
+    const kind = trace.lanes[l].kind;
+    const last = out[out.length - 1];
+    if (last && last.kind === kind) last.lanes.push(l);
+    else out.push({ kind, lanes: [l] });
+  }
+  return out;
+}
+
+/** Rows of one band, starting at y = top. Small sections (≤ 2 lanes) always get full-height rows. */
+function bandRows(
+  trace: Trace,
+  lanes: number[],
+  top: number,
+  maxH: number,
+  o: Required<LayoutOptions>,
+  bandIndex: number,
+): { rows: Row[]; groups: LabelGroup[]; h: number } {
+  const secs = sections(trace, lanes);
+  const fixed = secs.filter((s) => s.lanes.length <= 2);
+  const pooled = secs.filter((s) => s.lanes.length > 2);
+  const fixedH = fixed.reduce((n, s) => n + s.lanes.length * o.laneHeight, 0);
+  const pooledLanes = pooled.reduce((n, s) => n + s.lanes.length, 0);
+  const budget = Math.max(maxH - fixedH, o.minRowHeight * 8);
+  let rowH = o.laneHeight;
+  let groupSize = 1;
+  if (pooledLanes > 0) {
+    rowH = Math.min(o.laneHeight, Math.floor(budget / pooledLanes));
+    if (rowH < o.minRowHeight) {
+      rowH = o.minRowHeight;
+      groupSize = Math.ceil(pooledLanes / Math.floor(budget / o.minRowHeight));
+    }
+  }
+  const rows: Row[] = [];
+  const groups: LabelGroup[] = [];
+  let y = top;
+  for (const sec of secs) {
+    const small = sec.lanes.length <= 2;
+    const h = small ? o.laneHeight : rowH;
+    const size = small ? 1 : groupSize;
+    const start = y;
+    for (let i = 0; i < sec.lanes.length; i += size) {
+      const ls = sec.lanes.slice(i, i + size);
+      const first = trace.lanes[ls[0]];
+      const label =
+        ls.length === 1
+          ? first.label
+          : `${KIND_NOUN[sec.kind][1]} ${i + 1}–${i + ls.length}`;
+      rows.push({ key: `${bandIndex}:${first.id}`, label, kind: sec.kind, lanes: ls, y, h, grouped: ls.length > 1 });
+      y += h;
+    }
+    if (!small && h < LABEL_MIN_ROW) {
+      const [one, many] = KIND_NOUN[sec.kind];
+      groups.push({ label: plural(sec.lanes.length, one, many), y: start, h: y - start });
+    }
+  }
+  return { rows, groups, h: y - top };
+}
+
+/** Vertical layout of one or more traces in a view. Pure: depends on the traces and options only. */
+export function layoutTimeline(traces: readonly Trace[], view: ViewMode, options: LayoutOptions = {}): TimelineLayout {
+  const o = { ...LAYOUT_DEFAULTS, ...options };
+  const compare = traces.length > 1;
+  const maxH = compare ? o.maxCompareBandHeight : o.maxBandHeight;
+  const bands: Band[] = [];
+  let y = 0;
+  let spanCount = 0;
+  let rowCount = 0;
+  let laneCount = 0;
+  traces.forEach((trace, index) => {
+    if (index > 0) y += o.bandGap;
+    const lanes = lanesForView(trace, view);
+    const ix = indexTrace(trace);
+    const { rows, groups, h } = bandRows(trace, lanes, y + o.headerHeight, maxH, o, index);
+    let bandSpans = 0;
+    for (const l of lanes) bandSpans += ix.laneStart[l + 1] - ix.laneStart[l];
+    bands.push({ index, trace, ix, y, headerH: o.headerHeight, h: o.headerHeight + h, rows, groups, spanCount: bandSpans });
+    y += o.headerHeight + h;
+    spanCount += bandSpans;
+    rowCount += rows.length;
+    laneCount += lanes.length;
+  });
+  const domainMs = Math.max(0, ...traces.map((t) => t.makespanMs));
+  return {
+    view,
+    bands,
+    height: y,
+    domainMs,
+    spanCount,
+    rowCount,
+    laneCount,
+    large: spanCount > o.largeSpans || laneCount > o.largeLanes,
+  };
+}
+
+/** The row under a y coordinate (px from the chart top), or null. */
+export function rowAtY(layout: TimelineLayout, y: number): { band: Band; row: Row } | null {
+  for (const band of layout.bands) {
+    if (y < band.y || y >= band.y + band.h) continue;
+    for (const row of band.rows) if (y >= row.y && y < row.y + row.h) return { band, row };
+  }
+  return null;
+}

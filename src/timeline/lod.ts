@@ -1,0 +1,190 @@
+/**
+ * Level of detail for drawing many spans: merge sub-pixel spans so that a lane never has more
+ * than two shapes in one pixel column, while keeping the covered time.
+ *
+ * - One lane per row (`lodLane`): spans of a pixel or more stay exact; runs of small spans that
+ *   share pixel columns merge into one shape coloured by the state that covers most of it.
+ *   A column holds at most the shape that ends in it and the shape that starts in it.
+ * - Several lanes per row (`lodGroup`): per pixel column, the state with the most lane-time wins;
+ *   runs of equal columns become one shape whose density is the share of lane-time covered.
+ *
+ * Every shape carries `coveredMs`, the span time it stands for; the sum over shapes equals the
+ * sum of the original span durations (inside the domain).
+ */
+import type { Span, SpanState } from '../sim/types';
+import { STATE_INDEX, STATE_ORDER } from './palette';
+
+export interface LodShape {
+  /** Pixel extent [x0, x1). */
+  x0: number;
+  x1: number;
+  startMs: number;
+  endMs: number;
+  state: SpanState;
+  /** Span time this shape stands for (ms; lane-ms for group rows). */
+  coveredMs: number;
+  /** Original spans merged into it (group rows: spans touching it). */
+  count: number;
+  /** 0..1: how much of the shape's area is covered (1 for exact spans). */
+  density: number;
+  /** Index into the spans array when the shape is exactly one span, else -1. */
+  span: number;
+}
+
+const NSTATES = STATE_ORDER.length;
+
+/**
+ * LOD for one lane: spans[from..to) sorted by start, not overlapping. pxPerMs maps time to pixels.
+ */
+export function lodLane(spans: readonly Span[], from: number, to: number, pxPerMs: number): LodShape[] {
+  const out: LodShape[] = [];
+  let cur: LodShape | null = null;
+  let weights: Float64Array | null = null;
+  let curEndCol = 0; // exclusive: columns [c0, curEndCol) are touched by cur
+  const flush = () => {
+    if (!cur) return;
+    if (weights) {
+      let best = 0;
+      for (let k = 1; k < NSTATES; k++) if (weights[k] > weights[best]) best = k;
+      cur.state = STATE_ORDER[best];
+      weights = null;
+    }
+    const w = cur.endMs - cur.startMs;
+    cur.density = w > 0 ? Math.min(1, cur.coveredMs / w) : 1;
+    out.push(cur);
+    cur = null;
+  };
+  for (let i = from; i < to; i++) {
+    const s = spans[i];
+    const dur = s.endMs - s.startMs;
+    if (!(dur >= 0)) continue;
+    const x0 = s.startMs * pxPerMs;
+    const x1 = s.endMs * pxPerMs;
+    const c0 = Math.floor(x0);
+    const c1 = Math.max(c0 + 1, Math.ceil(x1));
+    const big = x1 - x0 >= 1 && c1 - c0 >= 2;
+    if (cur && c0 < curEndCol && !(big && s.state !== cur.state)) {
+      // Shares a column with the current shape: merge.
+      if (!weights) {
+        weights = new Float64Array(NSTATES);
+        weights[STATE_INDEX[cur.state]] += cur.coveredMs;
+      }
+      weights[STATE_INDEX[s.state]] += dur;
+      cur.endMs = Math.max(cur.endMs, s.endMs);
+      cur.x1 = Math.max(cur.x1, x1);
+      cur.coveredMs += dur;
+      cur.count++;
+      cur.span = -1;
+      curEndCol = Math.max(curEndCol, c1);
+      continue;
+    }
+    flush();
+    cur = { x0, x1, startMs: s.startMs, endMs: s.endMs, state: s.state, coveredMs: dur, count: 1, density: 1, span: i };
+    curEndCol = c1;
+  }
+  flush();
+  return out;
+}
+
+/** Density is quantised to this many steps when merging group columns. */
+const DENSITY_STEPS = 4;
+
+/**
+ * LOD for a row holding several lanes: `ranges` are [from, to) ranges into spans (one per lane).
+ * width is the number of pixel columns; the domain is [0, width / pxPerMs].
+ */
+export function lodGroup(
+  spans: readonly Span[],
+  ranges: readonly (readonly [number, number])[],
+  pxPerMs: number,
+  width: number,
+): LodShape[] {
+  const cols = Math.max(1, Math.ceil(width));
+  const msPerCol = 1 / pxPerMs;
+  // Partial coverage added directly; full columns through a difference array per state.
+  const w = new Float64Array(cols * NSTATES);
+  const diff = new Float64Array((cols + 1) * NSTATES);
+  const touches = new Int32Array(cols + 1);
+  for (const [from, to] of ranges) {
+    for (let i = from; i < to; i++) {
+      const s = spans[i];
+      const k = STATE_INDEX[s.state];
+      const x0 = Math.max(0, s.startMs * pxPerMs);
+      const x1 = Math.min(cols, s.endMs * pxPerMs);
+      if (!(x1 > x0)) continue;
+      const c0 = Math.floor(x0);
+      const cLast = Math.min(cols - 1, Math.ceil(x1) - 1);
+      touches[c0]++;
+      touches[cLast + 1]--;
+      if (c0 === cLast) {
+        w[c0 * NSTATES + k] += (x1 - x0) * msPerCol;
+        continue;
+      }
+      w[c0 * NSTATES + k] += (c0 + 1 - x0) * msPerCol;
+      w[cLast * NSTATES + k] += (x1 - cLast) * msPerCol;
+      if (cLast > c0 + 1) {
+        diff[(c0 + 1) * NSTATES + k] += 1;
+        diff[cLast * NSTATES + k] -= 1;
+      }
+    }
+  }
+  const lanes = Math.max(1, ranges.length);
+  const out: LodShape[] = [];
+  const running = new Float64Array(NSTATES);
+  let cur: LodShape | null = null;
+  let curBucket = -1;
+  let touching = 0;
+  for (let c = 0; c < cols; c++) {
+    touching += touches[c];
+    let total = 0;
+    let best = -1;
+    let bestW = 0;
+    for (let k = 0; k < NSTATES; k++) {
+      running[k] += diff[c * NSTATES + k];
+      const v = w[c * NSTATES + k] + running[k] * msPerCol;
+      total += v;
+      if (v > bestW) {
+        bestW = v;
+        best = k;
+      }
+    }
+    if (best < 0 || total <= 1e-12) {
+      if (cur) out.push(cur);
+      cur = null;
+      continue;
+    }
+    const density = Math.min(1, total / (lanes * msPerCol));
+    const bucket = Math.ceil(density * DENSITY_STEPS);
+    const state = STATE_ORDER[best];
+    if (cur && cur.state === state && curBucket === bucket) {
+      cur.x1 = c + 1;
+      cur.endMs = (c + 1) * msPerCol;
+      cur.coveredMs += total;
+      cur.count = Math.max(cur.count, touching);
+      cur.density = cur.coveredMs / (lanes * (cur.endMs - cur.startMs));
+      continue;
+    }
+    if (cur) out.push(cur);
+    cur = { x0: c, x1: c + 1, startMs: c * msPerCol, endMs: (c + 1) * msPerCol, state, coveredMs: total, count: touching, density, span: -1 };
+    curBucket = bucket;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** LOD for a row of the layout: exact-ish for one lane, summarised for groups. */
+export function lodRow(
+  spans: readonly Span[],
+  laneStart: Int32Array,
+  lanes: readonly number[],
+  pxPerMs: number,
+  width: number,
+): LodShape[] {
+  if (lanes.length === 1) return lodLane(spans, laneStart[lanes[0]], laneStart[lanes[0] + 1], pxPerMs);
+  return lodGroup(
+    spans,
+    lanes.map((l) => [laneStart[l], laneStart[l + 1]] as const),
+    pxPerMs,
+    width,
+  );
+}
