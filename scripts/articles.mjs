@@ -20,6 +20,12 @@ export const REQUIRED_FIELDS = {
   readingTime: 'number',
 };
 
+/** Standalone pages (content/pages) are not part of the reading order: they need only a title and a summary. */
+export const PAGE_FIELDS = {
+  title: 'string',
+  summary: 'string',
+};
+
 export class ArticleError extends Error {
   constructor(file, field, message) {
     super(`${file}: ${field ? `${field} ` : ''}${message}`);
@@ -35,8 +41,8 @@ function attr(node, name) {
   return typeof a?.value === 'string' ? a.value : undefined;
 }
 
-/** Parses one article's source. `file` is only used in messages. */
-export function readArticle(source, file) {
+/** Parses one article's (or page's) source. `file` is only used in messages. */
+export function readArticle(source, file, required = REQUIRED_FIELDS) {
   const tree = parser.parse(source);
   const yamlNode = tree.children.find((n) => n.type === 'yaml');
   if (!yamlNode) throw new ArticleError(file, '', 'has no frontmatter (--- title: … ---)');
@@ -46,7 +52,7 @@ export function readArticle(source, file) {
   } catch (error) {
     throw new ArticleError(file, 'frontmatter', `is not valid YAML: ${error.message}`);
   }
-  for (const [field, type] of Object.entries(REQUIRED_FIELDS)) {
+  for (const [field, type] of Object.entries(required)) {
     if (data[field] === undefined || data[field] === null || data[field] === '') {
       throw new ArticleError(file, field, 'is missing from the frontmatter');
     }
@@ -94,10 +100,21 @@ export function readArticle(source, file) {
   };
 }
 
+function readDir(dir, folder, required) {
+  let files;
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.mdx'));
+  } catch {
+    return [];
+  }
+  return files.sort().map((f) => readArticle(readFileSync(join(dir, f), 'utf8'), `content/${folder}/${f}`, required));
+}
+
 export function readArticles(dir) {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.mdx'))
-    .sort();
-  const articles = files.map((f) => readArticle(readFileSync(join(dir, f), 'utf8'), `content/articles/${f}`));
-  return articles.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
+  return readDir(dir, 'articles', REQUIRED_FIELDS).sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
+}
+
+/** Standalone pages (demos, the playground), sorted by slug. */
+export function readPages(dir) {
+  return readDir(dir, 'pages', PAGE_FIELDS);
 }

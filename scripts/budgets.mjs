@@ -25,7 +25,7 @@ export function checkBudgets({ dist, manifest, pages }) {
   console.log(`Budgets (gzip): JavaScript per page ≤ ${JS_BUDGET_KB} KB, CSS ≤ ${CSS_BUDGET_KB} KB`);
   for (const page of pages) {
     const keys = closure(manifest, entry);
-    if (page.slug) closure(manifest, `content/articles/${page.slug}.mdx`, keys);
+    if (page.file) closure(manifest, page.file, keys);
     const kb = [...keys].reduce((sum, k) => sum + gzipKb(join(dist, manifest[k].file)), 0);
     const over = kb > JS_BUDGET_KB;
     ok &&= !over;

@@ -62,8 +62,8 @@ for (const page of pages) {
     `<meta name="description" content="${escapeHtml(page.description)}" />`,
     `<link rel="canonical" href="${siteUrl}${page.path === '/404.html' ? '/' : page.path}" />`,
   ];
-  if (page.slug) {
-    const key = `content/articles/${page.slug}.mdx`;
+  if (page.file) {
+    const key = page.file;
     const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
     const already = new Set(chunkFiles(entry));
     for (const file of chunkFiles(key).filter((f) => !already.has(f))) {

@@ -1,20 +1,22 @@
 /**
- * `virtual:articles`: the list of articles (slug, title, summary, order, reading time, headings), built from
- * content/articles at build time so that every page can show the article list and the table of contents
+ * `virtual:articles`: the list of articles (slug, title, summary, order, reading time, headings) and of
+ * standalone pages, built from content/articles and content/pages at build time so that every page can show the article list and the table of contents
  * without loading any other article's code.
  */
 import { resolve } from 'node:path';
-import { readArticles } from './articles.mjs';
+import { readArticles, readPages } from './articles.mjs';
 
 const ID = 'virtual:articles';
 const RESOLVED = '\0' + ID;
 
 export function articlesPlugin() {
   let dir;
+  let pagesDir;
   return {
     name: 'interleave-articles',
     configResolved(config) {
       dir = resolve(config.root, 'content/articles');
+      pagesDir = resolve(config.root, 'content/pages');
     },
     resolveId(id) {
       return id === ID ? RESOLVED : undefined;
@@ -22,18 +24,22 @@ export function articlesPlugin() {
     load(id) {
       if (id !== RESOLVED) return undefined;
       this.addWatchFile(dir);
-      const list = readArticles(dir).map(({ slug, title, summary, order, readingTime, headings }) => ({
+      this.addWatchFile(pagesDir);
+      const meta = ({ slug, title, summary, order, readingTime, headings }) => ({
         slug,
         title,
         summary,
         order,
         readingTime,
         headings,
-      }));
-      return `export const articles = ${JSON.stringify(list)};`;
+      });
+      return [
+        `export const articles = ${JSON.stringify(readArticles(dir).map(meta))};`,
+        `export const pages = ${JSON.stringify(readPages(pagesDir).map(meta))};`,
+      ].join('\n');
     },
     handleHotUpdate(ctx) {
-      if (ctx.file.startsWith(dir)) {
+      if (ctx.file.startsWith(dir) || ctx.file.startsWith(pagesDir)) {
         const mod = ctx.server.moduleGraph.getModuleById(RESOLVED);
         if (mod) ctx.server.moduleGraph.invalidateModule(mod);
       }

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { App } from './site/App';
-import { loadArticle, matchRoute } from './site/routes';
+import { loadContent, matchRoute } from './site/routes';
 import './site/styles/index.css';
 
 async function start() {
@@ -9,7 +9,7 @@ async function start() {
   if (!root) return;
   // The 404 page is served for any unknown address: hydrate it as what it was rendered as.
   const route = document.body.dataset.route === 'not-found' ? matchRoute('/404.html') : matchRoute(location.pathname);
-  const Content = route.kind === 'article' ? await loadArticle(route.article.slug) : undefined;
+  const Content = await loadContent(route);
   hydrateRoot(
     root,
     <StrictMode>

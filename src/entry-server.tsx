@@ -1,15 +1,15 @@
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { App } from './site/App';
-import { allRoutes, loadArticle, pageDescription, pageTitle, type Route } from './site/routes';
+import { allRoutes, contentFile, loadContent, pageDescription, pageTitle, type Route } from './site/routes';
 
 export { THEME_BOOT_SCRIPT } from './site/theme';
 
 export interface RenderedPage {
   path: string;
   kind: Route['kind'];
-  /** The article's slug, for finding its chunk in the client manifest. */
-  slug?: string;
+  /** The article's or page's source file, for finding its chunk in the client manifest. */
+  file?: string;
   title: string;
   description: string;
   html: string;
@@ -18,7 +18,7 @@ export interface RenderedPage {
 export async function renderAll(): Promise<RenderedPage[]> {
   const pages: RenderedPage[] = [];
   for (const route of allRoutes()) {
-    const Content = route.kind === 'article' ? await loadArticle(route.article.slug) : undefined;
+    const Content = await loadContent(route);
     const html = renderToString(
       <StrictMode>
         <App route={route} Content={Content} />
@@ -27,7 +27,7 @@ export async function renderAll(): Promise<RenderedPage[]> {
     pages.push({
       path: route.path,
       kind: route.kind,
-      slug: route.kind === 'article' ? route.article.slug : undefined,
+      file: contentFile(route),
       title: pageTitle(route),
       description: pageDescription(route),
       html,

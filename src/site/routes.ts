@@ -1,15 +1,19 @@
 import type { ComponentType } from 'react';
 import type { MDXComponents } from 'mdx/types';
-import { articles, type ArticleMeta } from 'virtual:articles';
+import { articles, pages, type ArticleMeta } from 'virtual:articles';
 
 export type ArticleComponent = ComponentType<{ components?: MDXComponents }>;
 
 export type Route =
   | { kind: 'home'; path: '/' }
   | { kind: 'article'; path: string; article: ArticleMeta }
+  | { kind: 'page'; path: string; article: ArticleMeta }
   | { kind: 'not-found'; path: string };
 
-const modules = import.meta.glob<{ default: ArticleComponent }>('../../content/articles/*.mdx');
+const modules = import.meta.glob<{ default: ArticleComponent }>([
+  '../../content/articles/*.mdx',
+  '../../content/pages/*.mdx',
+]);
 
 export const SITE_NAME = 'Interleave';
 export const SITE_TAGLINE = 'Watch Python run your tasks: sequentially, with asyncio, threads and processes.';
@@ -18,11 +22,12 @@ export function articlePath(slug: string): string {
   return `/${slug}/`;
 }
 
-/** Every page the site prerenders, in order: home, the articles, then the 404 page. */
+/** Every page the site prerenders, in order: home, the articles, standalone pages, then the 404 page. */
 export function allRoutes(): Route[] {
   return [
     { kind: 'home', path: '/' },
     ...articles.map((article) => ({ kind: 'article' as const, path: articlePath(article.slug), article })),
+    ...pages.map((article) => ({ kind: 'page' as const, path: articlePath(article.slug), article })),
     { kind: 'not-found', path: '/404.html' },
   ];
 }
@@ -34,26 +39,37 @@ export function matchRoute(pathname: string): Route {
   const slug = path.replace(/^\/+|\/+$/g, '');
   const article = articles.find((a) => a.slug === slug);
   if (article) return { kind: 'article', path: articlePath(slug), article };
+  const page = pages.find((a) => a.slug === slug);
+  if (page) return { kind: 'page', path: articlePath(slug), article: page };
   return { kind: 'not-found', path: pathname };
 }
 
-/** Loads the compiled MDX of an article. */
-export async function loadArticle(slug: string): Promise<ArticleComponent> {
-  const load = modules[`../../content/articles/${slug}.mdx`];
-  if (!load) throw new Error(`No article named ${slug}`);
+/** The source file of an article or standalone page, relative to the project root. */
+export function contentFile(route: Route): string | undefined {
+  if (route.kind === 'article') return `content/articles/${route.article.slug}.mdx`;
+  if (route.kind === 'page') return `content/pages/${route.article.slug}.mdx`;
+  return undefined;
+}
+
+/** Loads the compiled MDX of an article or a standalone page. */
+export async function loadContent(route: Route): Promise<ArticleComponent | undefined> {
+  const file = contentFile(route);
+  if (!file) return undefined;
+  const load = modules[`../../${file}`];
+  if (!load) throw new Error(`No content at ${file}`);
   return (await load()).default;
 }
 
 export function pageTitle(route: Route): string {
-  if (route.kind === 'article') return `${route.article.title} · ${SITE_NAME}`;
+  if (route.kind === 'article' || route.kind === 'page') return `${route.article.title} · ${SITE_NAME}`;
   if (route.kind === 'not-found') return `Page not found · ${SITE_NAME}`;
   return `${SITE_NAME}: a field guide to Python concurrency`;
 }
 
 export function pageDescription(route: Route): string {
-  if (route.kind === 'article') return route.article.summary;
+  if (route.kind === 'article' || route.kind === 'page') return route.article.summary;
   if (route.kind === 'not-found') return 'This page does not exist. The guide’s articles are listed on the home page.';
   return 'An interactive field guide to Python concurrency: watch the same workload run sequentially, with asyncio, with threads and the GIL, and with processes, on timelines you can scrub and change.';
 }
 
-export { articles };
+export { articles, pages };

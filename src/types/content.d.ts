@@ -16,9 +16,11 @@ declare module 'virtual:articles' {
     slug: string;
     title: string;
     summary: string;
+    /** Absent on standalone pages. */
     order: number;
     readingTime: number;
     headings: Heading[];
   }
   export const articles: ArticleMeta[];
+  export const pages: ArticleMeta[];
 }

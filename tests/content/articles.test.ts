@@ -2,13 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readArticle, readArticles, REQUIRED_FIELDS } from '../../scripts/articles.mjs';
+import { readArticle, readArticles, readPages, REQUIRED_FIELDS } from '../../scripts/articles.mjs';
 import { parseScenario } from '../../src/sim';
 
 const root = resolve(import.meta.dirname, '../..');
 const articlesDir = join(root, 'content/articles');
 const scenariosDir = join(root, 'content/scenarios');
 const articles = readArticles(articlesDir);
+const standalone = readPages(join(root, 'content/pages'));
+const everything = [...articles, ...standalone];
 const scenarioFiles = readdirSync(scenariosDir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
 const scenarioIds = new Set(scenarioFiles.map((f) => f.slice(0, -'.json'.length)));
 
@@ -31,20 +33,25 @@ describe('content/articles', () => {
     expect(article.readingTime).toBeLessThanOrEqual(Math.ceil(estimate * 1.3) + 1);
   });
 
+  it('gives every article and page a distinct address', () => {
+    const slugs = everything.map((a) => a.slug);
+    expect(new Set(slugs).size).toBe(slugs.length);
+  });
+
   it('gives every article a distinct order', () => {
     const orders = articles.map((a) => a.order);
     expect(new Set(orders).size).toBe(orders.length);
   });
 
-  it.each(articles.map((a) => [a.slug, a]))('%s names only scenarios that exist', (_slug, article) => {
+  it.each(everything.map((a) => [a.slug, a]))('%s names only scenarios that exist', (_slug, article) => {
     for (const tag of article.tags) {
       const id = tag.props.scenario;
       if (typeof id === 'string') expect(scenarioIds, `<${tag.name}> on line ${tag.line}`).toContain(id);
     }
   });
 
-  it.each(articles.map((a) => [a.slug, a]))('%s links only to pages and headings that exist', (_slug, article) => {
-    const pages = new Set(['/', ...articles.map((a) => `/${a.slug}/`)]);
+  it.each(everything.map((a) => [a.slug, a]))('%s links only to pages and headings that exist', (_slug, article) => {
+    const pages = new Set(['/', ...everything.map((a) => `/${a.slug}/`)]);
     const anchors = new Set(article.headings.map((h) => h.id));
     for (const link of article.links) {
       if (/^(https?:|mailto:)/.test(link)) continue;
@@ -54,7 +61,7 @@ describe('content/articles', () => {
       } else {
         expect(pages, `link ${link}`).toContain(path);
         if (hash) {
-          const target = articles.find((a) => `/${a.slug}/` === path);
+          const target = everything.find((a) => `/${a.slug}/` === path);
           expect(target?.headings.map((h) => h.id) ?? [], `link ${link}`).toContain(hash);
         }
       }
