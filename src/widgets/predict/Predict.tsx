@@ -1,0 +1,126 @@
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { MODEL_LABELS, simulate } from '../../sim';
+import type { ModelId } from '../../sim/types';
+import { loadScenario } from '../../content/scenarios';
+import { judge, modelsFor, type PredictionKind } from './answer';
+
+export interface PredictProps {
+  /** Scenario id (a file in content/scenarios). */
+  scenario: string;
+  /** The model the question is about (for makespan, first, last). */
+  model?: ModelId;
+  /** What is asked: the total time, the task that finishes first or last, or the fastest of several models. */
+  ask: PredictionKind;
+  /** The question, as the reader sees it. */
+  question: string;
+  /** Comma-separated choices: durations ("1 s, 3 s, 6 s"), task names, or model ids. */
+  choices: string;
+  /** The CPython measurement for the same workload, shown beside the simulated figure. */
+  measured?: string;
+  /** Why: shown once the reader has answered. */
+  children?: ReactNode;
+}
+
+function choiceLabel(kind: PredictionKind, choice: string): string {
+  return kind === 'fastest' ? (MODEL_LABELS[choice as ModelId] ?? choice) : choice;
+}
+
+/**
+ * Predict, then reveal: the reader commits to a guess before seeing the answer, which comes from the
+ * simulator (never written into the article). With JavaScript off, the answer sits behind a disclosure.
+ */
+export function Predict({ scenario, model, ask, question, choices, measured, children }: PredictProps) {
+  const id = useId();
+  const list = choices.split(',').map((c) => c.trim());
+  const entry = loadScenario(scenario);
+  if (!entry.ok) throw new Error(entry.error);
+  const verdict = useMemo(
+    () => judge(ask, list, modelsFor(ask, model, list).map((m) => simulate(entry.scenario, m))),
+    // The choices string, not the split array, identifies the question.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [ask, choices, model, entry.scenario],
+  );
+  const [picked, setPicked] = useState<number | null>(null);
+  const [submitted, setSubmitted] = useState(false);
+
+  const answer = (
+    <>
+      <p>
+        {ask === 'makespan' ? (
+          <>
+            The simulation gives <strong>{verdict.fact}</strong>
+            {model ? ` with ${MODEL_LABELS[model]}` : ''}.
+          </>
+        ) : (
+          <>
+            The simulation says <strong>{verdict.fact}</strong>.
+          </>
+        )}
+        {measured ? ` Measured on CPython 3.11, Linux, 2 cores: ${measured}.` : null}
+      </p>
+      {children}
+    </>
+  );
+
+  return (
+    <section className="predict" aria-labelledby={`${id}-q`}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (picked !== null) setSubmitted(true);
+        }}
+      >
+        <fieldset disabled={submitted}>
+          <legend id={`${id}-q`}>
+            <span className="predict-tag">Predict</span> {question}
+          </legend>
+          <div className="predict-choices">
+            {list.map((choice, i) => (
+              <label
+                key={choice}
+                className={
+                  submitted && i === verdict.correct
+                    ? 'predict-choice is-correct'
+                    : submitted && i === picked
+                      ? 'predict-choice is-wrong'
+                      : 'predict-choice'
+                }
+              >
+                <input
+                  type="radio"
+                  name={`${id}-choice`}
+                  value={i}
+                  checked={picked === i}
+                  onChange={() => setPicked(i)}
+                />
+                <span>{choiceLabel(ask, choice)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {!submitted ? (
+          <button type="submit" className="predict-submit needs-js" disabled={picked === null}>
+            Check my guess
+          </button>
+        ) : null}
+      </form>
+      <div role="status" className="predict-result">
+        {submitted && picked !== null ? (
+          <>
+            <p className="predict-verdict">
+              {picked === verdict.correct
+                ? `Right: ${choiceLabel(ask, list[picked])}.`
+                : `Not quite: you picked ${choiceLabel(ask, list[picked])}; the answer is ${choiceLabel(ask, list[verdict.correct])}.`}
+            </p>
+            {answer}
+          </>
+        ) : null}
+      </div>
+      <details className="predict-static only-no-js">
+        <summary>Show the answer</summary>
+        <p className="predict-verdict">The answer is {choiceLabel(ask, list[verdict.correct])}.</p>
+        {answer}
+      </details>
+    </section>
+  );
+}
