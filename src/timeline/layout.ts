@@ -226,6 +226,16 @@ export function layoutTimeline(traces: readonly Trace[], view: ViewMode, options
   };
 }
 
+/** A span being inspected (hover or keyboard): band, index into band.ix.spans, where to show it. */
+export interface SpanTarget {
+  band: number;
+  span: number;
+  /** Percent of the plot width. */
+  xPct: number;
+  /** Px from the chart top (the row's top). */
+  y: number;
+}
+
 /** The row under a y coordinate (px from the chart top), or null. */
 export function rowAtY(layout: TimelineLayout, y: number): { band: Band; row: Row } | null {
   for (const band of layout.bands) {

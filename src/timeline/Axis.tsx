@@ -1,0 +1,42 @@
+/** The time axis (SVG, positions in percent so it is right at any width) and the vertical grid. */
+import { memo } from 'react';
+import { timeTicks, type Tick } from './scale';
+
+export const AXIS_HEIGHT = 24;
+
+export function ticksFor(domainMs: number): Tick[] {
+  return timeTicks(domainMs, 6);
+}
+
+function anchor(pct: number): 'start' | 'middle' | 'end' {
+  if (pct <= 0.5) return 'start';
+  if (pct >= 99.5) return 'end';
+  return 'middle';
+}
+
+export const Axis = memo(function Axis({ domainMs }: { domainMs: number }) {
+  const ticks = ticksFor(domainMs);
+  return (
+    <svg className="tl-axis" width="100%" height={AXIS_HEIGHT} aria-hidden="true" focusable="false">
+      <line className="tl-axis-line" x1="0%" x2="100%" y1={0.5} y2={0.5} />
+      {ticks.map((t, i) => (
+        <g key={t.ms} className={i % 2 === 1 ? 'tl-tick tl-tick--odd' : 'tl-tick'}>
+          <line x1={`${t.pct}%`} x2={`${t.pct}%`} y1={0} y2={5} />
+          <text x={`${t.pct}%`} y={17} textAnchor={anchor(t.pct)}>
+            {t.label}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+});
+
+export function GridLines({ domainMs, height }: { domainMs: number; height: number }) {
+  return (
+    <g className="tl-grid" aria-hidden="true">
+      {ticksFor(domainMs).map((t) =>
+        t.pct > 0 && t.pct < 100 ? <line key={t.ms} x1={`${t.pct}%`} x2={`${t.pct}%`} y1={0} y2={height} /> : null,
+      )}
+    </g>
+  );
+}

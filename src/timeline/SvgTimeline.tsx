@@ -1,0 +1,159 @@
+/**
+ * The timeline picture: band headers, lane labels, span marks, axis, playhead and tooltip.
+ * Pure: takes a layout (from traces) and a time; never reads a store. Renders on the server.
+ * The interactive widget passes its own playhead / canvas / tooltip through the slots.
+ */
+import { memo, type HTMLAttributes, type ReactNode, type Ref } from 'react';
+import type { SpanTarget, TimelineLayout } from './layout';
+import { LABEL_MIN_ROW } from './layout';
+import { SvgMarks } from './SvgMarks';
+import { Axis, AXIS_HEIGHT } from './Axis';
+import { spanText } from './spanText';
+import { ariaMs, formatTime } from './scale';
+
+export interface BandHeaderInfo {
+  label: string;
+  total: string;
+  speedup: string;
+}
+
+export function chartHeight(layout: TimelineLayout): number {
+  return layout.height + AXIS_HEIGHT;
+}
+
+const LaneLabels = memo(function LaneLabels({ layout }: { layout: TimelineLayout }) {
+  return (
+    <div className="tl-labels" aria-hidden="true">
+      {layout.bands.map((band) => (
+        <div key={band.index}>
+          {band.rows.map((row) =>
+            row.h >= LABEL_MIN_ROW ? (
+              <div key={row.key} className={`tl-lane-label tl-lane-label--${row.kind}`} style={{ top: row.y, height: row.h }} title={row.label}>
+                {row.label}
+              </div>
+            ) : null,
+          )}
+          {band.groups.map((g) => (
+            <div key={`g${g.y}`} className="tl-group-label" style={{ top: g.y, height: g.h }}>
+              <span>{g.label}</span>
+            </div>
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+});
+
+const BandHeaders = memo(function BandHeaders({ layout, headers }: { layout: TimelineLayout; headers: readonly BandHeaderInfo[] }) {
+  return (
+    <>
+      {layout.bands.map((band) => {
+        const h = headers[band.index];
+        if (!h) return null;
+        return (
+          <div key={band.index} className="tl-band-header" style={{ top: band.y, height: band.headerH }}>
+            <span className="tl-band-model">{h.label}</span>
+            <span className="tl-band-total">{h.total}</span>
+            {h.speedup ? <span className="tl-band-speedup">{h.speedup}</span> : null}
+          </div>
+        );
+      })}
+    </>
+  );
+});
+
+export function playheadPct(timeMs: number, domainMs: number): number {
+  return domainMs > 0 ? Math.min(100, Math.max(0, (timeMs / domainMs) * 100)) : 100;
+}
+
+export interface PlayheadViewProps extends Omit<HTMLAttributes<HTMLDivElement>, 'role'> {
+  timeMs: number;
+  domainMs: number;
+  /** Render the handle as the ARIA slider (interactive widget); the static figure has none. */
+  slider?: boolean;
+  handleRef?: Ref<HTMLDivElement>;
+}
+
+/** The playhead: a veil over the future, a line, and (interactive) the slider handle. */
+export function PlayheadView({ timeMs, domainMs, slider, handleRef, ...handle }: PlayheadViewProps) {
+  const p = playheadPct(timeMs, domainMs);
+  return (
+    <div className="tl-playhead" style={{ transform: `translateX(${Math.round(p * 1000) / 1000}%)` }}>
+      <div className="tl-veil" />
+      <div className="tl-playhead-line" />
+      {slider ? (
+        <div
+          ref={handleRef}
+          className="tl-handle"
+          role="slider"
+          tabIndex={0}
+          aria-label="Time"
+          aria-valuemin={0}
+          aria-valuemax={ariaMs(domainMs)}
+          aria-valuenow={ariaMs(timeMs)}
+          aria-valuetext={formatTime(timeMs)}
+          aria-orientation="horizontal"
+          {...handle}
+        >
+          <span className="tl-handle-knob" />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Tooltip for a span under the pointer or keyboard focus: task, state, start and end. */
+export function SpanTooltip({ layout, target, id }: { layout: TimelineLayout; target: SpanTarget | null; id?: string }) {
+  const band = target ? layout.bands[target.band] : undefined;
+  const span = band && target ? band.ix.spans[target.span] : undefined;
+  if (!band || !span || !target) return <div className="tl-tooltip" id={id} role="tooltip" hidden />;
+  const t = spanText(band.trace, span);
+  const edge = target.xPct < 18 ? ' tl-tooltip--start' : target.xPct > 82 ? ' tl-tooltip--end' : '';
+  return (
+    <div className={`tl-tooltip${edge}`} id={id} role="tooltip" style={{ left: `${target.xPct}%`, top: target.y }}>
+      <strong>{t.who}</strong> <span className="tl-tooltip-state">{t.state}</span>
+      {t.where ? <span className="tl-tooltip-where"> {t.where}</span> : null}
+      <br />
+      <span className="tl-num">
+        {t.range} ({t.duration})
+      </span>
+    </div>
+  );
+}
+
+export interface SvgTimelineProps {
+  layout: TimelineLayout;
+  /** Unique per widget (pattern ids). */
+  uid: string;
+  headers: readonly BandHeaderInfo[];
+  /** Time of the playhead for the static picture. */
+  timeMs?: number;
+  /** LOD summary instead of one rect per span (large traces). */
+  summary?: boolean;
+  /** Replace the SVG marks (e.g. with a canvas). */
+  marks?: ReactNode;
+  /** Replace the static playhead (e.g. with the interactive one). */
+  playhead?: ReactNode;
+  tooltip?: ReactNode;
+  plotRef?: Ref<HTMLDivElement>;
+  onInspect?: (target: SpanTarget | null) => void;
+}
+
+export function SvgTimeline({ layout, uid, headers, timeMs, summary = layout.large, marks, playhead, tooltip, plotRef, onInspect }: SvgTimelineProps) {
+  return (
+    <div className="tl-chart" style={{ height: chartHeight(layout) }}>
+      <LaneLabels layout={layout} />
+      <div className="tl-plot" ref={plotRef}>
+        <div className="tl-marks-box" style={{ height: layout.height }}>
+          {marks ?? <SvgMarks layout={layout} uid={uid} summary={summary} onInspect={onInspect} />}
+        </div>
+        <div className="tl-axis-box" style={{ top: layout.height }}>
+          <Axis domainMs={layout.domainMs} />
+        </div>
+        {playhead ?? <PlayheadView timeMs={timeMs ?? layout.domainMs} domainMs={layout.domainMs} />}
+        {tooltip}
+      </div>
+      <BandHeaders layout={layout} headers={headers} />
+    </div>
+  );
+}
