@@ -1,0 +1,176 @@
+/**
+ * Every constant the simulator uses, with where it comes from.
+ *
+ * "calibration" = /work/shared/calibration/cpython-3.11-linux-2core.md (CPython 3.11.7, Linux, 2 cores,
+ * switch interval 5 ms, start method fork; medians of 3 runs). Where the calibration gives only a total,
+ * the comment says how we split it. "assumption" marks a figure that was not measured.
+ *
+ * All durations are integer nanoseconds (the simulator's clock).
+ */
+export const NS_PER_US = 1_000;
+export const NS_PER_MS = 1_000_000;
+
+/** Milliseconds (possibly fractional) to integer nanoseconds. */
+export function msToNs(ms: number): number {
+  return Math.round(ms * NS_PER_MS);
+}
+
+// ---------------------------------------------------------------- CPU cores (the OS scheduler)
+
+/**
+ * Round-robin quantum used when more threads want a core than there are cores.
+ * assumption: Linux EEVDF (6.6+) gives each runnable task a base slice of 0.75 ms × (1 + log2 ncpus),
+ * i.e. 1.5 ms on 2 cores and 3 ms on 8; CFS before it targeted a 6 ms latency split between the
+ * runnable tasks (≥ 0.75 ms each). We use a flat 3 ms: "a few ms", and no slicing at all while the
+ * runnable threads fit on the cores.
+ */
+export const CPU_QUANTUM_NS = 3 * NS_PER_MS;
+
+// ---------------------------------------------------------------- the GIL (Python/ceval_gil.c)
+
+/** sys.getswitchinterval() default: 0.005 s. calibration: runs used the default 5 ms. */
+export const DEFAULT_SWITCH_INTERVAL_MS = 5;
+
+/**
+ * How long after a full switch interval the hand-off actually happens: the waiter's timed condvar wait
+ * overshoots (Linux timer slack is 50 µs) and the holder drops at its next eval-breaker check.
+ * calibration: median slice 5.11 ms at 5 ms, 0.58 ms at 0.5 ms, 50.15 ms at 50 ms → ≈0.1 ms past the interval.
+ */
+export const GIL_DROP_OVERSHOOT_NS = 100 * NS_PER_US;
+
+// ---------------------------------------------------------------- threads
+
+/**
+ * Thread.start() until the target runs: calibration 53 µs. We split it into the parent's part
+ * (pthread_create and bookkeeping, holding the GIL: 20 µs, assumption) and the new thread's bootstrap
+ * (needs the GIL too: 33 µs). The parent waits for the child's "started" event in between, as
+ * threading.Thread.start() does.
+ */
+export const THREAD_START_PARENT_NS = 20 * NS_PER_US;
+export const THREAD_START_CHILD_NS = 33 * NS_PER_US;
+/** calibration: Thread start + join 84 µs, start → target 53 µs ⇒ 31 µs to finish and be joined. */
+export const THREAD_EXIT_NS = 31 * NS_PER_US;
+/**
+ * calibration: handing an object through queue.Queue between threads 2.4 µs. Used as the cost of
+ * ThreadPoolExecutor.submit() (a lock and a queue put) in the submitting thread.
+ */
+export const QUEUE_HANDOFF_NS = 2_400;
+/** calibration: a sleeping thread ≈ 16 KB resident (its 8 MB stack is reserved, mostly untouched). */
+export const THREAD_MEMORY_BYTES = 16 * 1024;
+
+// ---------------------------------------------------------------- asyncio
+
+/** calibration: asyncio.run() of an empty coroutine 0.45 ms (new loop + selector, then close). Charged up front. */
+export const ASYNCIO_RUN_NS = 450 * NS_PER_US;
+/**
+ * calibration: `await asyncio.sleep(0)` 2.5 µs = one trip through the event loop: charged every time the
+ * loop resumes a task (its first step too).
+ */
+export const LOOP_RESUME_NS = 2_500;
+/**
+ * calibration: gather of 100 000 coroutines costs 9.4 µs per coroutine end to end. One resume (2.5 µs)
+ * is its first step; the remaining 6.9 µs is wrapping it in a Task (Task.__init__, call_soon, gather's
+ * done-callback bookkeeping), charged on the loop while gather() creates the tasks.
+ * (calibration: create_task + await of a single task 6.2 µs, consistent with this.)
+ */
+export const TASK_CREATE_NS = 6_900;
+/** calibration: an asyncio task sleeping ≈ 1.7 KB resident. */
+export const ASYNCIO_TASK_MEMORY_BYTES = Math.round(1.7 * 1024);
+
+// ---------------------------------------------------------------- processes
+
+export interface StartCosts {
+  /** Paid once, before the first process (the fork server's own interpreter boot). */
+  onceNs: number;
+  /** Paid by the parent for each process, sequentially, on the main thread (CPU). */
+  parentNs: number;
+  /** Paid by the new process before the target runs (CPU: post-fork fix-ups, or a fresh interpreter boot). */
+  childNs: number;
+  /** Paid by the process after its target returns: interpreter finalisation and exit, before join() returns. */
+  exitNs: number;
+  /** Private resident memory of one worker process, bytes. */
+  memoryBytes: number;
+}
+
+/**
+ * fork — calibration: start() → target 1.7 ms, start + join 2.45 ms; ProcessPoolExecutor(2) → (4) first
+ * result 3.8 → 6.6 ms, so each extra forked worker costs the parent 1.4 ms. Parent 1.4 ms,
+ * child 1.7 − 1.4 = 0.3 ms, exit 2.45 − 1.7 = 0.75 ms.
+ * memory (assumption): a forked child shares its parent's pages copy-on-write; reference-count updates
+ * dirty some of them. We count 3 MB of private pages per forked child (not measured).
+ * Note: Linux's default start method was fork up to 3.13; 3.14 changed it to forkserver.
+ */
+export const FORK: StartCosts = {
+  onceNs: 0,
+  parentNs: 1_400 * NS_PER_US,
+  childNs: 300 * NS_PER_US,
+  exitNs: 750 * NS_PER_US,
+  memoryBytes: 3 * 1024 * 1024,
+};
+
+/**
+ * forkserver — calibration: start + join 52 ms (first process of a fresh program). The fork server is a
+ * fresh interpreter started on first use (52 − 2.45 = 49.55 ms, shown on the main lane because main waits
+ * for it); later processes are forked by the server at about fork's cost.
+ * memory (assumption): children are forked from the small server, ≈ 3 MB private each.
+ */
+export const FORKSERVER: StartCosts = {
+  onceNs: 49_550 * NS_PER_US,
+  parentNs: 1_400 * NS_PER_US,
+  childNs: 300 * NS_PER_US,
+  exitNs: 750 * NS_PER_US,
+  memoryBytes: 3 * 1024 * 1024,
+};
+
+/**
+ * spawn — calibration: start() → target 88 ms, start + join 113 ms. The parent only prepares and
+ * posix_spawn()s (2 ms, assumption); the child boots a fresh interpreter and re-imports __main__
+ * (88 − 2 = 86 ms of CPU); exit and join 113 − 88 = 25 ms.
+ * memory (assumption): a fresh CPython 3.11 interpreter is ≈ 10 MB resident.
+ */
+export const SPAWN: StartCosts = {
+  onceNs: 0,
+  parentNs: 2 * NS_PER_MS,
+  childNs: 86 * NS_PER_MS,
+  exitNs: 25 * NS_PER_MS,
+  memoryBytes: 10 * 1024 * 1024,
+};
+
+/**
+ * Pool set-up paid by the parent before the workers start (queues, handler threads).
+ * calibration: multiprocessing.Pool(2) constructor → first result 5.3 ms = setup + 2 × 1.4 ms forks
+ * + 4 small pickles ⇒ 2.46 ms. ProcessPoolExecutor(2) fork → first result 3.8 ms ⇒ 0.96 ms.
+ */
+export const MP_POOL_SETUP_NS = 2_460 * NS_PER_US;
+export const PROCESS_POOL_EXECUTOR_SETUP_NS = 960 * NS_PER_US;
+/**
+ * A pool worker started by spawn or forkserver must import the pool machinery before taking work
+ * (a forked one inherits it). calibration: ProcessPoolExecutor(2) with spawn, constructor → first
+ * result 102 ms = 0.96 + 2 + 86 + this ⇒ 13 ms.
+ */
+export const POOL_WORKER_IMPORT_NS = 13 * NS_PER_MS;
+
+/** calibration (10 MB bytes object): pickle.dumps 5.9 ms ⇒ 0.59 ns per byte. */
+export const PICKLE_DUMPS_NS_PER_BYTE = 0.59;
+/** calibration: pickle.loads 6.4 ms for 10 MB ⇒ 0.64 ns per byte. */
+export const PICKLE_LOADS_NS_PER_BYTE = 0.64;
+/** calibration: Pipe.send_bytes → child has it 4.7 ms for 10 MB ⇒ 0.47 ns per byte (charged to the receiver). */
+export const PIPE_NS_PER_BYTE = 0.47;
+/**
+ * Fixed cost of one small pickled message (pickle a tuple, write a pipe, wake the reader).
+ * assumption: ≈10 µs each side; not in the calibration.
+ */
+export const PICKLE_MESSAGE_NS = 10 * NS_PER_US;
+
+// ---------------------------------------------------------------- free-threaded builds
+
+/**
+ * Single-thread slowdown of pure-Python code on the free-threaded build.
+ * 3.13t: CPython docs ("about 40% slower" on pyperformance); 3.14t: docs say roughly 5–10% ⇒ 7.5%.
+ */
+export const FREE_THREADED_SLOWDOWN = { '3.13t': 1.4, '3.14t': 1.075 } as const;
+
+// ---------------------------------------------------------------- safety
+
+/** Runaway guard: a simulation that processes more events than this stops with a SimulationError. */
+export const DEFAULT_MAX_EVENTS = 20_000_000;

@@ -1,0 +1,116 @@
+/**
+ * The event queue: a binary min-heap keyed by (time, seq), stored in parallel typed arrays so that
+ * pushing and popping allocate nothing. `seq` is a counter, so events at the same instant come out
+ * in the order they were scheduled: that makes every run deterministic.
+ */
+export class EventHeap {
+  private time: Float64Array;
+  private seq: Float64Array;
+  private kind: Uint8Array;
+  private a: Int32Array;
+  private b: Int32Array;
+  private n = 0;
+  private nextSeq = 0;
+
+  /** Filled by pop(): the popped event. */
+  topTime = 0;
+  topKind = 0;
+  topA = 0;
+  topB = 0;
+
+  constructor(capacity = 1024) {
+    this.time = new Float64Array(capacity);
+    this.seq = new Float64Array(capacity);
+    this.kind = new Uint8Array(capacity);
+    this.a = new Int32Array(capacity);
+    this.b = new Int32Array(capacity);
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  private grow(): void {
+    const cap = this.time.length * 2;
+    const t = new Float64Array(cap);
+    t.set(this.time);
+    this.time = t;
+    const s = new Float64Array(cap);
+    s.set(this.seq);
+    this.seq = s;
+    const k = new Uint8Array(cap);
+    k.set(this.kind);
+    this.kind = k;
+    const a = new Int32Array(cap);
+    a.set(this.a);
+    this.a = a;
+    const b = new Int32Array(cap);
+    b.set(this.b);
+    this.b = b;
+  }
+
+  push(time: number, kind: number, a: number, b: number): void {
+    if (this.n === this.time.length) this.grow();
+    const seq = this.nextSeq++;
+    const T = this.time;
+    const S = this.seq;
+    let i = this.n++;
+    // sift up
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (T[p] < time || (T[p] === time && S[p] < seq)) break;
+      T[i] = T[p];
+      S[i] = S[p];
+      this.kind[i] = this.kind[p];
+      this.a[i] = this.a[p];
+      this.b[i] = this.b[p];
+      i = p;
+    }
+    T[i] = time;
+    S[i] = seq;
+    this.kind[i] = kind;
+    this.a[i] = a;
+    this.b[i] = b;
+  }
+
+  /** Removes the earliest event into topTime/topKind/topA/topB. Returns false when empty. */
+  pop(): boolean {
+    if (this.n === 0) return false;
+    const T = this.time;
+    const S = this.seq;
+    const K = this.kind;
+    const A = this.a;
+    const B = this.b;
+    this.topTime = T[0];
+    this.topKind = K[0];
+    this.topA = A[0];
+    this.topB = B[0];
+    const last = --this.n;
+    if (last === 0) return true;
+    const lt = T[last];
+    const ls = S[last];
+    const lk = K[last];
+    const la = A[last];
+    const lb = B[last];
+    let i = 0;
+    const half = last >> 1;
+    while (i < half) {
+      let c = 2 * i + 1;
+      const r = c + 1;
+      if (r < last && (T[r] < T[c] || (T[r] === T[c] && S[r] < S[c]))) c = r;
+      if (lt < T[c] || (lt === T[c] && ls < S[c])) break;
+      T[i] = T[c];
+      S[i] = S[c];
+      K[i] = K[c];
+      A[i] = A[c];
+      B[i] = B[c];
+      i = c;
+    }
+    T[i] = lt;
+    S[i] = ls;
+    K[i] = lk;
+    A[i] = la;
+    B[i] = lb;
+    return true;
+  }
+}

@@ -1,0 +1,277 @@
+/**
+ * asyncio: `asyncio.run(main())` where main does `await asyncio.gather(*tasks)` in launch order.
+ *
+ * One thread runs the event loop. gather() wraps every coroutine in a Task (TASK_CREATE_NS each, on the
+ * loop, before any of them runs); then the loop runs ready tasks in FIFO order of becoming ready, each
+ * resumption costing LOOP_RESUME_NS. A task keeps the loop until it awaits:
+ * - cpu and native steps run on the loop thread and hold it (native releases the GIL, not the loop);
+ * - a non-blocking io step is an await: the task sleeps ('io') and the loop moves on; when the timer or
+ *   I/O completes the task becomes ready ('wait-loop'); if the loop was busy, it is handled late
+ *   ('timer-late' with lateMs);
+ * - a blocking io step (time.sleep, requests.get inside a coroutine) holds the loop thread ('blocking'):
+ *   nothing else on the loop runs and timers expire meanwhile;
+ * - offload 'thread': asyncio.to_thread / run_in_executor(None): the step runs on the default
+ *   ThreadPoolExecutor (threadPoolSize workers, started lazily by the loop, sharing the loop's GIL);
+ * - offload 'process': run_in_executor with a ProcessPoolExecutor(processPoolSize), created on first use
+ *   (fork: all workers at once; spawn/forkserver: one per submit while none is idle, as CPython 3.11);
+ *   arguments are pickled on the loop, the result is unpickled on the loop before the task resumes.
+ * Simplification: the loop does not wait for an executor thread's bootstrap (Thread.start's handshake).
+ */
+import {
+  ASYNCIO_RUN_NS,
+  ASYNCIO_TASK_MEMORY_BYTES,
+  LOOP_RESUME_NS,
+  PROCESS_POOL_EXECUTOR_SETUP_NS,
+  TASK_CREATE_NS,
+  THREAD_START_PARENT_NS,
+  msToNs,
+} from '../defaults';
+import { S } from '../engine/recorder';
+import type { Driver } from '../engine/sim';
+import type { SimThread } from '../engine/thread';
+import type { ModelContext } from './context';
+import { runStep } from './context';
+import { ExecutorThreads } from './executorThreads';
+import { dumpsNs, loadsNs, startCosts } from './pickling';
+import { ProcessPool } from './processPool';
+
+const L_INIT = 0;
+const L_CREATE = 1;
+const L_PICK = 2;
+const L_RESUMED = 3;
+const L_TASK = 4;
+const L_THREADSTART = 5;
+const L_PPE_SETUP = 6;
+const L_PPE_FORK = 7;
+const L_PPE_PICKLED = 8;
+const L_FINAL = 9;
+const L_SHUTDOWN = 10;
+
+const TIMER_IO = 1;
+
+export function runAsyncio(ctx: ModelContext): void {
+  const { sim, rec, tasks, settings } = ctx;
+  const n = tasks.length;
+  const gil = sim.newGil('GIL');
+  const loop = sim.newThread('loop', 'event loop (main thread)', gil);
+  const nextStep = new Int32Array(n);
+  const readyAt = new Float64Array(n);
+  const lateOk = new Uint8Array(n);
+  /** Result bytes to unpickle on the loop before the task resumes (process offload), -1 = none. */
+  const pendingLoad = new Float64Array(n).fill(-1);
+  let ready = new Int32Array(Math.max(16, n));
+  let rHead = 0;
+  let rTail = 0;
+  let creating = -1;
+  let done = 0;
+  let lastTask = -1;
+  // process-pool offload
+  const costs = startCosts(settings.startMethod);
+  const forked = settings.startMethod === 'fork';
+  let ppe: ProcessPool | null = null;
+  let ppeForking = false;
+  let ppeSpawnChecked = false;
+
+  const stepOf = (t: number): number => (nextStep[t] < tasks[t].steps.length ? nextStep[t] : -1);
+
+  const pushReady = (t: number, late: boolean): void => {
+    if (rTail === ready.length) {
+      if (rHead > 0) {
+        ready.copyWithin(0, rHead, rTail);
+        rTail -= rHead;
+        rHead = 0;
+      } else {
+        const bigger = new Int32Array(ready.length * 2);
+        bigger.set(ready);
+        ready = bigger;
+      }
+    }
+    ready[rTail++] = t;
+    readyAt[t] = sim.now;
+    lateOk[t] = late ? 1 : 0;
+    rec.task(t, sim.now, S['wait-loop'], stepOf(t), -1);
+    sim.wake(loop);
+  };
+
+  const executor = new ExecutorThreads(ctx, gil, (t) => pushReady(t, false), () => sim.wake(loop));
+
+  const pick = (l: SimThread): void => {
+    if (rHead < rTail) {
+      const t = ready[rHead++];
+      const now = sim.now;
+      if (lateOk[t] === 1 && now > readyAt[t]) rec.event(now, 'timer-late', t, l.lane, now - readyAt[t]);
+      if (t !== lastTask) {
+        rec.event(now, 'loop-switch', t, l.lane, lastTask);
+        lastTask = t;
+      }
+      l.job = t;
+      l.kind = L_RESUMED;
+      if (pendingLoad[t] >= 0) {
+        const bytes = pendingLoad[t];
+        pendingLoad[t] = -1;
+        sim.run(l, loadsNs(bytes) + LOOP_RESUME_NS, S.pickling, t, stepOf(t), true, false);
+      } else sim.run(l, LOOP_RESUME_NS, S.running, t, stepOf(t), true, false);
+      return;
+    }
+    if (done === n) {
+      l.kind = L_FINAL;
+      sim.run(l, LOOP_RESUME_NS, S.running, -1, -1, true, false);
+      return;
+    }
+    sim.park(l);
+  };
+
+  /** Runs task l.job on the loop until it awaits. Returns true if l was given an op. */
+  const advance = (l: SimThread): boolean => {
+    const t = l.job;
+    const steps = tasks[t].steps;
+    const k = nextStep[t];
+    if (k >= steps.length) {
+      rec.taskDone(t, sim.now);
+      sim.mem(-ASYNCIO_TASK_MEMORY_BYTES);
+      done++;
+      return false;
+    }
+    const step = steps[k];
+    nextStep[t] = k + 1;
+    if (step.kind === 'io') {
+      rec.stepStart(t, sim.now, l.lane);
+      if (step.blocking) {
+        sim.wait(l, msToNs(step.durationMs), S.blocking, t, k);
+        return true;
+      }
+      rec.task(t, sim.now, S.io, k, -1);
+      sim.timer(sim.now + msToNs(step.durationMs), TIMER_IO, t);
+      return false;
+    }
+    if (step.kind === 'cpu' && step.offload === 'thread') {
+      rec.task(t, sim.now, S['wait-worker'], k, -1);
+      if (executor.submit(t, k)) {
+        l.kind = L_THREADSTART;
+        sim.run(l, THREAD_START_PARENT_NS, S.starting, -1, -1, true, false);
+        return true;
+      }
+      return false;
+    }
+    if (step.kind === 'cpu' && step.offload === 'process') {
+      rec.task(t, sim.now, S['wait-worker'], k, -1);
+      l.jobStep = k;
+      ppeSpawnChecked = false;
+      if (ppe === null) {
+        ppe = new ProcessPool(
+          ctx,
+          costs,
+          forked,
+          (rt) => {
+            pendingLoad[rt] = tasks[rt].resultBytes ?? 0;
+            pushReady(rt, false);
+          },
+          () => sim.wake(loop),
+        );
+        l.kind = L_PPE_SETUP;
+        sim.run(l, PROCESS_POOL_EXECUTOR_SETUP_NS, S.starting, -1, -1, true, false);
+        return true;
+      }
+      l.kind = L_PPE_FORK;
+      return ppeFork(l);
+    }
+    runStep(ctx, l, t, k);
+    return true;
+  };
+
+  /** Starts pool workers as CPython 3.11 would on this submit, then pickles the job's arguments. */
+  const ppeFork = (l: SimThread): boolean => {
+    const pool = ppe!;
+    if (ppeForking) {
+      pool.spawnWorker();
+      ppeForking = false;
+    }
+    const size = settings.processPoolSize;
+    const wantMore = forked
+      ? pool.workers.length < size
+      : !ppeSpawnChecked && pool.idleCount === 0 && pool.workers.length < size;
+    ppeSpawnChecked = true;
+    if (wantMore) {
+      ppeForking = true;
+      sim.run(l, costs.parentNs, S.starting, -1, -1, true, false);
+      return true;
+    }
+    l.kind = L_PPE_PICKLED;
+    sim.run(l, dumpsNs(tasks[l.job].argsBytes ?? 0), S.pickling, l.job, l.jobStep, true, false);
+    return true;
+  };
+
+  const loopNext = (l: SimThread): void => {
+    for (;;) {
+      switch (l.kind) {
+        case L_INIT:
+          l.kind = L_CREATE;
+          sim.run(l, ASYNCIO_RUN_NS, S.starting, -1, -1, true, false);
+          return;
+        case L_CREATE:
+          if (creating >= 0) {
+            sim.mem(ASYNCIO_TASK_MEMORY_BYTES);
+            pushReady(creating, false);
+          }
+          if (++creating < n) {
+            sim.run(l, TASK_CREATE_NS, S.running, -1, -1, true, false);
+            return;
+          }
+          l.kind = L_PICK;
+          continue;
+        case L_PICK:
+          return pick(l);
+        case L_RESUMED:
+          l.kind = L_TASK;
+          continue;
+        case L_TASK:
+          if (advance(l)) return;
+          l.job = -1;
+          l.kind = L_PICK;
+          continue;
+        case L_THREADSTART:
+          executor.startThread();
+          l.kind = L_PICK;
+          continue;
+        case L_PPE_SETUP:
+          l.kind = L_PPE_FORK;
+          continue;
+        case L_PPE_FORK:
+          if (ppeFork(l)) return;
+          continue;
+        case L_PPE_PICKLED:
+          ppe!.submit(l.job, l.jobStep);
+          l.job = -1;
+          l.kind = L_PICK;
+          continue;
+        case L_FINAL:
+          executor.shutdown();
+          ppe?.shutdown();
+          l.kind = L_SHUTDOWN;
+          continue;
+        case L_SHUTDOWN:
+          if (executor.alive === 0 && (ppe === null || ppe.alive === 0)) {
+            sim.endNs = sim.now;
+            sim.exit(l);
+            return;
+          }
+          sim.park(l);
+          return;
+      }
+    }
+  };
+
+  const driver: Driver = {
+    next(th: SimThread) {
+      if (th === loop) loopNext(th);
+      else if (ppe !== null && ppe.owns(th)) ppe.next(th);
+      else executor.next(th);
+    },
+    timer(kind: number, t: number) {
+      if (kind === TIMER_IO) pushReady(t, true);
+    },
+  };
+  sim.driver = driver;
+  loop.kind = L_INIT;
+  loopNext(loop);
+}

@@ -1,0 +1,185 @@
+/**
+ * Threads: the main thread starts one threading.Thread per task, in launch order, then joins them all.
+ * With settings.poolSize it instead submits every task to a ThreadPoolExecutor(poolSize), whose
+ * workers take tasks in launch order (tasks wait in 'wait-worker' meanwhile) and which it shuts down
+ * at the end. All threads share one GIL (see engine/gil.ts) unless `free` is set (free-threading).
+ *
+ * Thread.start() blocks the caller until the new thread has started (threading.Thread._started), so the
+ * main thread pays the parent's share of the start cost, then waits while the new thread boots.
+ */
+import {
+  QUEUE_HANDOFF_NS,
+  THREAD_EXIT_NS,
+  THREAD_MEMORY_BYTES,
+  THREAD_START_CHILD_NS,
+  THREAD_START_PARENT_NS,
+} from '../defaults';
+import { S } from '../engine/recorder';
+import type { Driver } from '../engine/sim';
+import type { SimThread } from '../engine/thread';
+import type { ModelContext } from './context';
+import { continueTask } from './context';
+
+// main thread phases
+const M_LAUNCH = 0;
+const M_SUBMITTED = 1;
+const M_STARTING = 2;
+const M_WAIT_STARTED = 3;
+const M_JOIN = 4;
+const M_SHUTDOWN = 5;
+// worker thread phases
+const W_BOOT = 10;
+const W_RUN = 11;
+const W_IDLE = 12;
+const W_EXITING = 13;
+
+export interface ThreadOptions {
+  /** No GIL (free-threaded build). */
+  free: boolean;
+  /** Multiplier for cpu step durations (the free-threaded build's single-thread slowdown). */
+  cpuScale: number;
+}
+
+export function runThreads(ctx: ModelContext, opts: ThreadOptions = { free: false, cpuScale: 1 }): void {
+  const { sim, rec, tasks, settings } = ctx;
+  const n = tasks.length;
+  const pool = settings.poolSize;
+  const gil = opts.free ? null : sim.newGil('GIL');
+  const main = sim.newThread('main', 'main thread', gil);
+  const queue: number[] = [];
+  let qHead = 0;
+  const idle: SimThread[] = [];
+  let workers = 0;
+  let alive = 0;
+  let done = 0;
+
+  const startThread = (task: number): void => {
+    const th = sim.newThread('thread', `thread ${++workers}`, gil);
+    alive++;
+    sim.mem(THREAD_MEMORY_BYTES);
+    th.kind = W_BOOT;
+    th.job = task;
+    sim.run(th, THREAD_START_CHILD_NS, S.starting, task, -1, true, false);
+  };
+
+  const finishMain = (m: SimThread): void => {
+    sim.endNs = sim.now;
+    sim.exit(m);
+  };
+
+  const mainNext = (m: SimThread): void => {
+    for (;;) {
+      switch (m.kind) {
+        case M_LAUNCH:
+          if (m.job < n) {
+            if (pool === null) {
+              m.kind = M_STARTING;
+              sim.run(m, THREAD_START_PARENT_NS, S.starting, m.job, -1, true, false);
+            } else {
+              m.kind = M_SUBMITTED;
+              sim.run(m, QUEUE_HANDOFF_NS, S.running, -1, -1, true, false);
+            }
+            return;
+          }
+          m.kind = M_JOIN;
+          continue;
+        case M_SUBMITTED: {
+          const t = m.job++;
+          queue.push(t);
+          rec.task(t, sim.now, S['wait-worker'], -1, -1);
+          m.kind = M_LAUNCH;
+          if (idle.length > 0) sim.wake(idle.shift()!);
+          else if (workers < pool!) {
+            m.kind = M_STARTING;
+            sim.run(m, THREAD_START_PARENT_NS, S.starting, -1, -1, true, false);
+            return;
+          }
+          continue;
+        }
+        case M_STARTING:
+          startThread(pool === null ? m.job++ : -1);
+          m.kind = M_WAIT_STARTED;
+          sim.park(m);
+          return;
+        case M_WAIT_STARTED:
+          m.kind = M_LAUNCH;
+          continue;
+        case M_JOIN:
+          if (pool === null) {
+            if (alive === 0) return finishMain(m);
+          } else if (done === n) {
+            m.kind = M_SHUTDOWN;
+            for (const w of idle) sim.wake(w);
+            idle.length = 0;
+            continue;
+          }
+          sim.park(m);
+          return;
+        case M_SHUTDOWN:
+          if (alive === 0) return finishMain(m);
+          sim.park(m);
+          return;
+      }
+    }
+  };
+
+  /** A pool worker looks for its next task (or exits at shutdown). */
+  const take = (w: SimThread): void => {
+    if (qHead < queue.length) {
+      w.job = queue[qHead++];
+      w.stepIdx = 0;
+      w.kind = W_RUN;
+      workerNext(w);
+    } else if (main.kind === M_SHUTDOWN) {
+      w.kind = W_EXITING;
+      sim.run(w, THREAD_EXIT_NS, S.starting, -1, -1, true, false);
+    } else {
+      w.kind = W_IDLE;
+      idle.push(w);
+      sim.park(w);
+    }
+  };
+
+  const workerNext = (w: SimThread): void => {
+    switch (w.kind) {
+      case W_BOOT:
+        rec.event(sim.now, 'worker-start', w.job, w.lane, 0);
+        sim.wake(main);
+        if (pool !== null) return take(w);
+        w.kind = W_RUN;
+        w.stepIdx = 0;
+        return workerNext(w);
+      case W_RUN:
+        if (continueTask(ctx, w, opts.cpuScale)) return;
+        rec.taskDone(w.job, sim.now);
+        done++;
+        if (pool !== null) {
+          if (done === n) sim.wake(main);
+          return take(w);
+        }
+        w.kind = W_EXITING;
+        sim.run(w, THREAD_EXIT_NS, S.starting, -1, -1, true, false);
+        return;
+      case W_IDLE:
+        return take(w);
+      case W_EXITING:
+        alive--;
+        sim.mem(-THREAD_MEMORY_BYTES);
+        sim.exit(w);
+        if (alive === 0) sim.wake(main);
+        return;
+    }
+  };
+
+  const driver: Driver = {
+    next(th: SimThread) {
+      if (th === main) mainNext(th);
+      else workerNext(th);
+    },
+    timer() {},
+  };
+  sim.driver = driver;
+  main.kind = M_LAUNCH;
+  main.job = 0;
+  mainNext(main);
+}

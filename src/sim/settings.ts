@@ -1,0 +1,31 @@
+/** Model settings after defaults and overrides: scenario settings < overrides. */
+import { DEFAULT_SWITCH_INTERVAL_MS } from './defaults';
+import type { ModelId, ModelSettings, ResolvedSettings, Scenario } from './types';
+
+export interface SimOverrides extends ModelSettings {
+  cores?: number;
+  maxEvents?: number;
+}
+
+export function resolveSettings(scenario: Scenario, model: ModelId, overrides: SimOverrides = {}): ResolvedSettings {
+  const s: ModelSettings = { ...scenario.settings };
+  for (const [k, v] of Object.entries(overrides)) {
+    if (v !== undefined && k !== 'cores' && k !== 'maxEvents') (s as Record<string, unknown>)[k] = v;
+  }
+  const cores = overrides.cores ?? scenario.machine.cores;
+  // The free-threading model needs a free-threaded build: 3.13t by default; '3.11' (which has a GIL)
+  // is treated as 3.13t. The other models run the regular build and report '3.11'.
+  let python = s.python ?? (model === 'free-threading' ? '3.13t' : '3.11');
+  if (model === 'free-threading' && python === '3.11') python = '3.13t';
+  if (model !== 'free-threading') python = '3.11';
+  return {
+    cores,
+    switchIntervalMs: s.switchIntervalMs ?? DEFAULT_SWITCH_INTERVAL_MS,
+    startMethod: s.startMethod ?? 'fork',
+    poolSize: s.poolSize ?? null,
+    python,
+    // asyncio's default executor: ThreadPoolExecutor(max_workers=min(32, os.cpu_count() + 4)).
+    threadPoolSize: s.threadPoolSize ?? Math.min(32, cores + 4),
+    processPoolSize: s.processPoolSize ?? cores,
+  };
+}

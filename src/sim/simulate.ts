@@ -1,0 +1,85 @@
+/** simulate(scenario, model): runs one model over a scenario and assembles the Trace. */
+import { DEFAULT_MAX_EVENTS, GIL_DROP_OVERSHOOT_NS, msToNs } from './defaults';
+import { Recorder } from './engine/recorder';
+import { Sim } from './engine/sim';
+import { SimulationError } from './errors';
+import type { ModelContext } from './models/context';
+import { runAsyncio } from './models/asyncio';
+import { runProcesses } from './models/processes';
+import { runSequential } from './models/sequential';
+import { runThreads } from './models/threads';
+import { runFreeThreading } from './models/freeThreading';
+import { expandTasks } from './scenario/expand';
+import type { SimOverrides } from './settings';
+import { resolveSettings } from './settings';
+import type { Metrics, ModelId, Scenario, Trace } from './types';
+
+const RUNNERS: Record<ModelId, (ctx: ModelContext) => void> = {
+  sequential: runSequential,
+  asyncio: runAsyncio,
+  threads: runThreads,
+  'free-threading': runFreeThreading,
+  processes: runProcesses,
+};
+
+export function simulate(scenario: Scenario, model: ModelId, overrides: SimOverrides = {}): Trace {
+  const runner = RUNNERS[model];
+  if (!runner) throw new SimulationError(`unknown model "${String(model)}"`);
+  const settings = resolveSettings(scenario, model, overrides);
+  if (!(Number.isInteger(settings.cores) && settings.cores >= 1)) {
+    throw new SimulationError(`cores must be an integer ≥ 1 (got ${settings.cores})`);
+  }
+  const tasks = expandTasks(scenario);
+  const rec = new Recorder(tasks.map((t) => t.name));
+  const gilWaitNs = msToNs(settings.switchIntervalMs) + GIL_DROP_OVERSHOOT_NS;
+  const sim = new Sim(rec, settings.cores, gilWaitNs, overrides.maxEvents ?? DEFAULT_MAX_EVENTS);
+  const ctx: ModelContext = { tasks, settings, sim, rec };
+  runner(ctx);
+  sim.runLoop();
+
+  const endNs = sim.endNs;
+  rec.closeAll(endNs);
+  // Hide GIL lanes of interpreters that only ever had one thread.
+  for (const gil of sim.gils) if (gil.threads < 2) rec.hide(gil.lane);
+  const coreBusyNs: number[] = [];
+  for (let c = 0; c < settings.cores; c++) coreBusyNs.push(rec.busyNs(coreLaneOf(sim, c)));
+  const { lanes, spans, events, tasks: results } = rec.finish();
+
+  const makespanMs = endNs / 1e6;
+  const busyTotal = coreBusyNs.reduce((a, b) => a + b, 0);
+  const metrics: Metrics = {
+    makespanMs,
+    coreBusyMs: coreBusyNs.map((ns) => ns / 1e6),
+    utilisation: endNs > 0 ? busyTotal / (settings.cores * endNs) : 0,
+    peakConcurrency: peakConcurrency(rec.taskStart, rec.taskEnd),
+    gilSwitches: sim.gilSwitches,
+    memoryBytes: sim.memPeak,
+    cpuWorkMs: sim.cpuWorkNs / 1e6,
+    eventCount: sim.eventCount,
+  };
+  return { model, scenarioId: scenario.id, settings, makespanMs, lanes, spans, events, tasks: results, metrics };
+}
+
+function coreLaneOf(sim: Sim, c: number): number {
+  return sim.coreLane(c);
+}
+
+/** Most tasks started and not yet finished at one moment (an end at t comes before a start at t). */
+function peakConcurrency(start: Float64Array, end: Float64Array): number {
+  const n = start.length;
+  const pts = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    pts[2 * i] = start[i] * 2 + 1; // starts sort after ends at the same instant
+    pts[2 * i + 1] = end[i] * 2;
+  }
+  pts.sort();
+  let cur = 0;
+  let peak = 0;
+  for (let i = 0; i < pts.length; i++) {
+    if (pts[i] % 2 === 1) {
+      cur++;
+      if (cur > peak) peak = cur;
+    } else cur--;
+  }
+  return peak;
+}
