@@ -1,0 +1,76 @@
+/**
+ * <Timeline scenario="gil-two-counters" models="sequential threads" view="task" caption="…" />
+ *
+ * The MDX component: loads the scenario by id, simulates every model in the browser (and on the
+ * server, for the static figure), and draws them on one shared time axis. Anything that goes
+ * wrong (unknown scenario, unknown model, a SimulationError, a render error) is shown in place
+ * as an alert; the rest of the article keeps working.
+ */
+import { useState } from 'react';
+import { simulate, MODEL_LABELS } from '../../sim';
+import { loadScenario } from '../../content/scenarios';
+import { MODEL_IDS, type ModelId } from '../../sim/types';
+import { createTimelineStore, type SimulateFn, type TimelineStore } from '../../store/timelineStore';
+import type { ViewMode } from '../../timeline/layout';
+import { DEFAULT_MODEL_LABELS } from '../../timeline/labels';
+import { TimelineView } from './TimelineView';
+import { errorMessage, TimelineError, TimelineErrorBoundary } from './ErrorBoundary';
+
+export interface TimelineProps {
+  /** Scenario id (a file name in content/scenarios without .json). */
+  scenario: string;
+  /** Space-separated model ids; default "sequential asyncio threads processes". */
+  models?: string;
+  view?: ViewMode;
+  caption?: string;
+}
+
+export const DEFAULT_MODELS = 'sequential asyncio threads processes';
+
+type Prepared =
+  | { ok: true; store: TimelineStore; caption: string }
+  | { ok: false; title: string; message: string };
+
+export function parseModels(models: string | undefined): { ok: true; models: ModelId[] } | { ok: false; error: string } {
+  const ids = (models ?? DEFAULT_MODELS).split(/[\s,]+/).filter(Boolean);
+  const bad = ids.filter((m) => !(MODEL_IDS as readonly string[]).includes(m));
+  if (bad.length) return { ok: false, error: `Unknown model ${bad.map((b) => `"${b}"`).join(', ')}; use ${MODEL_IDS.join(', ')}.` };
+  if (ids.length === 0) return { ok: false, error: 'No models to show.' };
+  return { ok: true, models: [...new Set(ids)] as ModelId[] };
+}
+
+export function prepareTimeline(props: TimelineProps, simulateFn: SimulateFn = simulate): Prepared {
+  const title = `The timeline for “${props.scenario}” could not be drawn.`;
+  const loaded = loadScenario(props.scenario);
+  if (!loaded.ok) return { ok: false, title, message: loaded.error };
+  const models = parseModels(props.models);
+  if (!models.ok) return { ok: false, title, message: models.error };
+  try {
+    const store = createTimelineStore({
+      scenario: loaded.scenario,
+      models: models.models,
+      simulate: simulateFn,
+      view: props.view === 'worker' ? 'worker' : 'task',
+    });
+    return { ok: true, store, caption: props.caption ?? loaded.scenario.title };
+  } catch (error) {
+    return { ok: false, title, message: errorMessage(error) };
+  }
+}
+
+const LABELS: Record<ModelId, string> = { ...DEFAULT_MODEL_LABELS, ...(MODEL_LABELS ?? {}) };
+
+function TimelineLoader(props: TimelineProps) {
+  // Prepared once per mount: the same on the server and in the first client render.
+  const [prepared] = useState(() => prepareTimeline(props));
+  if (!prepared.ok) return <TimelineError title={prepared.title} message={prepared.message} />;
+  return <TimelineView store={prepared.store} caption={prepared.caption} labels={LABELS} />;
+}
+
+export function Timeline(props: TimelineProps) {
+  return (
+    <TimelineErrorBoundary scenario={props.scenario}>
+      <TimelineLoader {...props} />
+    </TimelineErrorBoundary>
+  );
+}

@@ -1,0 +1,89 @@
+/** The interactive figure for a store: controls, chart, legend, readouts, narration, event log. */
+import { useEffect, useId, useMemo } from 'react';
+import { TimelineStoreProvider, useTimelineStore } from '../../store/context';
+import { startPlayback } from '../../store/playback';
+import type { TimelineStore } from '../../store/timelineStore';
+import type { ModelId, SpanState } from '../../sim/types';
+import { layoutTimeline, type TimelineLayout } from '../../timeline/layout';
+import { bandSummary, DEFAULT_MODEL_LABELS } from '../../timeline/labels';
+import { statesPresent } from '../../timeline/palette';
+import { PatternDefs } from '../../timeline/patterns';
+import { Legend } from '../../timeline/Legend';
+import type { BandHeaderInfo } from '../../timeline/SvgTimeline';
+import { Controls } from './Controls';
+import { Chart } from './Chart';
+import { Readouts } from './Readouts';
+import { Narration } from './Narration';
+import { EventLog } from './EventLog';
+
+export interface TimelineViewProps {
+  store: TimelineStore;
+  caption: string;
+  labels?: Partial<Record<ModelId, string>>;
+}
+
+function legendStates(layout: TimelineLayout): { states: SpanState[]; handoffs: boolean } {
+  const present: { state: SpanState }[] = [];
+  let handoffs = false;
+  for (const band of layout.bands) {
+    const { ix } = band;
+    const seen = new Set<SpanState>();
+    for (const row of band.rows) {
+      for (const l of row.lanes) for (let i = ix.laneStart[l]; i < ix.laneStart[l + 1]; i++) seen.add(ix.spans[i].state);
+      if (row.kind === 'gil') handoffs ||= band.trace.events.some((e) => e.kind === 'gil-handoff');
+    }
+    for (const s of seen) present.push({ state: s });
+  }
+  return { states: statesPresent(present), handoffs };
+}
+
+/** A stable, CSS-safe id per widget (same on server and client). */
+function useUid(): string {
+  return `tl${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+}
+
+function Figure({ caption, labels }: { caption: string; labels: Partial<Record<ModelId, string>> }) {
+  const uid = useUid();
+  const traces = useTimelineStore((s) => s.traces);
+  const view = useTimelineStore((s) => s.view);
+  const baselineMs = useTimelineStore((s) => s.baselineMs);
+  const layout = useMemo(() => layoutTimeline(traces, view), [traces, view]);
+  const headers: BandHeaderInfo[] = useMemo(() => traces.map((t) => bandSummary(t, baselineMs, labels)), [traces, baselineMs, labels]);
+  const legend = useMemo(() => legendStates(layout), [layout]);
+  return (
+    <figure className={`tl${layout.large ? ' tl--large' : ''}`} data-view={view}>
+      <PatternDefs uid={uid} />
+      <Controls uid={uid} />
+      <Chart layout={layout} uid={uid} headers={headers} />
+      <Legend uid={uid} states={legend.states} handoffs={legend.handoffs} />
+      <Readouts layout={layout} headers={headers} />
+      <Narration layout={layout} labels={labels} />
+      <EventLog layout={layout} headers={headers} />
+      <figcaption className="tl-caption">{caption}</figcaption>
+    </figure>
+  );
+}
+
+export function TimelineView({ store, caption, labels = DEFAULT_MODEL_LABELS }: TimelineViewProps) {
+  // After hydration only: read the reader's motion preference and start the playback loop.
+  useEffect(() => {
+    const media = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
+    const apply = () => {
+      const reduced = !!media?.matches;
+      store.getState().setReducedMotion(reduced);
+      if (reduced && !store.getState().playing) store.getState().jumpToEnd();
+    };
+    apply();
+    media?.addEventListener?.('change', apply);
+    const stop = startPlayback(store);
+    return () => {
+      media?.removeEventListener?.('change', apply);
+      stop();
+    };
+  }, [store]);
+  return (
+    <TimelineStoreProvider store={store}>
+      <Figure caption={caption} labels={labels} />
+    </TimelineStoreProvider>
+  );
+}
