@@ -74,30 +74,37 @@ export interface PlayheadViewProps extends Omit<HTMLAttributes<HTMLDivElement>, 
   handleRef?: Ref<HTMLDivElement>;
 }
 
-/** The playhead: a veil over the future, a line, and (interactive) the slider handle. */
+/**
+ * The playhead: a veil over the future (scaleX) and a line with (interactive) the slider handle
+ * (translateX). Only transforms change with time, inside a clipping track, so nothing overflows.
+ */
 export function PlayheadView({ timeMs, domainMs, slider, handleRef, ...handle }: PlayheadViewProps) {
-  const p = playheadPct(timeMs, domainMs);
+  const p = Math.round(playheadPct(timeMs, domainMs) * 1000) / 1000;
   return (
-    <div className="tl-playhead" style={{ transform: `translateX(${Math.round(p * 1000) / 1000}%)` }}>
-      <div className="tl-veil" />
-      <div className="tl-playhead-line" />
-      {slider ? (
-        <div
-          ref={handleRef}
-          className="tl-handle"
-          role="slider"
-          tabIndex={0}
-          aria-label="Time"
-          aria-valuemin={0}
-          aria-valuemax={ariaMs(domainMs)}
-          aria-valuenow={ariaMs(timeMs)}
-          aria-valuetext={formatTime(timeMs)}
-          aria-orientation="horizontal"
-          {...handle}
-        >
-          <span className="tl-handle-knob" />
+    <div className="tl-playhead-track">
+      <div className="tl-playhead-rail">
+        <div className="tl-veil" style={{ transform: `scaleX(${Math.round((100 - p) * 10) / 1000})` }} />
+        <div className="tl-playhead" style={{ transform: `translateX(${p}%)` }}>
+          <div className="tl-playhead-line" />
+          {slider ? (
+            <div
+              ref={handleRef}
+              className="tl-handle"
+              role="slider"
+              tabIndex={0}
+              aria-label="Time"
+              aria-valuemin={0}
+              aria-valuemax={ariaMs(domainMs)}
+              aria-valuenow={ariaMs(timeMs)}
+              aria-valuetext={formatTime(timeMs)}
+              aria-orientation="horizontal"
+              {...handle}
+            >
+              <span className="tl-handle-knob" />
+            </div>
+          ) : null}
         </div>
-      ) : null}
+      </div>
     </div>
   );
 }
