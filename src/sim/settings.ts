@@ -1,4 +1,4 @@
-/** Model settings after defaults and overrides: scenario settings < overrides. */
+/** Model settings after defaults and overrides: settings < modelSettings[model] < overrides. */
 import { DEFAULT_SWITCH_INTERVAL_MS } from './defaults';
 import type { ModelId, ModelSettings, ResolvedSettings, Scenario } from './types';
 
@@ -8,7 +8,7 @@ export interface SimOverrides extends ModelSettings {
 }
 
 export function resolveSettings(scenario: Scenario, model: ModelId, overrides: SimOverrides = {}): ResolvedSettings {
-  const s: ModelSettings = { ...scenario.settings };
+  const s: ModelSettings = { ...scenario.settings, ...scenario.modelSettings?.[model] };
   for (const [k, v] of Object.entries(overrides)) {
     if (v !== undefined && k !== 'cores' && k !== 'maxEvents') (s as Record<string, unknown>)[k] = v;
   }

@@ -72,6 +72,11 @@ export interface Scenario {
   machine: { cores: number };
   tasks: Task[];
   settings?: ModelSettings;
+  /**
+   * Settings for one model only, applied over `settings` (e.g. a process pool of 8 without also putting
+   * the threads model in a thread pool). Command-line flags and the page editor override both.
+   */
+  modelSettings?: Partial<Record<ModelId, ModelSettings>>;
 }
 
 /** What a lane stands for. Task lanes exist in every trace; the others depend on the model. */

@@ -47,6 +47,8 @@ export class Recorder {
 
   readonly taskStart: Float64Array;
   readonly taskEnd: Float64Array;
+  /** Tasks whose start is deferred until a worker takes them (work done on submission does not count). */
+  private readonly held: Uint8Array;
 
   constructor(
     private readonly taskNames: readonly string[],
@@ -55,6 +57,7 @@ export class Recorder {
     const n = taskNames.length;
     this.taskStart = new Float64Array(n).fill(-1);
     this.taskEnd = new Float64Array(n).fill(-1);
+    this.held = new Uint8Array(n);
     for (let i = 0; i < n; i++) this.addLane(CAT_TASK, 'task', taskNames[i]);
   }
 
@@ -136,11 +139,20 @@ export class Recorder {
 
   /** A task lane's state; the first state that is not a queue wait marks the task as started. */
   task(t: number, now: number, state: number, step: number, worker: number): void {
-    if (this.taskStart[t] < 0 && state !== WAIT_LOOP && state !== WAIT_WORKER) {
+    if (this.taskStart[t] < 0 && state !== WAIT_LOOP && state !== WAIT_WORKER && this.held[t] === 0) {
       this.taskStart[t] = now;
       this.event(now, 'task-start', t, t, 0);
     }
     this.set(t, now, state, t, step, worker);
+  }
+
+  /** Work done for t on submission to a pool does not start it; the worker taking it will (releaseStart). */
+  holdStart(t: number): void {
+    this.held[t] = 1;
+  }
+
+  releaseStart(t: number): void {
+    this.held[t] = 0;
   }
 
   stepStart(t: number, now: number, worker: number): void {

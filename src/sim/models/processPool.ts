@@ -126,6 +126,7 @@ export class ProcessPool {
       w.stepIdx = 0;
       w.jobStep = k;
       w.kind = P_ARGS;
+      this.ctx.rec.releaseStart(t);
       sim.run(w, loadsNs(tasks[t].argsBytes ?? 0), S.pickling, t, k, false, false);
     } else if (this.closing) {
       w.kind = P_EXITING;

@@ -101,6 +101,7 @@ export function runProcesses(ctx: ModelContext): void {
           }
           const t = m.job;
           if (pool !== null || !forked) {
+            if (pool !== null) rec.holdStart(t);
             m.kind = M_PICKLED;
             sim.run(m, dumpsNs(tasks[t].argsBytes ?? 0), S.pickling, t, -1, true, false);
             return;

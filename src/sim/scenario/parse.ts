@@ -8,7 +8,7 @@ import { Validator } from '@cfworker/json-schema';
 import type { OutputUnit, Schema } from '@cfworker/json-schema';
 import schemaJson from '../../../content/scenarios/scenario.schema.json';
 import { ScenarioError } from '../errors';
-import type { Scenario, Step, Task } from '../types';
+import type { ModelId, Scenario, Step, Task } from '../types';
 
 /** Upper bound on tasks after `count` is applied (the CLI must handle 100 000; the page far fewer). */
 export const MAX_EXPANDED_TASKS = 1_000_000;
@@ -40,12 +40,14 @@ const RULES: Record<string, string> = {
   steps: 'must be a non-empty array of steps',
   machine: 'must be an object like { "cores": 2 }',
   settings: 'must be an object',
+  modelSettings: 'must be an object keyed by model (sequential, asyncio, threads, free-threading, processes)',
 };
 
 const KNOWN: Record<string, string[]> = {
   task: ['name', 'steps', 'argsBytes', 'resultBytes', 'count'],
   step: ['kind', 'durationMs', 'blocking', 'offload', 'label'],
   machine: ['cores'],
+  modelSettings: ['sequential', 'asyncio', 'threads', 'free-threading', 'processes'],
   settings: ['switchIntervalMs', 'startMethod', 'poolSize', 'python', 'threadPoolSize', 'processPoolSize'],
 };
 
@@ -72,6 +74,7 @@ export function formatPath(segs: readonly (string | number)[]): string {
 function objectKind(segs: readonly (string | number)[]): string {
   const last = segs[segs.length - 1];
   if (typeof last === 'number') return segs[segs.length - 2] === 'steps' ? 'step' : 'task';
+  if (segs[segs.length - 2] === 'modelSettings') return 'settings';
   return String(last);
 }
 
@@ -150,6 +153,12 @@ export function parseScenario(input: unknown, source: string): Scenario {
     tasks,
     settings: { ...raw.settings },
   };
+  if (raw.modelSettings !== undefined) {
+    out.modelSettings = {};
+    for (const [model, settings] of Object.entries(raw.modelSettings)) {
+      if (settings) out.modelSettings[model as ModelId] = { ...settings };
+    }
+  }
   return out;
 }
 
