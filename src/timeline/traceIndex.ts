@@ -85,10 +85,11 @@ export function countAtOrBelow(sorted: ArrayLike<number>, t: number): number {
 /** For each state, the tasks in it at time t (read from the task lanes), in task order. */
 export type TaskStates = Map<SpanState, number[]>;
 
-let lastStates: { ix: TraceIndex; t: number; value: TaskStates } | null = null;
+const lastStates = new WeakMap<TraceIndex, { t: number; value: TaskStates }>();
 
 export function taskStatesAt(ix: TraceIndex, t: number): TaskStates {
-  if (lastStates && lastStates.ix === ix && lastStates.t === t) return lastStates.value;
+  const hit = lastStates.get(ix);
+  if (hit && hit.t === t) return hit.value;
   const out: TaskStates = new Map();
   const { taskLane } = ix;
   for (let task = 0; task < taskLane.length; task++) {
@@ -101,7 +102,7 @@ export function taskStatesAt(ix: TraceIndex, t: number): TaskStates {
     if (!list) out.set(state, (list = []));
     list.push(task);
   }
-  lastStates = { ix, t, value: out };
+  lastStates.set(ix, { t, value: out });
   return out;
 }
 
