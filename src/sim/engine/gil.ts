@@ -2,23 +2,29 @@
  * CPython's "new GIL" (Python/ceval_gil.c, since 3.2), one per interpreter.
  *
  * - A thread needs it only to run bytecode (`cpu` ops). I/O, sleeps and native code release it at once,
- *   and a waiting thread takes it immediately.
- * - A thread that finds it held waits on a condition variable for one switch interval. If the GIL has
- *   not changed hands meanwhile (same switch number), it sets the drop request; the holder drops at its
- *   next eval-breaker check (modelled as immediately, plus the measured overshoot of the timed wait) and
- *   the GIL goes to the longest waiter (FIFO). The dropper must then wait for it like anyone else
- *   (FORCE_SWITCHING), starting its own interval. If the GIL did change hands, the waiter waits again.
+ *   and a waiting thread takes it immediately (FIFO among waiters).
+ * - A thread that finds it held waits on a condition variable with a timeout of one switch interval
+ *   (plus the measured overshoot, GIL_DROP_OVERSHOOT_NS). When its wait times out and the GIL has not
+ *   changed hands since it started that wait (same switch number), it sets the drop request; otherwise
+ *   it waits again. The holder drops at its next eval-breaker check (modelled as immediately), the GIL
+ *   goes to the longest waiter, and the dropper queues for it like anyone else (FORCE_SWITCHING).
  * - A holder that has been preempted by the OS (waiting for a core) cannot reach an eval-breaker check;
  *   it drops as soon as it gets a core back.
+ *
+ * Every waiter's timeouts recur with a fixed phase (the time it started waiting, modulo the wait), so
+ * instead of one timer event per waiter per interval the GIL computes when the first drop request will
+ * happen and keeps one timer: after a switch at S, a waiter that was already waiting asks at its second
+ * timeout after S (the first sees the switch), a waiter that arrives later asks one wait after arriving.
+ * The result is identical to per-waiter timers, with O(1) events per hand-off however many threads wait.
  */
+import { EV_GIL } from './events';
+import { PhaseSet } from './phases';
 import { S } from './recorder';
 import type { Sim } from './sim';
 import type { SimThread } from './thread';
-import { EV_GIL } from './events';
 
 export class Gil {
   holder: SimThread | null = null;
-  /** Thread that held it last (for counting hand-offs between different threads). */
   private lastHolder = -1;
   private lastTask = -1;
   switchNumber = 0;
@@ -28,10 +34,22 @@ export class Gil {
   private readonly waiters: SimThread[] = [];
   private head = 0;
 
+  private readonly phases = new PhaseSet();
+  /** Earliest request by a waiter that was already waiting at the last switch (Infinity: none). */
+  private oldAt = Infinity;
+  private oldWho = -1;
+  /** The first waiter that arrived since the last switch. */
+  private firstNew: SimThread | null = null;
+  private firstNewAt = 0;
+  private timerGen = 0;
+  private timerAt = Infinity;
+
   constructor(
     private readonly sim: Sim,
+    readonly index: number,
     readonly lane: number,
-    private readonly intervalNs: number,
+    /** Switch interval + overshoot, ns. */
+    private readonly waitNs: number,
   ) {}
 
   get waiting(): number {
@@ -49,19 +67,34 @@ export class Gil {
   }
 
   private enqueue(th: SimThread): void {
+    const now = this.sim.now;
     th.gilWaiting = true;
+    th.gilPhase = now % this.waitNs;
     this.waiters.push(th);
-    this.arm(th);
+    this.phases.add(th.gilPhase, th.id);
+    if (this.firstNew === null) {
+      this.firstNew = th;
+      this.firstNewAt = now;
+      this.reschedule();
+    }
   }
 
-  private arm(th: SimThread): void {
-    th.gilSnap = this.switchNumber;
-    th.gilGen++;
-    this.sim.schedule(this.sim.now + this.intervalNs, EV_GIL, th.id, th.gilGen);
+  private reschedule(): void {
+    let at = Infinity;
+    if (this.holder !== null && this.waiting > 0) {
+      at = this.oldAt;
+      if (this.firstNew !== null && this.firstNewAt + this.waitNs < at) at = this.firstNewAt + this.waitNs;
+    }
+    if (at === this.timerAt) return;
+    this.timerAt = at;
+    this.timerGen++;
+    if (at !== Infinity) this.sim.schedule(at, EV_GIL, this.index, this.timerGen);
   }
 
   private take(th: SimThread): void {
     const sim = this.sim;
+    const now = sim.now;
+    if (th.gilWaiting) this.phases.remove(th.gilPhase, th.id);
     this.holder = th;
     th.holdsGil = true;
     th.gilWaiting = false;
@@ -69,10 +102,17 @@ export class Gil {
     this.switchNumber++;
     if (this.lastHolder >= 0 && this.lastHolder !== th.id) {
       sim.gilSwitches++;
-      sim.rec.event(sim.now, 'gil-handoff', th.task, this.lane, this.lastTask);
+      sim.rec.event(now, 'gil-handoff', th.task, this.lane, this.lastTask);
     }
     this.lastHolder = th.id;
-    sim.rec.set(this.lane, sim.now, S.held, th.task, th.step, th.lane);
+    sim.rec.set(this.lane, now, S.held, th.task, th.step, th.lane);
+    // Everyone still waiting now saw a switch: each asks at its second timeout from now.
+    this.firstNew = null;
+    if (this.phases.size > 0) {
+      this.oldAt = now + this.phases.nextDelta(now % this.waitNs, this.waitNs) + this.waitNs;
+      this.oldWho = this.phases.who;
+    } else this.oldAt = Infinity;
+    this.reschedule();
   }
 
   /** The holder moved on to another op that still needs the GIL (maybe for another task). */
@@ -94,7 +134,7 @@ export class Gil {
       }
       this.take(next);
       this.sim.cores.makeRunnable(next);
-    }
+    } else this.reschedule();
   }
 
   /** Forced switch: the holder drops the GIL and queues for it again behind the current waiters. */
@@ -104,17 +144,19 @@ export class Gil {
     this.sim.show(th);
   }
 
-  /** A waiter's timed wait ran out (event EV_GIL). */
-  timeout(th: SimThread, gilGen: number): void {
-    if (!th.gilWaiting || th.gilGen !== gilGen) return;
+  /** The first pending timeout that finds no switch since its wait began (event EV_GIL). */
+  timeout(gen: number): void {
+    if (gen !== this.timerGen) return;
+    this.timerAt = Infinity;
     const holder = this.holder;
-    if (holder !== null && this.switchNumber === th.gilSnap) {
-      if (!this.dropRequest) {
-        this.dropRequest = true;
-        this.sim.rec.event(this.sim.now, 'gil-drop-request', th.task, this.lane, 0);
-      }
-      if (holder.core >= 0) this.sim.forceDrop(holder);
+    if (holder === null || this.waiting === 0) return;
+    const now = this.sim.now;
+    const fromNew = this.firstNew !== null && this.firstNewAt + this.waitNs === now;
+    const who = fromNew ? this.firstNew! : this.sim.threads[this.oldWho];
+    if (!this.dropRequest) {
+      this.dropRequest = true;
+      this.sim.rec.event(now, 'gil-drop-request', who.task, this.lane, 0);
     }
-    if (th.gilWaiting) this.arm(th);
+    if (holder.core >= 0) this.sim.forceDrop(holder);
   }
 }

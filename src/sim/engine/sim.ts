@@ -71,7 +71,7 @@ export class Sim {
 
   newGil(label: string): Gil {
     const lane = this.rec.addLane(CAT_GIL, 'gil', label);
-    const gil = new Gil(this, lane, this.gilWaitNs);
+    const gil = new Gil(this, this.gils.length, lane, this.gilWaitNs);
     this.gils.push(gil);
     return gil;
   }
@@ -200,11 +200,9 @@ export class Sim {
           if (th.gen === b && th.op === OP_WAIT) this.opDone(th);
           break;
         }
-        case EV_GIL: {
-          const th = this.threads[a];
-          th.gil!.timeout(th, b);
+        case EV_GIL:
+          this.gils[a].timeout(b);
           break;
-        }
         case EV_WAKE: {
           const th = this.threads[a];
           if (th.gen === b && th.op === OP_PARK) this.opDone(th);

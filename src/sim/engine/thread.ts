@@ -34,8 +34,8 @@ export class SimThread {
   // GIL
   holdsGil = false;
   gilWaiting = false;
-  gilSnap = 0;
-  gilGen = 0;
+  /** When this thread's timed GIL waits fire, modulo their length (see Gil). */
+  gilPhase = 0;
 
   // free for the model driving this thread
   job = -1;
