@@ -41,8 +41,7 @@ export function simulate(scenario: Scenario, model: ModelId, overrides: SimOverr
   rec.closeAll(endNs);
   // Hide GIL lanes of interpreters that only ever had one thread.
   for (const gil of sim.gils) if (gil.threads < 2) rec.hide(gil.lane);
-  const coreBusyNs: number[] = [];
-  for (let c = 0; c < settings.cores; c++) coreBusyNs.push(rec.busyNs(coreLaneOf(sim, c)));
+  const coreBusyNs = rec.busyNs(sim.coreLane(0), settings.cores);
   const { lanes, spans, events, tasks: results } = rec.finish();
 
   const makespanMs = endNs / 1e6;
@@ -58,10 +57,6 @@ export function simulate(scenario: Scenario, model: ModelId, overrides: SimOverr
     eventCount: sim.eventCount,
   };
   return { model, scenarioId: scenario.id, settings, makespanMs, lanes, spans, events, tasks: results, metrics };
-}
-
-function coreLaneOf(sim: Sim, c: number): number {
-  return sim.coreLane(c);
 }
 
 /** Most tasks started and not yet finished at one moment (an end at t comes before a start at t). */

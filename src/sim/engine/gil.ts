@@ -19,7 +19,7 @@
  */
 import { EV_GIL } from './events';
 import { PhaseSet } from './phases';
-import { S } from './recorder';
+import { E_GIL_DROP_REQUEST, E_GIL_HANDOFF, S } from './recorder';
 import type { Sim } from './sim';
 import type { SimThread } from './thread';
 
@@ -102,7 +102,7 @@ export class Gil {
     this.switchNumber++;
     if (this.lastHolder >= 0 && this.lastHolder !== th.id) {
       sim.gilSwitches++;
-      sim.rec.event(now, 'gil-handoff', th.task, this.lane, this.lastTask);
+      sim.rec.event(now, E_GIL_HANDOFF, th.task, this.lane, this.lastTask);
     }
     this.lastHolder = th.id;
     sim.rec.set(this.lane, now, S.held, th.task, th.step, th.lane);
@@ -155,7 +155,7 @@ export class Gil {
     const who = fromNew ? this.firstNew! : this.sim.threads[this.oldWho];
     if (!this.dropRequest) {
       this.dropRequest = true;
-      this.sim.rec.event(now, 'gil-drop-request', who.task, this.lane, 0);
+      this.sim.rec.event(now, E_GIL_DROP_REQUEST, who.task, this.lane, 0);
     }
     if (holder.core >= 0) this.sim.forceDrop(holder);
   }

@@ -10,6 +10,27 @@
 import { SPAN_STATES } from '../types';
 import type { EventKind, Lane, LaneKind, Span, SpanState, TaskResult, TraceEvent } from '../types';
 
+const EVENT_KINDS: readonly EventKind[] = [
+  'task-start',
+  'task-end',
+  'step-start',
+  'gil-handoff',
+  'gil-drop-request',
+  'loop-switch',
+  'timer-late',
+  'worker-start',
+];
+/** Event kinds as numbers (indexes into EVENT_KINDS), for Recorder.event. */
+export const E_TASK_START = 0;
+export const E_TASK_END = 1;
+export const E_STEP_START = 2;
+export const E_GIL_HANDOFF = 3;
+export const E_GIL_DROP_REQUEST = 4;
+export const E_LOOP_SWITCH = 5;
+export const E_TIMER_LATE = 6;
+export const E_WORKER_START = 7;
+
+
 export const CAT_TASK = 0;
 export const CAT_WORKER = 1;
 export const CAT_CORE = 2;
@@ -36,14 +57,14 @@ export class Recorder {
   private readonly oStep: number[] = [];
   private readonly oWorker: number[] = [];
   private readonly oStart: number[] = [];
-  /** Closed spans per lane, flattened: start, end, state, task, step, worker. */
-  private readonly closed: number[][] = [];
-
-  private readonly evTime: number[] = [];
-  private readonly evKind: EventKind[] = [];
-  private readonly evTask: number[] = [];
-  private readonly evLane: number[] = [];
-  private readonly evExtra: number[] = [];
+  /** Index of each lane's last closed span in `sp`, or -1. */
+  private readonly lastSpan: number[] = [];
+  /** Closed spans, 7 numbers each: lane, start, end, state, task, step, worker (ns, internal lane ids). */
+  private sp = new Float64Array(7 * 1024);
+  private nsp = 0;
+  /** Events, 5 numbers each: time, kind, task, lane, extra. */
+  private ev = new Float64Array(5 * 1024);
+  private nev = 0;
 
   readonly taskStart: Float64Array;
   readonly taskEnd: Float64Array;
@@ -72,7 +93,7 @@ export class Recorder {
     this.oStep.push(-1);
     this.oWorker.push(-1);
     this.oStart.push(0);
-    this.closed.push([]);
+    this.lastSpan.push(-1);
     return id;
   }
 
@@ -89,18 +110,20 @@ export class Recorder {
     if (cur >= 0) this.close(lane, now);
     else {
       // Reopen the last closed span if it ends now and looks the same (merging adjacent spans).
-      const c = this.closed[lane];
-      const k = c.length - 6;
+      const k = this.lastSpan[lane];
+      const sp = this.sp;
       if (
         k >= 0 &&
-        c[k + 1] === now &&
-        c[k + 2] === state &&
-        c[k + 3] === task &&
-        c[k + 4] === step &&
-        c[k + 5] === worker
+        k === this.nsp - 7 &&
+        sp[k + 2] === now &&
+        sp[k + 3] === state &&
+        sp[k + 4] === task &&
+        sp[k + 5] === step &&
+        sp[k + 6] === worker
       ) {
-        this.oStart[lane] = c[k];
-        c.length = k;
+        this.oStart[lane] = sp[k + 1];
+        this.nsp = k;
+        this.lastSpan[lane] = -1;
         this.oState[lane] = state;
         this.oTask[lane] = task;
         this.oStep[lane] = step;
@@ -119,29 +142,40 @@ export class Recorder {
   close(lane: number, now: number): void {
     const st = this.oState[lane];
     if (st < 0) return;
-    const start = this.oStart[lane];
-    if (now > start) {
-      const c = this.closed[lane];
-      const k = c.length - 6;
-      if (
-        k >= 0 &&
-        c[k + 1] === start &&
-        c[k + 2] === st &&
-        c[k + 3] === this.oTask[lane] &&
-        c[k + 4] === this.oStep[lane] &&
-        c[k + 5] === this.oWorker[lane]
-      ) {
-        c[k + 1] = now;
-      } else c.push(start, now, st, this.oTask[lane], this.oStep[lane], this.oWorker[lane]);
-    }
     this.oState[lane] = -1;
+    const start = this.oStart[lane];
+    if (now <= start) return;
+    const task = this.oTask[lane];
+    const step = this.oStep[lane];
+    const worker = this.oWorker[lane];
+    const k = this.lastSpan[lane];
+    let sp = this.sp;
+    if (k >= 0 && sp[k + 2] === start && sp[k + 3] === st && sp[k + 4] === task && sp[k + 5] === step && sp[k + 6] === worker) {
+      sp[k + 2] = now;
+      return;
+    }
+    if (this.nsp + 7 > sp.length) {
+      const bigger = new Float64Array(sp.length * 2);
+      bigger.set(sp);
+      this.sp = sp = bigger;
+    }
+    const i = this.nsp;
+    sp[i] = lane;
+    sp[i + 1] = start;
+    sp[i + 2] = now;
+    sp[i + 3] = st;
+    sp[i + 4] = task;
+    sp[i + 5] = step;
+    sp[i + 6] = worker;
+    this.nsp = i + 7;
+    this.lastSpan[lane] = i;
   }
 
   /** A task lane's state; the first state that is not a queue wait marks the task as started. */
   task(t: number, now: number, state: number, step: number, worker: number): void {
     if (this.taskStart[t] < 0 && state !== WAIT_LOOP && state !== WAIT_WORKER && this.held[t] === 0) {
       this.taskStart[t] = now;
-      this.event(now, 'task-start', t, t, 0);
+      this.event(now, E_TASK_START, t, t, 0);
     }
     this.set(t, now, state, t, step, worker);
   }
@@ -156,34 +190,45 @@ export class Recorder {
   }
 
   stepStart(t: number, now: number, worker: number): void {
-    if (this.withStepEvents) this.event(now, 'step-start', t, worker, 0);
+    if (this.withStepEvents) this.event(now, E_STEP_START, t, worker, 0);
   }
 
   taskDone(t: number, now: number): void {
     if (this.taskStart[t] < 0) {
       this.taskStart[t] = now;
-      this.event(now, 'task-start', t, t, 0);
+      this.event(now, E_TASK_START, t, t, 0);
     }
     this.close(t, now);
     this.taskEnd[t] = now;
-    this.event(now, 'task-end', t, t, 0);
+    this.event(now, E_TASK_END, t, t, 0);
   }
 
   /** extra: fromTask for gil-handoff / loop-switch, lateness in ns for timer-late. */
-  event(now: number, kind: EventKind, task: number, lane: number, extra: number): void {
-    this.evTime.push(now);
-    this.evKind.push(kind);
-    this.evTask.push(task);
-    this.evLane.push(lane);
-    this.evExtra.push(extra);
+  event(now: number, kind: number, task: number, lane: number, extra: number): void {
+    let ev = this.ev;
+    if (this.nev + 5 > ev.length) {
+      const bigger = new Float64Array(ev.length * 2);
+      bigger.set(ev);
+      this.ev = ev = bigger;
+    }
+    const i = this.nev;
+    ev[i] = now;
+    ev[i + 1] = kind;
+    ev[i + 2] = task;
+    ev[i + 3] = lane;
+    ev[i + 4] = extra;
+    this.nev = i + 5;
   }
 
-  /** Total closed-span time of a lane, in ns (call after closeAll). */
-  busyNs(lane: number): number {
-    const c = this.closed[lane];
-    let sum = 0;
-    for (let k = 0; k < c.length; k += 6) sum += c[k + 1] - c[k];
-    return sum;
+  /** Total closed-span time of `count` consecutive lanes from `first`, in ns (call after closeAll). */
+  busyNs(first: number, count: number): number[] {
+    const sums = new Array<number>(count).fill(0);
+    const sp = this.sp;
+    for (let k = 0; k < this.nsp; k += 7) {
+      const i = sp[k] - first;
+      if (i >= 0 && i < count) sums[i] += sp[k + 2] - sp[k + 1];
+    }
+    return sums;
   }
 
   closeAll(now: number): void {
@@ -194,48 +239,60 @@ export class Recorder {
     const nl = this.cat.length;
     const laneOf = new Int32Array(nl).fill(-1);
     const lanes: Lane[] = [];
-    const order: number[] = [];
     for (let cat = CAT_TASK; cat <= CAT_GIL; cat++) {
       for (let l = 0; l < nl; l++) {
         if (this.cat[l] !== cat || this.hidden[l]) continue;
         laneOf[l] = lanes.length;
-        order.push(l);
-        const lane: Lane = { id: `${this.kind[l]}-${lanes.length}`, kind: this.kind[l], label: this.label[l] };
-        if (cat === CAT_TASK) {
-          lane.id = `task-${l}`;
-          lane.task = l;
-        }
-        lanes.push(lane);
+        lanes.push(
+          cat === CAT_TASK
+            ? { id: `task-${l}`, kind: this.kind[l], label: this.label[l], task: l }
+            : { id: `${this.kind[l]}-${lanes.length}`, kind: this.kind[l], label: this.label[l] },
+        );
       }
     }
-    const spans: Span[] = [];
-    for (const l of order) {
-      const c = this.closed[l];
-      const lane = laneOf[l];
-      for (let k = 0; k < c.length; k += 6) {
-        spans.push({
-          lane,
-          startMs: c[k] / NS_PER_MS,
-          endMs: c[k + 1] / NS_PER_MS,
-          state: SPAN_STATES[c[k + 2]],
-          task: c[k + 3],
-          step: c[k + 4],
-          worker: c[k + 5] < 0 ? -1 : laneOf[c[k + 5]],
-        });
-      }
+    // Counting sort of the spans by output lane (stable: each lane's spans are already in time order).
+    const sp = this.sp;
+    const count = new Int32Array(lanes.length + 1);
+    for (let k = 0; k < this.nsp; k += 7) {
+      const out = laneOf[sp[k] | 0];
+      if (out >= 0) count[out + 1]++;
     }
-    const events: TraceEvent[] = [];
-    for (let i = 0; i < this.evTime.length; i++) {
-      const kind = this.evKind[i];
-      const ev: TraceEvent = {
-        timeMs: this.evTime[i] / NS_PER_MS,
-        kind,
-        task: this.evTask[i],
-        lane: this.evLane[i] < 0 ? -1 : laneOf[this.evLane[i]],
+    for (let i = 1; i <= lanes.length; i++) count[i] += count[i - 1];
+    const total = count[lanes.length];
+    const order = new Int32Array(total);
+    for (let k = 0; k < this.nsp; k += 7) {
+      const out = laneOf[sp[k] | 0];
+      if (out >= 0) order[count[out]++] = k;
+    }
+    const spans: Span[] = new Array<Span>(total);
+    for (let i = 0; i < total; i++) {
+      const k = order[i];
+      // `| 0` keeps integer fields as small integers (no boxed doubles per span).
+      const w = sp[k + 6] | 0;
+      spans[i] = {
+        lane: laneOf[sp[k] | 0],
+        startMs: sp[k + 1] / NS_PER_MS,
+        endMs: sp[k + 2] / NS_PER_MS,
+        state: SPAN_STATES[sp[k + 3] | 0],
+        task: sp[k + 4] | 0,
+        step: sp[k + 5] | 0,
+        worker: w < 0 ? -1 : laneOf[w],
       };
-      if (kind === 'gil-handoff' || kind === 'loop-switch') ev.fromTask = this.evExtra[i];
-      else if (kind === 'timer-late') ev.lateMs = this.evExtra[i] / NS_PER_MS;
-      events.push(ev);
+    }
+    const ev = this.ev;
+    const events: TraceEvent[] = new Array<TraceEvent>(this.nev / 5);
+    for (let i = 0, j = 0; i < this.nev; i += 5, j++) {
+      const kind = ev[i + 1] | 0;
+      const lane = ev[i + 3] | 0;
+      const e: TraceEvent = {
+        timeMs: ev[i] / NS_PER_MS,
+        kind: EVENT_KINDS[kind],
+        task: ev[i + 2] | 0,
+        lane: lane < 0 ? -1 : laneOf[lane],
+      };
+      if (kind === E_GIL_HANDOFF || kind === E_LOOP_SWITCH) e.fromTask = ev[i + 4] | 0;
+      else if (kind === E_TIMER_LATE) e.lateMs = ev[i + 4] / NS_PER_MS;
+      events[j] = e;
     }
     const tasks: TaskResult[] = this.taskNames.map((name, t) => {
       const startMs = this.taskStart[t] / NS_PER_MS;

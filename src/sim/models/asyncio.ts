@@ -7,7 +7,7 @@
  * - cpu and native steps run on the loop thread and hold it (native releases the GIL, not the loop);
  * - a non-blocking io step is an await: the task sleeps ('io') and the loop moves on; when the timer or
  *   I/O completes the task becomes ready ('wait-loop'); if the loop was busy, it is handled late
- *   ('timer-late' with lateMs);
+ *   (E_TIMER_LATE with lateMs);
  * - a blocking io step (time.sleep, requests.get inside a coroutine) holds the loop thread ('blocking'):
  *   nothing else on the loop runs and timers expire meanwhile;
  * - offload 'thread': asyncio.to_thread / run_in_executor(None): the step runs on the default
@@ -26,7 +26,7 @@ import {
   THREAD_START_PARENT_NS,
   msToNs,
 } from '../defaults';
-import { S } from '../engine/recorder';
+import { E_LOOP_SWITCH, E_TIMER_LATE, S } from '../engine/recorder';
 import type { Driver } from '../engine/sim';
 import type { SimThread } from '../engine/thread';
 import type { ModelContext } from './context';
@@ -99,9 +99,9 @@ export function runAsyncio(ctx: ModelContext): void {
     if (rHead < rTail) {
       const t = ready[rHead++];
       const now = sim.now;
-      if (lateOk[t] === 1 && now > readyAt[t]) rec.event(now, 'timer-late', t, l.lane, now - readyAt[t]);
+      if (lateOk[t] === 1 && now > readyAt[t]) rec.event(now, E_TIMER_LATE, t, l.lane, now - readyAt[t]);
       if (t !== lastTask) {
-        rec.event(now, 'loop-switch', t, l.lane, lastTask);
+        rec.event(now, E_LOOP_SWITCH, t, l.lane, lastTask);
         lastTask = t;
       }
       l.job = t;

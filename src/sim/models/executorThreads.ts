@@ -7,7 +7,7 @@
  */
 import { THREAD_EXIT_NS, THREAD_MEMORY_BYTES, THREAD_START_CHILD_NS } from '../defaults';
 import type { Gil } from '../engine/gil';
-import { S } from '../engine/recorder';
+import { E_WORKER_START, S } from '../engine/recorder';
 import type { SimThread } from '../engine/thread';
 import type { ModelContext } from './context';
 import { runStep } from './context';
@@ -65,7 +65,7 @@ export class ExecutorThreads {
     const { sim, rec } = this.ctx;
     switch (th.kind) {
       case E_BOOT:
-        rec.event(sim.now, 'worker-start', -1, th.lane, 0);
+        rec.event(sim.now, E_WORKER_START, -1, th.lane, 0);
         return this.take(th);
       case E_RUN:
         this.onDone(th.job);

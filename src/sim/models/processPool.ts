@@ -10,7 +10,7 @@
  */
 import { POOL_WORKER_IMPORT_NS } from '../defaults';
 import type { StartCosts } from '../defaults';
-import { S } from '../engine/recorder';
+import { E_WORKER_START, S } from '../engine/recorder';
 import type { SimThread } from '../engine/thread';
 import type { ModelContext } from './context';
 import { runStep } from './context';
@@ -80,7 +80,7 @@ export class ProcessPool {
     const { sim, rec, tasks } = this.ctx;
     switch (w.kind) {
       case P_BOOT:
-        rec.event(sim.now, 'worker-start', -1, w.lane, 0);
+        rec.event(sim.now, E_WORKER_START, -1, w.lane, 0);
         return this.take(w);
       case P_IDLE:
         return this.take(w);

@@ -11,7 +11,7 @@
  * arguments and result.
  */
 import { MP_POOL_SETUP_NS } from '../defaults';
-import { S } from '../engine/recorder';
+import { E_WORKER_START, S } from '../engine/recorder';
 import type { Driver } from '../engine/sim';
 import type { SimThread } from '../engine/thread';
 import type { ModelContext } from './context';
@@ -173,7 +173,7 @@ export function runProcesses(ctx: ModelContext): void {
     const t = c.job;
     switch (c.kind) {
       case C_BOOT:
-        rec.event(sim.now, 'worker-start', t, c.lane, 0);
+        rec.event(sim.now, E_WORKER_START, t, c.lane, 0);
         c.stepIdx = 0;
         if (!forked) {
           c.kind = C_ARGS;

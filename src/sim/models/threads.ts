@@ -14,7 +14,7 @@ import {
   THREAD_START_CHILD_NS,
   THREAD_START_PARENT_NS,
 } from '../defaults';
-import { S } from '../engine/recorder';
+import { E_WORKER_START, S } from '../engine/recorder';
 import type { Driver } from '../engine/sim';
 import type { SimThread } from '../engine/thread';
 import type { ModelContext } from './context';
@@ -143,7 +143,7 @@ export function runThreads(ctx: ModelContext, opts: ThreadOptions = { free: fals
   const workerNext = (w: SimThread): void => {
     switch (w.kind) {
       case W_BOOT:
-        rec.event(sim.now, 'worker-start', w.job, w.lane, 0);
+        rec.event(sim.now, E_WORKER_START, w.job, w.lane, 0);
         sim.wake(main);
         if (pool !== null) return take(w);
         w.kind = W_RUN;
