@@ -12,8 +12,25 @@ const throughputScenario: Scenario = parseScenario(
     title: 'throughput',
     machine: { cores: 4 },
     tasks: [
-      { name: 'cpu', count: 16, steps: [{ kind: 'cpu', durationMs: 5_000 }, { kind: 'io', durationMs: 5 }, { kind: 'cpu', durationMs: 2_000 }] },
-      { name: 'mixed', count: 200, steps: [{ kind: 'io', durationMs: 20 }, { kind: 'cpu', durationMs: 1 }, { kind: 'io', durationMs: 20 }, { kind: 'native', durationMs: 2 }] },
+      {
+        name: 'cpu',
+        count: 16,
+        steps: [
+          { kind: 'cpu', durationMs: 5_000 },
+          { kind: 'io', durationMs: 5 },
+          { kind: 'cpu', durationMs: 2_000 },
+        ],
+      },
+      {
+        name: 'mixed',
+        count: 200,
+        steps: [
+          { kind: 'io', durationMs: 20 },
+          { kind: 'cpu', durationMs: 1 },
+          { kind: 'io', durationMs: 20 },
+          { kind: 'native', durationMs: 2 },
+        ],
+      },
     ],
   },
   'bench',
@@ -26,8 +43,22 @@ const tenK: Scenario = parseScenario(
     title: '10k',
     machine: { cores: 2 },
     tasks: [
-      { name: 'fast', count: 5000, steps: [{ kind: 'io', durationMs: 300 }, { kind: 'cpu', durationMs: 0.2 }] },
-      { name: 'slow', count: 5000, steps: [{ kind: 'io', durationMs: 900 }, { kind: 'cpu', durationMs: 0.4 }] },
+      {
+        name: 'fast',
+        count: 5000,
+        steps: [
+          { kind: 'io', durationMs: 300 },
+          { kind: 'cpu', durationMs: 0.2 },
+        ],
+      },
+      {
+        name: 'slow',
+        count: 5000,
+        steps: [
+          { kind: 'io', durationMs: 900 },
+          { kind: 'cpu', durationMs: 0.4 },
+        ],
+      },
     ],
   },
   'bench',

@@ -25,7 +25,8 @@ interface Options {
 
 function positiveInt(flag: string, v: string): number {
   const n = Number(v);
-  if (!/^\d+$/.test(v) || !Number.isInteger(n) || n < 1) throw new UsageError(`${flag}: must be an integer ≥ 1 (got "${v}")`);
+  if (!/^\d+$/.test(v) || !Number.isInteger(n) || n < 1)
+    throw new UsageError(`${flag}: must be an integer ≥ 1 (got "${v}")`);
   return n;
 }
 
@@ -67,7 +68,8 @@ function parseArgs(argv: string[]): Options {
       case '--switch-interval-ms': {
         const v = value();
         const n = Number(v);
-        if (v.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`${flag}: must be a number > 0 (got "${v}")`);
+        if (v.trim() === '' || !Number.isFinite(n) || n <= 0)
+          throw new UsageError(`${flag}: must be a number > 0 (got "${v}")`);
         o.overrides.switchIntervalMs = n;
         break;
       }
@@ -81,7 +83,8 @@ function parseArgs(argv: string[]): Options {
       }
       case '--python': {
         const v = value();
-        if (v !== '3.13t' && v !== '3.14t' && v !== '3.11') throw new UsageError(`${flag}: must be 3.13t or 3.14t (got "${v}")`);
+        if (v !== '3.13t' && v !== '3.14t' && v !== '3.11')
+          throw new UsageError(`${flag}: must be 3.13t or 3.14t (got "${v}")`);
         o.overrides.python = v;
         break;
       }
@@ -90,7 +93,8 @@ function parseArgs(argv: string[]): Options {
         o.files.push(a);
     }
   }
-  if (o.files.length === 0) throw new UsageError('usage: simulate <scenario.json> [--model …] [--json] (no scenario file given)');
+  if (o.files.length === 0)
+    throw new UsageError('usage: simulate <scenario.json> [--model …] [--json] (no scenario file given)');
   return o;
 }
 
@@ -156,7 +160,10 @@ function main(): number {
     }
     const seq = traces.find((t) => t.model === 'sequential');
     const seqMs = seq ? seq.makespanMs : opts.models.length === 1 ? null : null;
-    const lines = [`${scenario.title} (${file}) — ${scenario.tasks.length} task entries, ${traces[0].tasks.length} tasks, ${traces[0].settings.cores} cores`, ''];
+    const lines = [
+      `${scenario.title} (${file}) — ${scenario.tasks.length} task entries, ${traces[0].tasks.length} tasks, ${traces[0].settings.cores} cores`,
+      '',
+    ];
     lines.push(summaryTable(traces, seqMs ?? (seq === undefined ? sequentialFor(scenario, opts) : null)), '');
     for (const t of traces) lines.push(asciiTimeline(t), '');
     lines.push(LEGEND, '');

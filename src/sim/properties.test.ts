@@ -10,7 +10,10 @@ import type { ModelId, Scenario, Span, Trace } from './types';
 import { MODEL_IDS } from './types';
 
 const stepArb = fc.oneof(
-  fc.record({ kind: fc.constant('cpu' as const), durationMs: fc.integer({ min: 0, max: 40_000 }).map((n) => n / 1000) }),
+  fc.record({
+    kind: fc.constant('cpu' as const),
+    durationMs: fc.integer({ min: 0, max: 40_000 }).map((n) => n / 1000),
+  }),
   fc.record({
     kind: fc.constant('cpu' as const),
     durationMs: fc.integer({ min: 0, max: 30 }),
@@ -18,7 +21,11 @@ const stepArb = fc.oneof(
   }),
   fc.record({ kind: fc.constant('native' as const), durationMs: fc.integer({ min: 0, max: 30 }) }),
   fc.record({ kind: fc.constant('io' as const), durationMs: fc.integer({ min: 0, max: 60 }) }),
-  fc.record({ kind: fc.constant('io' as const), durationMs: fc.integer({ min: 0, max: 20 }), blocking: fc.constant(true) }),
+  fc.record({
+    kind: fc.constant('io' as const),
+    durationMs: fc.integer({ min: 0, max: 20 }),
+    blocking: fc.constant(true),
+  }),
 );
 
 const taskArb = fc.record(
@@ -49,7 +56,13 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
   })
   .map(({ tasks, cores, settings }) =>
     parseScenario(
-      { id: 'prop', title: 'prop', machine: { cores }, settings, tasks: tasks.map((t, i) => ({ name: `t${i}`, ...t })) },
+      {
+        id: 'prop',
+        title: 'prop',
+        machine: { cores },
+        settings,
+        tasks: tasks.map((t, i) => ({ name: `t${i}`, ...t })),
+      },
       'prop.json',
     ),
   );
@@ -103,10 +116,14 @@ function checkTrace(s: Scenario, trace: Trace): void {
     ok(sp.endMs > sp.startMs, `empty span ${JSON.stringify(sp)}`);
     if (i > 0) {
       const prev = trace.spans[i - 1];
-      ok(prev.lane < sp.lane || (prev.lane === sp.lane && prev.endMs <= sp.startMs + EPS), `overlap/order at span ${i}`);
+      ok(
+        prev.lane < sp.lane || (prev.lane === sp.lane && prev.endMs <= sp.startMs + EPS),
+        `overlap/order at span ${i}`,
+      );
     }
   }
-  for (let i = 1; i < trace.events.length; i++) ok(trace.events[i].timeMs >= trace.events[i - 1].timeMs, 'events out of order');
+  for (let i = 1; i < trace.events.length; i++)
+    ok(trace.events[i].timeMs >= trace.events[i - 1].timeMs, 'events out of order');
   const lanes = byLane(trace);
   // never more busy threads than cores
   const workerBusy = trace.spans.filter(
@@ -129,7 +146,10 @@ function checkTrace(s: Scenario, trace: Trace): void {
   // every task ends, after it starts, by the end of the program; steps run in order
   trace.tasks.forEach((r, t) => {
     ok(Number.isFinite(r.endMs) && r.startMs >= 0, `task ${t} never ran or never ended`);
-    ok(r.endMs >= r.startMs && r.endMs <= trace.makespanMs + EPS, `task ${t} ends before it starts or after the program`);
+    ok(
+      r.endMs >= r.startMs && r.endMs <= trace.makespanMs + EPS,
+      `task ${t} ends before it starts or after the program`,
+    );
     const first = new Map<number, number>();
     const last = new Map<number, number>();
     for (const sp of lanes[t]) {

@@ -30,15 +30,15 @@ export const E_LOOP_SWITCH = 5;
 export const E_TIMER_LATE = 6;
 export const E_WORKER_START = 7;
 
-
 export const CAT_TASK = 0;
 export const CAT_WORKER = 1;
 export const CAT_CORE = 2;
 export const CAT_GIL = 3;
 
-const STATE_INDEX: Record<SpanState, number> = Object.fromEntries(
-  SPAN_STATES.map((s, i) => [s, i]),
-) as Record<SpanState, number>;
+const STATE_INDEX: Record<SpanState, number> = Object.fromEntries(SPAN_STATES.map((s, i) => [s, i])) as Record<
+  SpanState,
+  number
+>;
 export const S = STATE_INDEX;
 const WAIT_LOOP = STATE_INDEX['wait-loop'];
 const WAIT_WORKER = STATE_INDEX['wait-worker'];
@@ -150,7 +150,14 @@ export class Recorder {
     const worker = this.oWorker[lane];
     const k = this.lastSpan[lane];
     let sp = this.sp;
-    if (k >= 0 && sp[k + 2] === start && sp[k + 3] === st && sp[k + 4] === task && sp[k + 5] === step && sp[k + 6] === worker) {
+    if (
+      k >= 0 &&
+      sp[k + 2] === start &&
+      sp[k + 3] === st &&
+      sp[k + 4] === task &&
+      sp[k + 5] === step &&
+      sp[k + 6] === worker
+    ) {
       sp[k + 2] = now;
       return;
     }

@@ -93,7 +93,12 @@ export function runAsyncio(ctx: ModelContext): void {
     sim.wake(loop);
   };
 
-  const executor = new ExecutorThreads(ctx, gil, (t) => pushReady(t, false), () => sim.wake(loop));
+  const executor = new ExecutorThreads(
+    ctx,
+    gil,
+    (t) => pushReady(t, false),
+    () => sim.wake(loop),
+  );
 
   const pick = (l: SimThread): void => {
     if (rHead < rTail) {

@@ -22,7 +22,8 @@ export function runStep(ctx: ModelContext, th: SimThread, t: number, k: number, 
   const step = ctx.tasks[t].steps[k];
   const ns = msToNs(step.durationMs);
   ctx.rec.stepStart(t, ctx.sim.now, th.lane);
-  if (step.kind === 'cpu') ctx.sim.run(th, cpuScale === 1 ? ns : Math.round(ns * cpuScale), S.running, t, k, true, true);
+  if (step.kind === 'cpu')
+    ctx.sim.run(th, cpuScale === 1 ? ns : Math.round(ns * cpuScale), S.running, t, k, true, true);
   else if (step.kind === 'native') ctx.sim.run(th, ns, S.native, t, k, false, true);
   else ctx.sim.wait(th, ns, S.io, t, k);
 }

@@ -4,6 +4,7 @@
  * 0.3 ms, exit 0.75 ms; GIL hand-off at switch interval + 0.1 ms.
  */
 import { describe, expect, it } from 'vitest';
+import { SimulationError } from '../errors';
 import { simulate } from '../simulate';
 import { cpu, io, lanesOf, median, native, scenario, taskSpans } from '../test/helpers';
 
@@ -233,5 +234,17 @@ describe('simulate: pools and pickling', () => {
     // B: 2 × 2 ms in the parent + 10 µs pickling each, child boot 86 ms + unpickling, exit 25 ms
     expect(spawn.makespanMs - fork.makespanMs).toBeGreaterThan(100);
     expect(spawn.makespanMs).toBeCloseTo(2 * (2 + 0.01) + 86 + 0.01 + 3000 + 25, 9);
+  });
+});
+
+describe('simulate: runaway guard', () => {
+  it('throws SimulationError naming the cap and how to raise it', () => {
+    const s = scenario([
+      { name: 'c1', steps: [cpu(1100)] },
+      { name: 'c2', steps: [cpu(1100)] },
+    ]);
+    expect(() => simulate(s, 'threads', { maxEvents: 100 })).toThrow(SimulationError);
+    expect(() => simulate(s, 'threads', { maxEvents: 100 })).toThrow(/more than 100 events.*maxEvents/);
+    expect(simulate(s, 'threads', { maxEvents: 10_000 }).metrics.eventCount).toBeLessThanOrEqual(10_000);
   });
 });

@@ -95,11 +95,21 @@ function describe(unit: OutputUnit, file: string): ScenarioError {
   if (segs.length === 0) return new ScenarioError(file, '', 'must be a JSON object (a scenario)');
   const rule = typeof last === 'string' ? RULES[last] : undefined;
   if (rule) return new ScenarioError(file, formatPath(segs), rule);
-  if (typeof last === 'number') return new ScenarioError(file, formatPath(segs), `must be an object (a ${objectKind(segs)})`);
+  if (typeof last === 'number')
+    return new ScenarioError(file, formatPath(segs), `must be an object (a ${objectKind(segs)})`);
   return new ScenarioError(file, formatPath(segs), `is invalid: ${unit.error}`);
 }
 
-const WRAPPERS = new Set(['properties', 'items', 'prefixItems', '$ref', 'allOf', 'anyOf', 'oneOf', 'additionalProperties']);
+const WRAPPERS = new Set([
+  'properties',
+  'items',
+  'prefixItems',
+  '$ref',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'additionalProperties',
+]);
 
 function cleanStep(step: Step): Step {
   const out: Step = { kind: step.kind, durationMs: step.durationMs };
@@ -171,7 +181,11 @@ function checkExpandedNames(tasks: readonly Task[], source: string): void {
       const name = n === 1 ? task.name : `${task.name}-${c}`;
       const prev = seen.get(name);
       if (prev !== undefined && prev !== i) {
-        throw new ScenarioError(source, `tasks[${i}].name`, `gives the task name "${name}", already used by tasks[${prev}]`);
+        throw new ScenarioError(
+          source,
+          `tasks[${i}].name`,
+          `gives the task name "${name}", already used by tasks[${prev}]`,
+        );
       }
       seen.set(name, i);
     }

@@ -17,7 +17,7 @@ export const STATE_CHARS: Record<SpanState, string> = {
 };
 
 export const LEGEND =
-  "legend: # running  N native  . io  B blocking  g wait-gil  l wait-loop  c wait-core  w wait-worker  s starting  p pickling";
+  'legend: # running  N native  . io  B blocking  g wait-gil  l wait-loop  c wait-core  w wait-worker  s starting  p pickling';
 
 /**
  * One row per task lane (the first maxRows), `width` columns across the makespan; each column shows the
