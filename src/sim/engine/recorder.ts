@@ -45,6 +45,14 @@ const WAIT_WORKER = STATE_INDEX['wait-worker'];
 
 const NS_PER_MS = 1e6;
 
+/**
+ * Span and event buffers are kept between simulations (the page re-simulates on every edit): taking
+ * them back avoids re-growing tens of megabytes of typed arrays each time. Simulations never overlap
+ * (simulate is synchronous), and finish() copies everything out before handing the buffers back.
+ */
+let spareSpans: Float64Array | null = null;
+let spareEvents: Float64Array | null = null;
+
 export class Recorder {
   private readonly cat: number[] = [];
   private readonly kind: LaneKind[] = [];
@@ -60,10 +68,10 @@ export class Recorder {
   /** Index of each lane's last closed span in `sp`, or -1. */
   private readonly lastSpan: number[] = [];
   /** Closed spans, 7 numbers each: lane, start, end, state, task, step, worker (ns, internal lane ids). */
-  private sp = new Float64Array(7 * 1024);
+  private sp: Float64Array;
   private nsp = 0;
   /** Events, 5 numbers each: time, kind, task, lane, extra. */
-  private ev = new Float64Array(5 * 1024);
+  private ev: Float64Array;
   private nev = 0;
 
   readonly taskStart: Float64Array;
@@ -76,6 +84,10 @@ export class Recorder {
     private readonly withStepEvents = true,
   ) {
     const n = taskNames.length;
+    this.sp = spareSpans ?? new Float64Array(7 * 4096);
+    this.ev = spareEvents ?? new Float64Array(5 * 4096);
+    spareSpans = null;
+    spareEvents = null;
     this.taskStart = new Float64Array(n).fill(-1);
     this.taskEnd = new Float64Array(n).fill(-1);
     this.held = new Uint8Array(n);
@@ -306,6 +318,8 @@ export class Recorder {
       const endMs = this.taskEnd[t] / NS_PER_MS;
       return { name, startMs, endMs, latencyMs: endMs - startMs };
     });
+    spareSpans = this.sp;
+    spareEvents = this.ev;
     return { lanes, spans, events, tasks, laneOf };
   }
 }
