@@ -145,7 +145,9 @@ function main(): number {
     }
     const traces: Trace[] = [];
     try {
-      for (const m of opts.models) traces.push(simulate(scenario, m, opts.overrides));
+      // --json without --trace prints only tasks and metrics: no need to build spans and events.
+      const trace = opts.json && !opts.trace ? 'summary' : 'full';
+      for (const m of opts.models) traces.push(simulate(scenario, m, { ...opts.overrides, trace }));
     } catch (e) {
       if (e instanceof SimulationError) {
         process.stderr.write(`${file}: ${e.message}\n`);

@@ -190,6 +190,20 @@ describe('simulate: invariants on random scenarios', () => {
     );
   });
 
+  it("trace: 'summary' gives the same tasks and metrics as a full trace", () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.constantFrom(...MODEL_IDS), (s, model) => {
+        const full = simulate(s, model);
+        const summary = simulate(s, model, { trace: 'summary' });
+        expect(summary.spans).toEqual([]);
+        expect(summary.events).toEqual([]);
+        expect(summary.tasks).toEqual(full.tasks);
+        expect(summary.metrics).toEqual(full.metrics);
+      }),
+      { numRuns: 1000, seed: 5 },
+    );
+  });
+
   it('total cpu work is the same under every model', () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {

@@ -4,13 +4,19 @@ import type { ModelId, ModelSettings, ResolvedSettings, Scenario } from './types
 
 export interface SimOverrides extends ModelSettings {
   cores?: number;
+  /** Runaway guard (default DEFAULT_MAX_EVENTS). */
   maxEvents?: number;
+  /**
+   * 'full' (default): lanes, spans and events. 'summary': tasks and metrics only (spans and events
+   * are empty arrays): much faster and smaller for sweeps and very large scenarios.
+   */
+  trace?: 'full' | 'summary';
 }
 
 export function resolveSettings(scenario: Scenario, model: ModelId, overrides: SimOverrides = {}): ResolvedSettings {
   const s: ModelSettings = { ...scenario.settings, ...scenario.modelSettings?.[model] };
   for (const [k, v] of Object.entries(overrides)) {
-    if (v !== undefined && k !== 'cores' && k !== 'maxEvents') (s as Record<string, unknown>)[k] = v;
+    if (v !== undefined && k !== 'cores' && k !== 'maxEvents' && k !== 'trace') (s as Record<string, unknown>)[k] = v;
   }
   const cores = overrides.cores ?? scenario.machine.cores;
   // The free-threading model needs a free-threaded build: 3.13t by default; '3.11' (which has a GIL)

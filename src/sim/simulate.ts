@@ -30,7 +30,10 @@ export function simulate(scenario: Scenario, model: ModelId, overrides: SimOverr
     throw new SimulationError(`cores must be an integer ≥ 1 (got ${settings.cores})`);
   }
   const tasks = expandTasks(scenario);
-  const rec = new Recorder(tasks.map((t) => t.name));
+  const rec = new Recorder(
+    tasks.map((t) => t.name),
+    overrides.trace !== 'summary',
+  );
   const gilWaitNs = msToNs(settings.switchIntervalMs) + GIL_DROP_OVERSHOOT_NS;
   const sim = new Sim(rec, settings.cores, gilWaitNs, overrides.maxEvents ?? DEFAULT_MAX_EVENTS);
   const ctx: ModelContext = { tasks, settings, sim, rec };

@@ -79,9 +79,12 @@ export class Recorder {
   /** Tasks whose start is deferred until a worker takes them (work done on submission does not count). */
   private readonly held: Uint8Array;
 
+  /** Summary mode (keep = false): no spans or events are stored, only busy time per lane and task times. */
+  private readonly busy: number[] = [];
+
   constructor(
     private readonly taskNames: readonly string[],
-    private readonly withStepEvents = true,
+    private readonly keep = true,
   ) {
     const n = taskNames.length;
     this.sp = spareSpans ?? new Float64Array(7 * 4096);
@@ -106,6 +109,7 @@ export class Recorder {
     this.oWorker.push(-1);
     this.oStart.push(0);
     this.lastSpan.push(-1);
+    this.busy.push(0);
     return id;
   }
 
@@ -157,6 +161,10 @@ export class Recorder {
     this.oState[lane] = -1;
     const start = this.oStart[lane];
     if (now <= start) return;
+    if (!this.keep) {
+      this.busy[lane] += now - start;
+      return;
+    }
     const task = this.oTask[lane];
     const step = this.oStep[lane];
     const worker = this.oWorker[lane];
@@ -209,7 +217,7 @@ export class Recorder {
   }
 
   stepStart(t: number, now: number, worker: number): void {
-    if (this.withStepEvents) this.event(now, E_STEP_START, t, worker, 0);
+    this.event(now, E_STEP_START, t, worker, 0);
   }
 
   taskDone(t: number, now: number): void {
@@ -224,6 +232,7 @@ export class Recorder {
 
   /** extra: fromTask for gil-handoff / loop-switch, lateness in ns for timer-late. */
   event(now: number, kind: number, task: number, lane: number, extra: number): void {
+    if (!this.keep) return;
     let ev = this.ev;
     if (this.nev + 5 > ev.length) {
       const bigger = new Float64Array(ev.length * 2);
@@ -242,6 +251,10 @@ export class Recorder {
   /** Total closed-span time of `count` consecutive lanes from `first`, in ns (call after closeAll). */
   busyNs(first: number, count: number): number[] {
     const sums = new Array<number>(count).fill(0);
+    if (!this.keep) {
+      for (let i = 0; i < count; i++) sums[i] = this.busy[first + i];
+      return sums;
+    }
     const sp = this.sp;
     for (let k = 0; k < this.nsp; k += 7) {
       const i = sp[k] - first;
