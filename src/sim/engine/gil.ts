@@ -105,7 +105,7 @@ export class Gil {
       sim.rec.event(now, E_GIL_HANDOFF, th.task, this.lane, this.lastTask);
     }
     this.lastHolder = th.id;
-    sim.rec.set(this.lane, now, S.held, th.task, th.step, th.lane);
+    sim.rec.set(this.lane, now, S.held, th.task, -1, th.lane);
     // Everyone still waiting now saw a switch: each asks at its second timeout from now.
     this.firstNew = null;
     if (this.phases.size > 0) {
@@ -117,7 +117,7 @@ export class Gil {
 
   /** The holder moved on to another op that still needs the GIL (maybe for another task). */
   retag(th: SimThread): void {
-    this.sim.rec.set(this.lane, this.sim.now, S.held, th.task, th.step, th.lane);
+    this.sim.rec.set(this.lane, this.sim.now, S.held, th.task, -1, th.lane);
   }
 
   /** The holder lets go (I/O, native code, parking, exiting, or a forced drop). */
