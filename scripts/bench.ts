@@ -81,14 +81,14 @@ function throughput(trace: 'full' | 'summary'): { eventsPerSecond: number; event
   return { eventsPerSecond: Math.round(events / (ms / 1000)), events, ms };
 }
 
-function resim(): Record<ModelId, number> {
+function resim(trace: 'full' | 'summary'): Record<ModelId, number> {
   const out = {} as Record<ModelId, number>;
   for (const m of MODEL_IDS) {
-    for (let i = 0; i < 3; i++) simulate(tenK, m);
+    for (let i = 0; i < 3; i++) simulate(tenK, m, { trace });
     const times: number[] = [];
     for (let i = 0; i < 9; i++) {
       const t0 = performance.now();
-      simulate(tenK, m);
+      simulate(tenK, m, { trace });
       times.push(performance.now() - t0);
     }
     out[m] = Math.round(median(times) * 100) / 100;
@@ -99,12 +99,14 @@ function resim(): Record<ModelId, number> {
 const json = process.argv.includes('--json');
 const tp = throughput('full');
 const tpSummary = throughput('summary');
-const rs = resim();
+const rs = resim('full');
+const rsSummary = resim('summary');
 if (json) {
   const doc = {
     eventsPerSecond: tp.eventsPerSecond,
     eventsPerSecondSummary: tpSummary.eventsPerSecond,
     resim10kMs: rs,
+    resim10kSummaryMs: rsSummary,
   };
   process.stdout.write(`${JSON.stringify(doc)}\n`);
 } else {
@@ -113,7 +115,10 @@ if (json) {
     `throughput, summary only (trace: 'summary'): ${tpSummary.eventsPerSecond.toLocaleString('en-US')} events/s`,
     '',
     're-simulate 10 000 tasks (median of 9 after 3 warm-up runs):',
-    ...MODEL_IDS.map((m) => `  ${m.padEnd(15)} ${rs[m].toFixed(2).padStart(8)} ms`),
+    `  ${'model'.padEnd(15)} ${'full trace'.padStart(11)} ${'summary'.padStart(9)}`,
+    ...MODEL_IDS.map(
+      (m) => `  ${m.padEnd(15)} ${rs[m].toFixed(2).padStart(8)} ms ${rsSummary[m].toFixed(2).padStart(6)} ms`,
+    ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
