@@ -161,12 +161,12 @@ function main(): number {
       continue;
     }
     const seq = traces.find((t) => t.model === 'sequential');
-    const seqMs = seq ? seq.makespanMs : opts.models.length === 1 ? null : null;
+    const seqMs = seq ? seq.makespanMs : sequentialFor(scenario, opts);
     const lines = [
-      `${scenario.title} (${file}) — ${scenario.tasks.length} task entries, ${traces[0].tasks.length} tasks, ${traces[0].settings.cores} cores`,
+      `${scenario.title} (${file}) — ${traces[0].tasks.length} tasks, ${traces[0].settings.cores} cores`,
       '',
     ];
-    lines.push(summaryTable(traces, seqMs ?? (seq === undefined ? sequentialFor(scenario, opts) : null)), '');
+    lines.push(summaryTable(traces, seqMs), '');
     for (const t of traces) lines.push(asciiTimeline(t), '');
     lines.push(LEGEND, '');
     process.stdout.write(lines.join('\n'));
@@ -178,7 +178,7 @@ function main(): number {
 /** Speed-up needs a sequential baseline even when only one other model was asked for. */
 function sequentialFor(scenario: Scenario, opts: Options): number | null {
   try {
-    return simulate(scenario, 'sequential', opts.overrides).makespanMs;
+    return simulate(scenario, 'sequential', { ...opts.overrides, trace: 'summary' }).makespanMs;
   } catch {
     return null;
   }

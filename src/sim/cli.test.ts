@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 
 function cli(...args: string[]) {
-  const r = spawnSync(TSX, ['scripts/simulate.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(TSX, ['scripts/simulate.ts', ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 1 << 30,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -74,6 +78,27 @@ describe('scripts/simulate.ts', () => {
     expect(r3.code).toBe(2);
     expect(r3.err).toContain('missing.json: cannot be read');
   }, 60_000);
+
+  it('answers for every model on 100 000 tasks', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interleave-'));
+    const big = join(dir, 'big.json');
+    const steps = [
+      { kind: 'io', durationMs: 500 },
+      { kind: 'cpu', durationMs: 0.2 },
+    ];
+    writeFileSync(
+      big,
+      JSON.stringify({ id: 'big', title: 'Big', machine: { cores: 2 }, tasks: [{ name: 'd', count: 100_000, steps }] }),
+    );
+    const r = cli(big, '--json');
+    expect(r.code).toBe(0);
+    const docs = JSON.parse(r.out) as { model: string; tasks: unknown[]; makespanMs: number }[];
+    expect(docs).toHaveLength(5);
+    for (const d of docs) {
+      expect(d.tasks).toHaveLength(100_000);
+      expect(d.makespanMs).toBeGreaterThan(500);
+    }
+  }, 120_000);
 
   it('a bad flag value exits 2 naming the flag', () => {
     const r = cli('content/scenarios/three-sleeps.json', '--cores', 'zero');
