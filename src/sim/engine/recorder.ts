@@ -119,6 +119,7 @@ export class Recorder {
 
   /** Sets what a lane shows from `now` on. */
   set(lane: number, now: number, state: number, task: number, step: number, worker: number): void {
+    if (!this.keep && this.cat[lane] !== CAT_CORE) return; // summary mode: only core busy time is needed
     const cur = this.oState[lane];
     if (cur === state && this.oTask[lane] === task && this.oStep[lane] === step && this.oWorker[lane] === worker) {
       return;
