@@ -15,7 +15,8 @@
  * - offload 'process': run_in_executor with a ProcessPoolExecutor(processPoolSize), created on first use
  *   (fork: all workers at once; spawn/forkserver: one per submit while none is idle, as CPython 3.11);
  *   arguments are pickled on the loop, the result is unpickled on the loop before the task resumes.
- * Simplification: the loop does not wait for an executor thread's bootstrap (Thread.start's handshake).
+ * Starting an executor thread costs the loop the parent's share of Thread.start() and then a wait until
+ * the new thread has booted (threading.Thread.start waits for the thread's "started" event).
  */
 import {
   ASYNCIO_RUN_NS,
@@ -46,6 +47,7 @@ const L_PPE_FORK = 7;
 const L_PPE_PICKLED = 8;
 const L_FINAL = 9;
 const L_SHUTDOWN = 10;
+const L_WAIT_STARTED = 11;
 
 const TIMER_IO = 1;
 
@@ -235,7 +237,16 @@ export function runAsyncio(ctx: ModelContext): void {
           l.kind = L_PICK;
           continue;
         case L_THREADSTART:
+          // Thread.start() returns only once the new thread has started (it needs the GIL to boot).
           executor.startThread();
+          l.kind = L_WAIT_STARTED;
+          sim.park(l);
+          return;
+        case L_WAIT_STARTED:
+          if (executor.booting > 0) {
+            sim.park(l);
+            return;
+          }
           l.kind = L_PICK;
           continue;
         case L_PPE_SETUP:

@@ -20,6 +20,8 @@ const E_EXIT = 33;
 export class ExecutorThreads {
   count = 0;
   alive = 0;
+  /** Threads started but not yet running (the starter waits for them). */
+  booting = 0;
   private jobs: number[] = [];
   private head = 0;
   private idle: SimThread[] = [];
@@ -29,7 +31,8 @@ export class ExecutorThreads {
     private readonly ctx: ModelContext,
     private readonly gil: Gil,
     private readonly onDone: (t: number) => void,
-    private readonly onExit: () => void,
+    /** Called when a thread has started or exited (wakes the loop). */
+    private readonly onChange: () => void,
   ) {}
 
   /** Queues step k of task t. Returns true if the caller must start a new thread (startThread after paying). */
@@ -50,6 +53,7 @@ export class ExecutorThreads {
     const { sim } = this.ctx;
     const th = sim.newThread('thread', `executor thread ${this.count}`, this.gil);
     this.alive++;
+    this.booting++;
     sim.mem(THREAD_MEMORY_BYTES);
     th.kind = E_BOOT;
     sim.run(th, THREAD_START_CHILD_NS, S.starting, -1, -1, true, false);
@@ -66,6 +70,8 @@ export class ExecutorThreads {
     switch (th.kind) {
       case E_BOOT:
         rec.event(sim.now, E_WORKER_START, -1, th.lane, 0);
+        this.booting--;
+        this.onChange(); // wakes the loop, which waits in Thread.start()
         return this.take(th);
       case E_RUN:
         this.onDone(th.job);
@@ -76,7 +82,7 @@ export class ExecutorThreads {
         this.alive--;
         sim.mem(-THREAD_MEMORY_BYTES);
         sim.exit(th);
-        this.onExit();
+        this.onChange();
         return;
     }
   }
