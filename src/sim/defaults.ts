@@ -174,3 +174,9 @@ export const FREE_THREADED_SLOWDOWN = { '3.13t': 1.4, '3.14t': 1.075 } as const;
 
 /** Runaway guard: a simulation that processes more events than this stops with a SimulationError. */
 export const DEFAULT_MAX_EVENTS = 20_000_000;
+
+/**
+ * Linux pipe buffer (16 pages = 64 KiB). multiprocessing.Pool's task handler thread writes pickled tasks
+ * into a pipe; once this much is waiting unread, its next write blocks until a worker reads.
+ */
+export const PIPE_CAPACITY_BYTES = 64 * 1024;

@@ -37,6 +37,8 @@ export class ProcessPool {
     private readonly forked: boolean,
     private readonly onResult: (t: number, k: number) => void,
     private readonly onExit: () => void,
+    /** A worker has read job t from the pipe. */
+    private readonly onTake: (t: number) => void = () => {},
   ) {}
 
   get idleCount(): number {
@@ -127,6 +129,7 @@ export class ProcessPool {
       w.jobStep = k;
       w.kind = P_ARGS;
       this.ctx.rec.releaseStart(t);
+      this.onTake(t);
       sim.run(w, loadsNs(tasks[t].argsBytes ?? 0), S.pickling, t, k, false, false);
     } else if (this.closing) {
       w.kind = P_EXITING;

@@ -8,7 +8,7 @@
  * before the target runs, and an exit cost after it. A forked Process inherits its arguments; with
  * spawn or forkserver the Process object (argsBytes) is pickled and sent. Results (resultBytes) always
  * travel back pickled, and the parent unpickles them on its main thread. A Pool pickles every task's
- * arguments and result.
+ * arguments and result in its handler threads (see poolHandlers.ts).
  */
 import { MP_POOL_SETUP_NS } from '../defaults';
 import { E_WORKER_START, S } from '../engine/recorder';
@@ -17,6 +17,7 @@ import type { SimThread } from '../engine/thread';
 import type { ModelContext } from './context';
 import { continueTask } from './context';
 import { dumpsNs, loadsNs, startCosts } from './pickling';
+import { PoolHandlers } from './poolHandlers';
 import { ProcessPool } from './processPool';
 
 const M_SETUP = 0;
@@ -28,6 +29,7 @@ const M_STARTED = 5;
 const M_COLLECT = 6;
 const M_LOADED = 7;
 const M_SHUTDOWN = 8;
+const M_POOL_WAIT = 9;
 
 const C_BOOT = 40;
 const C_ARGS = 41;
@@ -49,19 +51,22 @@ export function runProcesses(ctx: ModelContext): void {
   let forkedWorkers = 0;
   let spawned = 0;
 
-  const pool =
-    poolSize === null
-      ? null
-      : new ProcessPool(
-          ctx,
-          costs,
-          forked,
-          (t) => {
-            results.push(t);
-            sim.wake(main);
-          },
-          () => sim.wake(main),
-        );
+  const mainGil = main.gil!;
+  let handlers: PoolHandlers | null = null;
+  let pool: ProcessPool | null = null;
+  if (poolSize !== null) {
+    const h = new PoolHandlers(ctx, mainGil, () => sim.wake(main));
+    handlers = h;
+    pool = new ProcessPool(
+      ctx,
+      costs,
+      forked,
+      (t) => h.result(t),
+      () => sim.wake(main),
+      (t) => h.taken(t),
+    );
+    h.pool = pool;
+  }
 
   const finish = (m: SimThread): void => {
     sim.endNs = sim.now;
@@ -92,16 +97,25 @@ export function runProcesses(ctx: ModelContext): void {
             sim.run(m, costs.parentNs, S.starting, -1, -1, true, false);
             return;
           }
-          m.kind = M_LAUNCH;
+          handlers!.start();
+          m.kind = M_POOL_WAIT;
           continue;
+        case M_POOL_WAIT:
+          if (handlers!.done === n) {
+            pool!.shutdown();
+            handlers!.shutdown();
+            m.kind = M_SHUTDOWN;
+            continue;
+          }
+          sim.park(m);
+          return;
         case M_LAUNCH: {
           if (m.job >= n) {
             m.kind = M_COLLECT;
             continue;
           }
           const t = m.job;
-          if (pool !== null || !forked) {
-            if (pool !== null) rec.holdStart(t);
+          if (!forked) {
             m.kind = M_PICKLED;
             sim.run(m, dumpsNs(tasks[t].argsBytes ?? 0), S.pickling, t, -1, true, false);
             return;
@@ -111,12 +125,6 @@ export function runProcesses(ctx: ModelContext): void {
         }
         case M_PICKLED: {
           const t = m.job;
-          if (pool !== null) {
-            pool.submit(t, -1);
-            m.job++;
-            m.kind = M_LAUNCH;
-            continue;
-          }
           m.kind = M_STARTED;
           sim.run(m, costs.parentNs, S.starting, t, -1, true, false);
           return;
@@ -133,14 +141,7 @@ export function runProcesses(ctx: ModelContext): void {
             sim.run(m, loadsNs(tasks[t].resultBytes ?? 0), S.pickling, t, -1, true, false);
             return;
           }
-          if (done === n) {
-            if (pool !== null) {
-              m.kind = M_SHUTDOWN;
-              pool.shutdown();
-              continue;
-            }
-            if (alive === 0) return finish(m);
-          }
+          if (done === n && alive === 0) return finish(m);
           sim.park(m);
           return;
         case M_LOADED:
@@ -148,7 +149,7 @@ export function runProcesses(ctx: ModelContext): void {
           m.kind = M_COLLECT;
           continue;
         case M_SHUTDOWN:
-          if (pool!.alive === 0) return finish(m);
+          if (pool!.alive === 0 && handlers!.exited === 2) return finish(m);
           sim.park(m);
           return;
       }
@@ -216,6 +217,7 @@ export function runProcesses(ctx: ModelContext): void {
   sim.driver = {
     next(th: SimThread) {
       if (th === main) mainNext(th);
+      else if (handlers !== null && handlers.owns(th)) handlers.next(th);
       else if (pool !== null && pool.owns(th)) pool.next(th);
       else childNext(th);
     },
