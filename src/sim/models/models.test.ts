@@ -215,6 +215,27 @@ describe('simulate: pools and pickling', () => {
     expect(t.spans.filter((s) => s.state === 'pickling' && s.endMs - s.startMs > 5)).not.toHaveLength(0);
   });
 
+  it('Pool: the task handler blocks once more than a pipe-full of pickled tasks is unread', () => {
+    const mk = (argsBytes: number) =>
+      simulate(scenario([{ name: 'x', count: 3, argsBytes, steps: [cpu(50)] }], 2, { poolSize: 1 }), 'processes');
+    const handlerSpans = (t: ReturnType<typeof mk>) => {
+      const lane = t.lanes.findIndex((l) => l.label === 'Pool task handler');
+      return t.spans.filter((s) => s.lane === lane && s.state === 'pickling');
+    };
+    // 1 KB tasks fit in the 64 KiB pipe: pickled back to back
+    const small = handlerSpans(mk(1000));
+    expect(small[2].endMs - small[0].startMs).toBeLessThan(0.04);
+    // 1 MB tasks: the next one is pickled only after the worker has read the previous one
+    const bigTrace = mk(1_000_000);
+    const big = handlerSpans(bigTrace);
+    const workerReads = bigTrace.spans.filter(
+      (s) => bigTrace.lanes[s.lane].kind === 'process' && s.state === 'pickling' && s.step === -1,
+    );
+    expect(big[1].startMs).toBeGreaterThanOrEqual(workerReads[0].startMs);
+    expect(big[2].startMs).toBeGreaterThan(50);
+    expect(lanesOf(bigTrace, 'gil')).toHaveLength(1); // main, task handler, result handler share it
+  });
+
   it('thread pool: tasks beyond the pool size wait for a worker', () => {
     const s = scenario([{ name: 't', count: 4, steps: [io(100)] }], 2, { poolSize: 2 });
     const t = simulate(s, 'threads');
