@@ -83,14 +83,28 @@ function rowSummary(band: Band, row: Row, domainMs: number) {
   });
 }
 
-function handoffTicks(band: Band, row: Row, scale: number) {
-  if (row.kind !== 'gil') return null;
+/** GIL hand-off ticks, thinned so that two are never closer than `minGapPct` of the width. */
+export function handoffTimes(band: Band, row: Row, domainMs: number, minGapPct: number): number[] {
+  if (row.kind !== 'gil') return [];
   const lanes = new Set(row.lanes);
-  return band.trace.events
-    .filter((e) => e.kind === 'gil-handoff' && lanes.has(e.lane))
-    .map((e, i) => (
-      <line key={`h${i}`} className="tl-handoff" x1={pct(e.timeMs * scale)} x2={pct(e.timeMs * scale)} y1={row.y} y2={row.y + row.h} />
-    ));
+  const out: number[] = [];
+  const minGap = (minGapPct / 100) * domainMs;
+  let last = -Infinity;
+  for (const e of band.trace.events) {
+    if (e.kind !== 'gil-handoff' || !lanes.has(e.lane)) continue;
+    if (e.timeMs - last < minGap) continue;
+    out.push(e.timeMs);
+    last = e.timeMs;
+  }
+  return out;
+}
+
+function handoffTicks(band: Band, row: Row, domainMs: number, scale: number) {
+  // Short marks along the top of the GIL lane (a rug), so the holder's colour stays visible.
+  const y2 = row.y + Math.max(2, Math.round(row.h * 0.4));
+  return handoffTimes(band, row, domainMs, 0.75).map((t, i) => (
+    <line key={`h${i}`} className="tl-handoff" x1={pct(t * scale)} x2={pct(t * scale)} y1={row.y} y2={y2} />
+  ));
 }
 
 /** Keyboard: Left/Right along a row, Up/Down to the nearest span of the next row, Home/End. */
@@ -182,7 +196,7 @@ export const SvgMarks = memo(function SvgMarks({ layout, uid, summary, onInspect
               <g key={row.key}>
                 {!row.grouped && ri % 2 === 1 && row.h >= 10 ? <rect className="tl-row-bg" x="0" width="100%" y={row.y} height={row.h} /> : null}
                 {summary ? rowSummary(band, row, domain) : rowSpans(band, row, r, uid, scale, focusState)}
-                {summary ? null : handoffTicks(band, row, scale)}
+                {summary ? null : handoffTicks(band, row, domain, scale)}
               </g>
             );
           })}

@@ -28,7 +28,7 @@ const LaneLabels = memo(function LaneLabels({ layout }: { layout: TimelineLayout
         <div key={band.index}>
           {band.rows.map((row) =>
             row.h >= LABEL_MIN_ROW ? (
-              <div key={row.key} className={`tl-lane-label tl-lane-label--${row.kind}`} style={{ top: row.y, height: row.h }} title={row.label}>
+              <div key={row.key} className={`tl-lane-label tl-lane-label--${row.kind}`} style={{ top: row.y, height: row.h, lineHeight: `${row.h}px` }} title={row.label}>
                 {row.label}
               </div>
             ) : null,

@@ -7,7 +7,7 @@ import type { SpanState } from '../sim/types';
 import type { TimelineLayout } from './layout';
 import { lodRow } from './lod';
 import { PALETTE, hasPatternOverlay, type PatternKind } from './palette';
-import { rowPad } from './SvgMarks';
+import { handoffTimes, rowPad } from './SvgMarks';
 
 export interface CanvasSize {
   /** CSS pixels. */
@@ -154,10 +154,10 @@ export function createCanvasRenderer(canvas: HTMLCanvasElement, options: { readC
         ctx.globalAlpha = 1;
         if (row.kind === 'gil') {
           ctx.fillStyle = handoff;
-          const lanes = new Set(row.lanes);
-          for (const e of band.trace.events) {
-            if (e.kind !== 'gil-handoff' || !lanes.has(e.lane)) continue;
-            ctx.fillRect(Math.round(e.timeMs * pxPerMs), Math.round(row.y * dpr), Math.max(1, Math.round(dpr)), Math.round(row.h * dpr));
+          const tickW = Math.max(1, Math.round(dpr));
+          // At most one tick per 6 CSS px, so a busy GIL lane still shows who holds it.
+          for (const t of handoffTimes(band, row, domain, (600 * dpr) / W)) {
+            ctx.fillRect(Math.round(t * pxPerMs), Math.round(row.y * dpr), tickW, Math.max(2, Math.round(row.h * 0.4 * dpr)));
           }
         }
       }
