@@ -49,8 +49,8 @@ describe('parseScenario', () => {
     expect(s.tasks[1].steps[0]).toEqual({ kind: 'io', durationMs: 500, blocking: false });
   });
 
-  it('allows $schema and fractional durations', () => {
-    const input = { $schema: './scenario.schema.json', ...ok() };
+  it('allows $schema, other top-level fields and fractional durations', () => {
+    const input = { $schema: './scenario.schema.json', author: 'someone', ...ok() };
     input.tasks[0].steps[0].durationMs = 0.25;
     expect(parseScenario(input, FILE).tasks[0].steps[0].durationMs).toBe(0.25);
   });
