@@ -204,6 +204,25 @@ describe('simulate: invariants on random scenarios', () => {
     );
   });
 
+  it('editing a scenario in place between simulations is picked up', () => {
+    const s = parseScenario(
+      {
+        id: 'e',
+        title: 'e',
+        machine: { cores: 2 },
+        tasks: [{ name: 'a', count: 2, steps: [{ kind: 'io', durationMs: 10 }] }],
+      },
+      'e.json',
+    );
+    expect(simulate(s, 'sequential').makespanMs).toBe(20);
+    s.tasks[0].count = 3;
+    expect(simulate(s, 'sequential').tasks).toHaveLength(3);
+    s.tasks[0].steps[0].durationMs = 5;
+    expect(simulate(s, 'sequential').makespanMs).toBe(15);
+    s.tasks.push({ name: 'b', steps: [{ kind: 'io', durationMs: 1 }] });
+    expect(simulate(s, 'sequential').makespanMs).toBe(16);
+  });
+
   it('total cpu work is the same under every model', () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {

@@ -12,7 +12,7 @@ import { runFreeThreading } from './models/freeThreading';
 import { expandTasks } from './scenario/expand';
 import type { SimOverrides } from './settings';
 import { resolveSettings } from './settings';
-import type { Metrics, ModelId, Scenario, Trace } from './types';
+import type { Metrics, ModelId, Scenario, Task, Trace } from './types';
 
 const RUNNERS: Record<ModelId, (ctx: ModelContext) => void> = {
   sequential: runSequential,
@@ -29,11 +29,8 @@ export function simulate(scenario: Scenario, model: ModelId, overrides: SimOverr
   if (!(Number.isInteger(settings.cores) && settings.cores >= 1)) {
     throw new SimulationError(`cores must be an integer ≥ 1 (got ${settings.cores})`);
   }
-  const tasks = expandTasks(scenario);
-  const rec = new Recorder(
-    tasks.map((t) => t.name),
-    overrides.trace !== 'summary',
-  );
+  const { tasks, names } = expanded(scenario);
+  const rec = new Recorder(names, overrides.trace !== 'summary');
   const gilWaitNs = msToNs(settings.switchIntervalMs) + GIL_DROP_OVERSHOOT_NS;
   const sim = new Sim(rec, settings.cores, gilWaitNs, overrides.maxEvents ?? DEFAULT_MAX_EVENTS);
   const ctx: ModelContext = { tasks, settings, sim, rec };
@@ -60,6 +57,42 @@ export function simulate(scenario: Scenario, model: ModelId, overrides: SimOverr
     eventCount: sim.eventCount,
   };
   return { model, scenarioId: scenario.id, settings, makespanMs, lanes, spans, events, tasks: results, metrics };
+}
+
+/**
+ * The expanded task list of a scenario, cached per scenario object (the page re-simulates the same
+ * scenario under other models and settings). The cache is used only while every task entry still has the
+ * same name, count, byte sizes and step list (copies share the step arrays, so edits to steps show through).
+ */
+interface Expansion {
+  entries: Task[];
+  fields: unknown[];
+  tasks: Task[];
+  names: string[];
+}
+const expansions = new WeakMap<Scenario, Expansion>();
+
+function fieldsOf(entries: readonly Task[]): unknown[] {
+  const out: unknown[] = [];
+  for (const t of entries) out.push(t, t.name, t.count, t.argsBytes, t.resultBytes, t.steps);
+  return out;
+}
+
+function expanded(scenario: Scenario): { tasks: Task[]; names: string[] } {
+  const cached = expansions.get(scenario);
+  if (cached !== undefined && cached.entries === scenario.tasks) {
+    const now = fieldsOf(scenario.tasks);
+    if (now.length === cached.fields.length && now.every((v, i) => v === cached.fields[i])) return cached;
+  }
+  const tasks = expandTasks(scenario);
+  const e: Expansion = {
+    entries: scenario.tasks,
+    fields: fieldsOf(scenario.tasks),
+    tasks,
+    names: tasks.map((t) => t.name),
+  };
+  expansions.set(scenario, e);
+  return e;
 }
 
 /** Most tasks started and not yet finished at one moment (an end at t comes before a start at t). */
