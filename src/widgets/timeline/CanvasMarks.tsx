@@ -1,5 +1,8 @@
 /** Canvas marks for large traces (client only): the renderer redraws on layout, size or theme change. */
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTimelineApi } from '../../store/context';
+import { cursorTarget, moveCursor, nearestInRow, type SpanCursor } from '../../timeline/cursor';
+import { spanSentence } from '../../timeline/spanText';
 import type { TimelineLayout } from '../../timeline/layout';
 import { createCanvasRenderer, type CanvasRenderer } from '../../timeline/canvasRenderer';
 import { GridLines } from '../../timeline/Axis';
@@ -39,6 +42,46 @@ export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
     renderer.update(layout, 0, { width: canvas.clientWidth || 600, height: layout.height, dpr: window.devicePixelRatio || 1 });
   }, [layout]);
 
+  // Keyboard inspection: the canvas is one tab stop; arrow keys move a cursor over spans.
+  const api = useTimelineApi();
+  const cursorRef = useRef<SpanCursor | null>(null);
+  const [said, setSaid] = useState('');
+  const show = useCallback(
+    (c: SpanCursor | null) => {
+      cursorRef.current = c;
+      if (!c) return;
+      api.getState().setHover(cursorTarget(layout, c));
+      const band = layout.bands[c.band];
+      setSaid(spanSentence(band.trace, band.ix.spans[c.span]));
+    },
+    [api, layout],
+  );
+  useEffect(() => {
+    cursorRef.current = null;
+  }, [layout]);
+  const onFocus = useCallback(() => {
+    if (cursorRef.current) return show(cursorRef.current);
+    const t = api.getState().timeMs;
+    for (const band of layout.bands) {
+      for (let r = 0; r < band.rows.length; r++) {
+        const c = nearestInRow(layout, band.index, r, Math.min(t, Math.max(0, layout.domainMs - 1e-9)));
+        if (c) return show(c);
+      }
+    }
+  }, [api, layout, show]);
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLCanvasElement>) => {
+      const c = cursorRef.current;
+      if (!c) return;
+      const next = moveCursor(layout, c, e.key);
+      if (!next) return;
+      e.preventDefault();
+      show(next);
+    },
+    [layout, show],
+  );
+  const onBlur = useCallback(() => api.getState().setHover(null), [api]);
+
   return (
     <>
       <svg className="tl-marks tl-marks--grid" width="100%" height={layout.height} aria-hidden="true" focusable="false">
@@ -49,8 +92,15 @@ export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
         className="tl-canvas"
         style={{ height: layout.height }}
         role="img"
-        aria-label={`${formatCount(layout.spanCount)} spans in ${formatCount(layout.laneCount)} lanes; hover for details, or use the event log`}
+        tabIndex={0}
+        aria-label={`${formatCount(layout.spanCount)} spans in ${formatCount(layout.laneCount)} lanes. Arrow keys move between spans.`}
+        onFocus={onFocus}
+        onBlur={onBlur}
+        onKeyDown={onKeyDown}
       />
+      <span className="tl-visually-hidden" aria-live="polite">
+        {said}
+      </span>
     </>
   );
 }

@@ -123,6 +123,21 @@ describe('TimelineView lanes', () => {
   });
 });
 
+describe('TimelineView large traces', () => {
+  it('draws 3 000 tasks on a canvas that is keyboard-inspectable', () => {
+    const { container } = setup([manyDownloads(3000)]);
+    const canvas = container.querySelector('canvas')!;
+    expect(canvas).toBeInTheDocument();
+    expect(canvas).toHaveAttribute('tabindex', '0');
+    expect(container.querySelector('.tl-group-label')).toHaveTextContent('3000 tasks');
+    act(() => canvas.focus());
+    const before = screen.getByRole('tooltip').textContent;
+    expect(before).toMatch(/→/);
+    fireEvent.keyDown(canvas, { key: 'ArrowLeft' });
+    expect(screen.getByRole('tooltip').textContent).not.toBe(before);
+  });
+});
+
 describe('TimelineView readouts and narration', () => {
   it('readouts and narration follow the playhead', async () => {
     const { store, container } = setup([threadsTwo()]);
