@@ -184,4 +184,10 @@ function sequentialFor(scenario: Scenario, opts: Options): number | null {
   }
 }
 
+// `… | head` closes the pipe early: stop quietly instead of printing a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 process.exitCode = main();
