@@ -1,6 +1,6 @@
 /** Model names and the compare header ("Threads · 3.00 s · 2.0× faster than sequential"). */
 import type { ModelId, Trace } from '../sim/types';
-import { formatTime } from './scale';
+import { formatCount, formatTime } from './scale';
 
 /** Fallback labels; the widget passes the simulator's MODEL_LABELS when it has them. */
 export const DEFAULT_MODEL_LABELS: Record<ModelId, string> = {
@@ -16,9 +16,9 @@ export function speedupText(makespanMs: number, baselineMs: number): string {
   if (!(makespanMs > 0) || !(baselineMs > 0)) return '';
   const ratio = baselineMs / makespanMs;
   if (Math.abs(ratio - 1) < 0.005) return 'as fast as sequential';
-  if (ratio > 1) return `${ratio >= 100 ? Math.round(ratio) : ratio.toFixed(1)}× faster than sequential`;
+  if (ratio > 1) return `${ratio >= 100 ? formatCount(ratio) : ratio.toFixed(1)}× faster than sequential`;
   const inv = 1 / ratio;
-  return `${inv >= 100 ? Math.round(inv) : inv.toFixed(1)}× slower than sequential`;
+  return `${inv >= 100 ? formatCount(inv) : inv.toFixed(1)}× slower than sequential`;
 }
 
 /** The pieces of a band header: model label, total time, speed-up (empty for the baseline itself). */

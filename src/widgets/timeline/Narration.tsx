@@ -50,7 +50,8 @@ export function Narration({ layout, labels }: { layout: TimelineLayout; labels: 
   }, [api, layout, labels]);
 
   return (
-    <p className="tl-narration" aria-live="polite" aria-atomic="true">
+    // Room for one line per model, so the text below does not jump while the sentence changes.
+    <p className="tl-narration" aria-live="polite" aria-atomic="true" style={{ minHeight: `${1.45 * Math.min(5, layout.bands.length + 1)}em` }}>
       {text}
     </p>
   );

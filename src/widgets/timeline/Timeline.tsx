@@ -70,7 +70,7 @@ function TimelineLoader(props: TimelineProps) {
 export function Timeline(props: TimelineProps) {
   return (
     <TimelineErrorBoundary scenario={props.scenario}>
-      <TimelineLoader {...props} />
+      <TimelineLoader key={`${props.scenario}|${props.models ?? ''}|${props.view ?? ''}`} {...props} />
     </TimelineErrorBoundary>
   );
 }

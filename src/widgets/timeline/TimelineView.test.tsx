@@ -184,6 +184,21 @@ describe('TimelineView server render', () => {
     el.remove();
   });
 
+  it('a large (canvas) trace hydrates without a mismatch, then switches to the canvas', async () => {
+    const make = () => createTimelineStore({ models: ['asyncio'], traces: [manyDownloads(3000)] });
+    const el = document.createElement('div');
+    el.innerHTML = renderToString(<TimelineView store={make()} caption="x" />);
+    expect(el.querySelector('canvas')).toBeNull();
+    document.body.appendChild(el);
+    const errors: unknown[] = [];
+    await act(async () => {
+      hydrateRoot(el, <TimelineView store={make()} caption="x" />, { onRecoverableError: (e) => errors.push(e) });
+    });
+    expect(errors).toEqual([]);
+    expect(el.querySelector('canvas')).not.toBeNull();
+    el.remove();
+  });
+
   it('a 10 000-task trace renders a compact summary under 300 KB', () => {
     const store = createTimelineStore({ models: ['asyncio'], traces: [manyDownloads(10000)] });
     const html = renderToString(<TimelineView store={store} caption="Ten thousand downloads" />);
