@@ -9,7 +9,10 @@ const fakeSimulate = (_s: Scenario, m: ModelId): Trace => (m === 'sequential' ? 
 
 describe('createTimelineStore', () => {
   it('starts at the end of the longest trace, paused', () => {
-    const s = createTimelineStore({ models: ['sequential', 'threads'], traces: [sequentialTwo(), threadsTwo()] }).getState();
+    const s = createTimelineStore({
+      models: ['sequential', 'threads'],
+      traces: [sequentialTwo(), threadsTwo()],
+    }).getState();
     expect(s).toMatchObject({ timeMs: 42, domainMs: 42, playing: false, view: 'task', baselineMs: 40 });
   });
   it('play() from the end restarts at 0; togglePlay pauses', () => {

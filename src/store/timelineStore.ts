@@ -183,7 +183,15 @@ export function createTimelineStore(init: TimelineInit): TimelineStore {
       setHover: (hover) => {
         const cur = get().hover;
         if (cur === hover) return;
-        if (cur && hover && cur.band === hover.band && cur.span === hover.span && cur.xPct === hover.xPct && cur.y === hover.y) return;
+        if (
+          cur &&
+          hover &&
+          cur.band === hover.band &&
+          cur.span === hover.span &&
+          cur.xPct === hover.xPct &&
+          cur.y === hover.y
+        )
+          return;
         set({ hover });
       },
     };

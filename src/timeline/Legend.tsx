@@ -6,7 +6,15 @@ import { patternFill } from './patterns';
 export function Swatch({ uid, state }: { uid: string; state: SpanState }) {
   return (
     <svg className="tl-swatch" width={18} height={12} aria-hidden="true" focusable="false">
-      <rect className={`tl-s tl-s--${state}`} x={0.5} y={0.5} width={17} height={11} rx={2} fill={patternFill(uid, state)} />
+      <rect
+        className={`tl-s tl-s--${state}`}
+        x={0.5}
+        y={0.5}
+        width={17}
+        height={11}
+        rx={2}
+        fill={patternFill(uid, state)}
+      />
     </svg>
   );
 }

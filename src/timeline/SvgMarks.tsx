@@ -121,14 +121,20 @@ function roving(e: KeyboardEvent<SVGSVGElement>, layout: TimelineLayout) {
       const row = inRow(k);
       if (row.length === 0) continue;
       let best = row[0];
-      for (const n of row) if (Math.abs(parseFloat(n.getAttribute('x') ?? '0') - x) < Math.abs(parseFloat(best.getAttribute('x') ?? '0') - x)) best = n;
+      for (const n of row)
+        if (
+          Math.abs(parseFloat(n.getAttribute('x') ?? '0') - x) < Math.abs(parseFloat(best.getAttribute('x') ?? '0') - x)
+        )
+          best = n;
       return best;
     }
     return undefined;
   };
   let next: SVGRectElement | undefined;
-  if (e.key === 'ArrowRight') next = all[i + 1] && Number(all[i + 1].getAttribute('data-r')) === r ? all[i + 1] : undefined;
-  else if (e.key === 'ArrowLeft') next = all[i - 1] && Number(all[i - 1].getAttribute('data-r')) === r ? all[i - 1] : undefined;
+  if (e.key === 'ArrowRight')
+    next = all[i + 1] && Number(all[i + 1].getAttribute('data-r')) === r ? all[i + 1] : undefined;
+  else if (e.key === 'ArrowLeft')
+    next = all[i - 1] && Number(all[i - 1].getAttribute('data-r')) === r ? all[i - 1] : undefined;
   else if (e.key === 'ArrowDown') next = nearest(1);
   else if (e.key === 'ArrowUp') next = nearest(-1);
   else if (e.key === 'Home') next = inRow(r)[0];
@@ -194,7 +200,9 @@ export const SvgMarks = memo(function SvgMarks({ layout, uid, summary, onInspect
             const r = rowIndex++;
             return (
               <g key={row.key}>
-                {!row.grouped && ri % 2 === 1 && row.h >= 10 ? <rect className="tl-row-bg" x="0" width="100%" y={row.y} height={row.h} /> : null}
+                {!row.grouped && ri % 2 === 1 && row.h >= 10 ? (
+                  <rect className="tl-row-bg" x="0" width="100%" y={row.y} height={row.h} />
+                ) : null}
                 {summary ? rowSummary(band, row, domain) : rowSpans(band, row, r, uid, scale, focusState)}
                 {summary ? null : handoffTicks(band, row, domain, scale)}
               </g>

@@ -28,7 +28,12 @@ const LaneLabels = memo(function LaneLabels({ layout }: { layout: TimelineLayout
         <div key={band.index}>
           {band.rows.map((row) =>
             row.h >= LABEL_MIN_ROW ? (
-              <div key={row.key} className={`tl-lane-label tl-lane-label--${row.kind}`} style={{ top: row.y, height: row.h, lineHeight: `${row.h}px` }} title={row.label}>
+              <div
+                key={row.key}
+                className={`tl-lane-label tl-lane-label--${row.kind}`}
+                style={{ top: row.y, height: row.h, lineHeight: `${row.h}px` }}
+                title={row.label}
+              >
                 {row.label}
               </div>
             ) : null,
@@ -44,7 +49,13 @@ const LaneLabels = memo(function LaneLabels({ layout }: { layout: TimelineLayout
   );
 });
 
-const BandHeaders = memo(function BandHeaders({ layout, headers }: { layout: TimelineLayout; headers: readonly BandHeaderInfo[] }) {
+const BandHeaders = memo(function BandHeaders({
+  layout,
+  headers,
+}: {
+  layout: TimelineLayout;
+  headers: readonly BandHeaderInfo[];
+}) {
   return (
     <>
       {layout.bands.map((band) => {
@@ -110,7 +121,15 @@ export function PlayheadView({ timeMs, domainMs, slider, handleRef, ...handle }:
 }
 
 /** Tooltip for a span under the pointer or keyboard focus: task, state, start and end. */
-export function SpanTooltip({ layout, target, id }: { layout: TimelineLayout; target: SpanTarget | null; id?: string }) {
+export function SpanTooltip({
+  layout,
+  target,
+  id,
+}: {
+  layout: TimelineLayout;
+  target: SpanTarget | null;
+  id?: string;
+}) {
   const band = target ? layout.bands[target.band] : undefined;
   const span = band && target ? band.ix.spans[target.span] : undefined;
   if (!band || !span || !target) return <div className="tl-tooltip" id={id} role="tooltip" hidden />;
@@ -146,7 +165,18 @@ export interface SvgTimelineProps {
   onInspect?: (target: SpanTarget | null) => void;
 }
 
-export function SvgTimeline({ layout, uid, headers, timeMs, summary = layout.large, marks, playhead, tooltip, plotRef, onInspect }: SvgTimelineProps) {
+export function SvgTimeline({
+  layout,
+  uid,
+  headers,
+  timeMs,
+  summary = layout.large,
+  marks,
+  playhead,
+  tooltip,
+  plotRef,
+  onInspect,
+}: SvgTimelineProps) {
   return (
     <div className="tl-chart" style={{ height: chartHeight(layout) }}>
       <LaneLabels layout={layout} />

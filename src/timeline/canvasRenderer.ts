@@ -86,7 +86,10 @@ function patternTile(kind: PatternKind, ink: string, dpr: number): HTMLCanvasEle
   return tile;
 }
 
-export function createCanvasRenderer(canvas: HTMLCanvasElement, options: { readColor?: ColorReader } = {}): CanvasRenderer {
+export function createCanvasRenderer(
+  canvas: HTMLCanvasElement,
+  options: { readColor?: ColorReader } = {},
+): CanvasRenderer {
   let last: { layout: TimelineLayout; w: number; h: number; dpr: number } | null = null;
   let dirty = true;
   let draws = 0;
@@ -157,7 +160,12 @@ export function createCanvasRenderer(canvas: HTMLCanvasElement, options: { readC
           const tickW = Math.max(1, Math.round(dpr));
           // At most one tick per 6 CSS px, so a busy GIL lane still shows who holds it.
           for (const t of handoffTimes(band, row, domain, (600 * dpr) / W)) {
-            ctx.fillRect(Math.round(t * pxPerMs), Math.round(row.y * dpr), tickW, Math.max(2, Math.round(row.h * 0.4 * dpr)));
+            ctx.fillRect(
+              Math.round(t * pxPerMs),
+              Math.round(row.y * dpr),
+              tickW,
+              Math.max(2, Math.round(row.h * 0.4 * dpr)),
+            );
           }
         }
       }
@@ -167,7 +175,8 @@ export function createCanvasRenderer(canvas: HTMLCanvasElement, options: { readC
   const renderer: CanvasRenderer = {
     update(layout, timeMs, size) {
       lastArgs = [layout, timeMs, size];
-      const same = last && last.layout === layout && last.w === size.width && last.h === size.height && last.dpr === size.dpr;
+      const same =
+        last && last.layout === layout && last.w === size.width && last.h === size.height && last.dpr === size.dpr;
       if (same && !dirty) return;
       draw(layout, size);
       last = { layout, w: size.width, h: size.height, dpr: size.dpr };
@@ -190,9 +199,7 @@ export function createCanvasRenderer(canvas: HTMLCanvasElement, options: { readC
   // Theme switches change the CSS colours: redraw.
   const onTheme = () => renderer.invalidate();
   const observer =
-    typeof MutationObserver !== 'undefined' && typeof document !== 'undefined'
-      ? new MutationObserver(onTheme)
-      : null;
+    typeof MutationObserver !== 'undefined' && typeof document !== 'undefined' ? new MutationObserver(onTheme) : null;
   observer?.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
   const media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
   media?.addEventListener?.('change', onTheme);

@@ -91,5 +91,5 @@ export function cursorTarget(layout: TimelineLayout, c: SpanCursor): SpanTarget 
   const b = layout.bands[c.band];
   const s = b.ix.spans[c.span];
   const domain = layout.domainMs || 1;
-  return { band: c.band, span: c.span, xPct: (((s.startMs + s.endMs) / 2) / domain) * 100, y: b.rows[c.row].y };
+  return { band: c.band, span: c.span, xPct: ((s.startMs + s.endMs) / 2 / domain) * 100, y: b.rows[c.row].y };
 }

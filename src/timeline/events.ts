@@ -40,7 +40,11 @@ export function prevEventTime(times: ArrayLike<number>, t: number): number {
 }
 
 /** The earliest event time strictly after t (or `end` if none). */
-export function nextEventTime(times: ArrayLike<number>, t: number, end = times.length ? times[times.length - 1] : 0): number {
+export function nextEventTime(
+  times: ArrayLike<number>,
+  t: number,
+  end = times.length ? times[times.length - 1] : 0,
+): number {
   let lo = 0;
   let hi = times.length - 1;
   let found = -1;

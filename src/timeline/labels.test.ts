@@ -5,7 +5,8 @@ import { SPAN_STATES } from '../sim/types';
 import { sequentialTwo, threadsTwo } from './testing/traces';
 
 describe('speedupText', () => {
-  it('speedupText(3000, 6000) is "2.0× faster than sequential"', () => expect(speedupText(3000, 6000)).toBe('2.0× faster than sequential'));
+  it('speedupText(3000, 6000) is "2.0× faster than sequential"', () =>
+    expect(speedupText(3000, 6000)).toBe('2.0× faster than sequential'));
   it('says slower when slower', () => expect(speedupText(4000, 3000)).toBe('1.3× slower than sequential'));
   it('says "as fast" within half a percent', () => expect(speedupText(2200.168, 2200)).toBe('as fast as sequential'));
   it('groups big ratios', () => expect(speedupText(1, 12345)).toBe('12\u00a0345× faster than sequential'));

@@ -175,10 +175,7 @@ function bandRows(
     for (let i = 0; i < sec.lanes.length; i += size) {
       const ls = sec.lanes.slice(i, i + size);
       const first = trace.lanes[ls[0]];
-      const label =
-        ls.length === 1
-          ? first.label
-          : `${KIND_NOUN[sec.kind][1]} ${i + 1}–${i + ls.length}`;
+      const label = ls.length === 1 ? first.label : `${KIND_NOUN[sec.kind][1]} ${i + 1}–${i + ls.length}`;
       rows.push({ key: `${bandIndex}:${first.id}`, label, kind: sec.kind, lanes: ls, y, h, grouped: ls.length > 1 });
       y += h;
     }
@@ -207,7 +204,17 @@ export function layoutTimeline(traces: readonly Trace[], view: ViewMode, options
     const { rows, groups, h } = bandRows(trace, lanes, y + o.headerHeight, maxH, o, index);
     let bandSpans = 0;
     for (const l of lanes) bandSpans += ix.laneStart[l + 1] - ix.laneStart[l];
-    bands.push({ index, trace, ix, y, headerH: o.headerHeight, h: o.headerHeight + h, rows, groups, spanCount: bandSpans });
+    bands.push({
+      index,
+      trace,
+      ix,
+      y,
+      headerH: o.headerHeight,
+      h: o.headerHeight + h,
+      rows,
+      groups,
+      spanCount: bandSpans,
+    });
     y += o.headerHeight + h;
     spanCount += bandSpans;
     rowCount += rows.length;

@@ -39,12 +39,22 @@ const laneArb = fc.array(
 
 describe('lodLane', () => {
   it('keeps spans a pixel or wider exact', () => {
-    const spans = laneFrom([{ d: 10, gap: 0, s: 0 }, { d: 20, gap: 5, s: 1 }]);
+    const spans = laneFrom([
+      { d: 10, gap: 0, s: 0 },
+      { d: 20, gap: 5, s: 1 },
+    ]);
     const shapes = lodLane(spans, 0, spans.length, 1);
-    expect(shapes.map((s) => [s.x0, s.x1, s.state, s.span])).toEqual([[0, 10, 'running', 0], [15, 35, 'io', 1]]);
+    expect(shapes.map((s) => [s.x0, s.x1, s.state, s.span])).toEqual([
+      [0, 10, 'running', 0],
+      [15, 35, 'io', 1],
+    ]);
   });
   it('merges a run of sub-pixel spans into one shape of the dominant state', () => {
-    const spans = laneFrom([{ d: 0.1, gap: 0, s: 0 }, { d: 0.3, gap: 0, s: 1 }, { d: 0.1, gap: 0, s: 0 }]);
+    const spans = laneFrom([
+      { d: 0.1, gap: 0, s: 0 },
+      { d: 0.3, gap: 0, s: 1 },
+      { d: 0.1, gap: 0, s: 0 },
+    ]);
     const shapes = lodLane(spans, 0, spans.length, 1);
     expect(shapes).toHaveLength(1);
     expect(shapes[0]).toMatchObject({ state: 'io', count: 3, span: -1 });
@@ -77,7 +87,13 @@ describe('lodLane', () => {
 describe('lodGroup', () => {
   it('summarises many lanes as at most one shape per pixel column and keeps coverage', () => {
     const lanes: Span[][] = [];
-    for (let l = 0; l < 50; l++) lanes.push(laneFrom([{ d: 3 + (l % 7), gap: l % 5, s: l % 2 }, { d: 40, gap: 0.5, s: 1 }]).map((s) => ({ ...s, lane: l })));
+    for (let l = 0; l < 50; l++)
+      lanes.push(
+        laneFrom([
+          { d: 3 + (l % 7), gap: l % 5, s: l % 2 },
+          { d: 40, gap: 0.5, s: 1 },
+        ]).map((s) => ({ ...s, lane: l })),
+      );
     const all = lanes.flat();
     const ranges: [number, number][] = [];
     let k = 0;

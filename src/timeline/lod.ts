@@ -165,7 +165,17 @@ export function lodGroup(
       continue;
     }
     if (cur) out.push(cur);
-    cur = { x0: c, x1: c + 1, startMs: c * msPerCol, endMs: (c + 1) * msPerCol, state, coveredMs: total, count: touching, density, span: -1 };
+    cur = {
+      x0: c,
+      x1: c + 1,
+      startMs: c * msPerCol,
+      endMs: (c + 1) * msPerCol,
+      state,
+      coveredMs: total,
+      count: touching,
+      density,
+      span: -1,
+    };
     curBucket = bucket;
   }
   if (cur) out.push(cur);

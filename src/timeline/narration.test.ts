@@ -23,7 +23,9 @@ describe('narrate', () => {
 describe('narrateAll', () => {
   it('names each model in a compare view', () => {
     const s = narrateAll([indexTrace(sequentialTwo()), indexTrace(threadsTwo())], 7, DEFAULT_MODEL_LABELS);
-    expect(s).toBe('7.00 ms — Sequential: A runs; B waits for a pool worker. Threads (GIL): A waits for the GIL; B runs');
+    expect(s).toBe(
+      '7.00 ms — Sequential: A runs; B waits for a pool worker. Threads (GIL): A waits for the GIL; B runs',
+    );
   });
 });
 

@@ -29,7 +29,8 @@ export function describeMoment(ix: TraceIndex, t: number): string {
   const { trace } = ix;
   const total = trace.tasks.length;
   if (total === 0) return 'nothing to run';
-  if (t >= trace.makespanMs) return total === 1 ? 'the task has finished' : `all ${formatCount(total)} tasks have finished`;
+  if (t >= trace.makespanMs)
+    return total === 1 ? 'the task has finished' : `all ${formatCount(total)} tasks have finished`;
   const states = taskStatesAt(ix, t);
   const parts: string[] = [];
   for (const [state, one, many] of CLAUSES) {

@@ -26,7 +26,13 @@ function Pattern({ uid, state }: { uid: string; state: SpanState }) {
     case 'hatch':
     case 'backhatch':
       return (
-        <pattern id={id} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform={`rotate(${kind === 'hatch' ? 45 : -45})`}>
+        <pattern
+          id={id}
+          width={6}
+          height={6}
+          patternUnits="userSpaceOnUse"
+          patternTransform={`rotate(${kind === 'hatch' ? 45 : -45})`}
+        >
           {bg(6)}
           <line className="tl-pline" x1={1} y1={0} x2={1} y2={6} />
         </pattern>

@@ -30,7 +30,8 @@ export function makeTrace(opts: {
   workers.forEach((w) => lanes.push({ id: `${w.kind}:${w.label}`, kind: w.kind, label: w.label }));
   opts.tasks.forEach((t, task) => lanes.push({ id: `task:${task}`, kind: 'task', label: t.name, task }));
   workers.forEach((w, lane) => {
-    for (const [state, startMs, endMs, task] of w.spans) spans.push({ lane, startMs, endMs, state, task, step: -1, worker: -1 });
+    for (const [state, startMs, endMs, task] of w.spans)
+      spans.push({ lane, startMs, endMs, state, task, step: -1, worker: -1 });
   });
   const tasks = opts.tasks.map((t, task) => {
     const lane = workers.length + task;
@@ -54,7 +55,15 @@ export function makeTrace(opts: {
   return {
     model,
     scenarioId: opts.scenarioId ?? 'test',
-    settings: { cores, switchIntervalMs: 5, startMethod: 'fork', poolSize: null, python: '3.13t', threadPoolSize: 8, processPoolSize: cores },
+    settings: {
+      cores,
+      switchIntervalMs: 5,
+      startMethod: 'fork',
+      poolSize: null,
+      python: '3.13t',
+      threadPoolSize: 8,
+      processPoolSize: cores,
+    },
     makespanMs,
     lanes,
     spans,
@@ -78,10 +87,25 @@ export function sequentialTwo(): Trace {
   return makeTrace({
     model: 'sequential',
     scenarioId: 'gil-two-counters',
-    workers: [{ kind: 'main', label: 'Main thread', spans: [['running', 0, 20, 0], ['running', 20, 40, 1]] }],
+    workers: [
+      {
+        kind: 'main',
+        label: 'Main thread',
+        spans: [
+          ['running', 0, 20, 0],
+          ['running', 20, 40, 1],
+        ],
+      },
+    ],
     tasks: [
       { name: 'A', spans: [['running', 0, 20, 'Main thread']] },
-      { name: 'B', spans: [['wait-worker', 0, 20], ['running', 20, 40, 'Main thread']] },
+      {
+        name: 'B',
+        spans: [
+          ['wait-worker', 0, 20],
+          ['running', 20, 40, 'Main thread'],
+        ],
+      },
     ],
     cores: 2,
   });
@@ -112,8 +136,16 @@ export function threadsTwo(): Trace {
     scenarioId: 'gil-two-counters',
     workers: [
       { kind: 'gil', label: 'GIL', spans: held },
-      { kind: 'thread', label: 'Thread-1', spans: a.spans.filter((s) => s[0] === 'running').map((s) => ['running', s[1], s[2], 0]) },
-      { kind: 'thread', label: 'Thread-2', spans: b.spans.filter((s) => s[0] === 'running').map((s) => ['running', s[1], s[2], 1]) },
+      {
+        kind: 'thread',
+        label: 'Thread-1',
+        spans: a.spans.filter((s) => s[0] === 'running').map((s) => ['running', s[1], s[2], 0]),
+      },
+      {
+        kind: 'thread',
+        label: 'Thread-2',
+        spans: b.spans.filter((s) => s[0] === 'running').map((s) => ['running', s[1], s[2], 1]),
+      },
       { kind: 'core', label: 'Core 0', spans: held.map((s) => ['running', s[1], s[2], s[3]]) },
       { kind: 'core', label: 'Core 1', spans: [] },
     ],
@@ -142,10 +174,12 @@ export function threeSleeps(): Trace {
       {
         kind: 'loop',
         label: 'Event loop',
-        spans: names.flatMap((_, i): [SpanState, number, number, number][] => [
-          ['running', i * 0.5, i * 0.5 + 0.5, i],
-          ['running', 1000 + i * 0.5 + 0.5, 1000 + i * 0.5 + 1, i],
-        ]).sort((x, y) => x[1] - y[1]),
+        spans: names
+          .flatMap((_, i): [SpanState, number, number, number][] => [
+            ['running', i * 0.5, i * 0.5 + 0.5, i],
+            ['running', 1000 + i * 0.5 + 0.5, 1000 + i * 0.5 + 1, i],
+          ])
+          .sort((x, y) => x[1] - y[1]),
       },
     ],
     tasks,
@@ -185,5 +219,11 @@ export function manyDownloads(n: number): Trace {
     t = begin + cpu;
   }
   loop.sort((x, y) => x[1] - y[1]);
-  return makeTrace({ model: 'asyncio', scenarioId: 'asyncio-10k-downloads', workers: [{ kind: 'loop', label: 'Event loop', spans: loop }], tasks, cores: 4 });
+  return makeTrace({
+    model: 'asyncio',
+    scenarioId: 'asyncio-10k-downloads',
+    workers: [{ kind: 'loop', label: 'Event loop', spans: loop }],
+    tasks,
+    cores: 4,
+  });
 }

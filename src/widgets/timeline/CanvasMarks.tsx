@@ -12,7 +12,6 @@ export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rendererRef = useRef<CanvasRenderer | null>(null);
   const layoutRef = useRef(layout);
-  layoutRef.current = layout;
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -36,10 +35,15 @@ export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
   }, []);
 
   useEffect(() => {
+    layoutRef.current = layout;
     const canvas = canvasRef.current;
     const renderer = rendererRef.current;
     if (!canvas || !renderer) return;
-    renderer.update(layout, 0, { width: canvas.clientWidth || 600, height: layout.height, dpr: window.devicePixelRatio || 1 });
+    renderer.update(layout, 0, {
+      width: canvas.clientWidth || 600,
+      height: layout.height,
+      dpr: window.devicePixelRatio || 1,
+    });
   }, [layout]);
 
   // Keyboard inspection: the canvas is one tab stop; arrow keys move a cursor over spans.

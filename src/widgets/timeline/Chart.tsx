@@ -1,5 +1,5 @@
 /** The chart wired to the store: playhead slider, tooltip, scrubbing, hover, canvas for large traces. */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTimelineApi, useTimelineStore } from '../../store/context';
 import { rowAtY, type SpanTarget, type TimelineLayout } from '../../timeline/layout';
 import { spanAt } from '../../timeline/traceIndex';
@@ -39,6 +39,10 @@ function Tooltip({ layout, id }: { layout: TimelineLayout; id: string }) {
   return <SpanTooltip layout={layout} target={hover} id={id} />;
 }
 
+const noSubscribe = () => () => {};
+const clientSnapshot = () => true;
+const serverSnapshot = () => false;
+
 /** The span under a point of the plot (x in percent, y in px from the chart top). */
 export function hitTest(layout: TimelineLayout, xPct: number, y: number): SpanTarget | null {
   const hit = rowAtY(layout, y);
@@ -51,21 +55,25 @@ export function hitTest(layout: TimelineLayout, xPct: number, y: number): SpanTa
   return null;
 }
 
-export function Chart({ layout, uid, headers }: { layout: TimelineLayout; uid: string; headers: readonly BandHeaderInfo[] }) {
+export function Chart({
+  layout,
+  uid,
+  headers,
+}: {
+  layout: TimelineLayout;
+  uid: string;
+  headers: readonly BandHeaderInfo[];
+}) {
   const api = useTimelineApi();
   const plotRef = useRef<HTMLDivElement>(null);
-  // The first client render must match the server: switch to Canvas only after mounting.
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
-
-  const layoutRef = useRef(layout);
-  layoutRef.current = layout;
+  // The server and the hydrating render draw SVG; the client switches to Canvas right after.
+  const mounted = useSyncExternalStore(noSubscribe, clientSnapshot, serverSnapshot);
   useEffect(() => {
     const el = plotRef.current;
     if (!el) return;
     let wasPlaying = false;
     const g = createGestures(el, {
-      timeAt: (x, width) => (x / width) * layoutRef.current.domainMs,
+      timeAt: (x, width) => (x / width) * api.getState().domainMs,
       onSeek: (t) => api.getState().seek(t),
       onStart: () => {
         wasPlaying = api.getState().playing;

@@ -26,16 +26,40 @@ export function Controls({ uid }: { uid: string }) {
   return (
     <div className="tl-controls">
       <div className="tl-buttons" role="group" aria-label="Playback">
-        <button type="button" className="tl-btn" aria-label="Jump to start" title="Jump to start" onClick={a.jumpToStart}>
+        <button
+          type="button"
+          className="tl-btn"
+          aria-label="Jump to start"
+          title="Jump to start"
+          onClick={a.jumpToStart}
+        >
           <IconStart />
         </button>
-        <button type="button" className="tl-btn" aria-label="Step back" title="Step back to the previous event" onClick={a.stepBack}>
+        <button
+          type="button"
+          className="tl-btn"
+          aria-label="Step back"
+          title="Step back to the previous event"
+          onClick={a.stepBack}
+        >
           <IconStepBack />
         </button>
-        <button type="button" className="tl-btn tl-btn--play" aria-label={playing ? 'Pause' : 'Play'} title={playing ? 'Pause' : 'Play'} onClick={a.togglePlay}>
+        <button
+          type="button"
+          className="tl-btn tl-btn--play"
+          aria-label={playing ? 'Pause' : 'Play'}
+          title={playing ? 'Pause' : 'Play'}
+          onClick={a.togglePlay}
+        >
           {playing ? <IconPause /> : <IconPlay />}
         </button>
-        <button type="button" className="tl-btn" aria-label="Step forward" title="Step forward to the next event" onClick={a.stepForward}>
+        <button
+          type="button"
+          className="tl-btn"
+          aria-label="Step forward"
+          title="Step forward to the next event"
+          onClick={a.stepForward}
+        >
           <IconStepForward />
         </button>
         <button type="button" className="tl-btn" aria-label="Jump to end" title="Jump to end" onClick={a.jumpToEnd}>
@@ -61,11 +85,23 @@ export function Controls({ uid }: { uid: string }) {
         <fieldset className="tl-view">
           <legend>Lanes</legend>
           <label>
-            <input type="radio" name={`${uid}-view`} value="task" checked={view === 'task'} onChange={() => a.setView('task')} />
+            <input
+              type="radio"
+              name={`${uid}-view`}
+              value="task"
+              checked={view === 'task'}
+              onChange={() => a.setView('task')}
+            />
             <span>By task</span>
           </label>
           <label>
-            <input type="radio" name={`${uid}-view`} value="worker" checked={view === 'worker'} onChange={() => a.setView('worker')} />
+            <input
+              type="radio"
+              name={`${uid}-view`}
+              value="worker"
+              checked={view === 'worker'}
+              onChange={() => a.setView('worker')}
+            />
             <span>By worker</span>
           </label>
         </fieldset>

@@ -14,7 +14,8 @@ export function TimelineError({ title, message }: { title: string; message: stri
 }
 
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
+  if (error instanceof Error)
+    return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
   return String(error);
 }
 
@@ -36,7 +37,12 @@ export class TimelineErrorBoundary extends Component<Props, { error: unknown }> 
 
   render() {
     if (this.state.error) {
-      return <TimelineError title={`The timeline for “${this.props.scenario}” could not be drawn.`} message={errorMessage(this.state.error)} />;
+      return (
+        <TimelineError
+          title={`The timeline for “${this.props.scenario}” could not be drawn.`}
+          message={errorMessage(this.state.error)}
+        />
+      );
     }
     return this.props.children;
   }

@@ -7,7 +7,13 @@ import type { BandHeaderInfo } from '../../timeline/SvgTimeline';
 
 export const LOG_LIMIT = 200;
 
-export const EventLog = memo(function EventLog({ layout, headers }: { layout: TimelineLayout; headers: readonly BandHeaderInfo[] }) {
+export const EventLog = memo(function EventLog({
+  layout,
+  headers,
+}: {
+  layout: TimelineLayout;
+  headers: readonly BandHeaderInfo[];
+}) {
   const logs = layout.bands.map((b) => eventLog(b.trace, LOG_LIMIT));
   const total = logs.reduce((n, l) => n + l.total, 0);
   return (

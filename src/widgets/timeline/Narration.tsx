@@ -51,7 +51,12 @@ export function Narration({ layout, labels }: { layout: TimelineLayout; labels: 
 
   return (
     // Room for one line per model, so the text below does not jump while the sentence changes.
-    <p className="tl-narration" aria-live="polite" aria-atomic="true" style={{ minHeight: `${1.45 * Math.min(5, layout.bands.length + 1)}em` }}>
+    <p
+      className="tl-narration"
+      aria-live="polite"
+      aria-atomic="true"
+      style={{ minHeight: `${1.45 * Math.min(5, layout.bands.length + 1)}em` }}
+    >
       {text}
     </p>
   );

@@ -57,7 +57,9 @@ describe('Timeline errors', () => {
 
 describe('Timeline with real scenarios', () => {
   it('renderToString of three-sleeps: figure, figcaption, spans, slider at the end', () => {
-    const html = renderToString(<Timeline scenario="three-sleeps" models="sequential asyncio" caption="Three sleeps" />);
+    const html = renderToString(
+      <Timeline scenario="three-sleeps" models="sequential asyncio" caption="Three sleeps" />,
+    );
     expect(html).toMatch(/^<figure/);
     expect(html).toContain('<figcaption class="tl-caption">Three sleeps</figcaption>');
     expect(html).toContain('tl-s tl-s--io');
@@ -83,7 +85,10 @@ describe('Timeline with real scenarios', () => {
       hydrateRoot(el, <Timeline scenario="mixed-cpu-io" />, { onRecoverableError: (e) => errors.push(e) });
     });
     expect(errors).toEqual([]);
-    expect(el.querySelector('[role="slider"]')).toHaveAttribute('aria-valuenow', el.querySelector('[role="slider"]')!.getAttribute('aria-valuemax')!);
+    expect(el.querySelector('[role="slider"]')).toHaveAttribute(
+      'aria-valuenow',
+      el.querySelector('[role="slider"]')!.getAttribute('aria-valuemax')!,
+    );
     el.remove();
   });
 

@@ -27,14 +27,15 @@ export interface TimelineProps {
 
 export const DEFAULT_MODELS = 'sequential asyncio threads processes';
 
-type Prepared =
-  | { ok: true; store: TimelineStore; caption: string }
-  | { ok: false; title: string; message: string };
+type Prepared = { ok: true; store: TimelineStore; caption: string } | { ok: false; title: string; message: string };
 
-export function parseModels(models: string | undefined): { ok: true; models: ModelId[] } | { ok: false; error: string } {
+export function parseModels(
+  models: string | undefined,
+): { ok: true; models: ModelId[] } | { ok: false; error: string } {
   const ids = (models ?? DEFAULT_MODELS).split(/[\s,]+/).filter(Boolean);
   const bad = ids.filter((m) => !(MODEL_IDS as readonly string[]).includes(m));
-  if (bad.length) return { ok: false, error: `Unknown model ${bad.map((b) => `"${b}"`).join(', ')}; use ${MODEL_IDS.join(', ')}.` };
+  if (bad.length)
+    return { ok: false, error: `Unknown model ${bad.map((b) => `"${b}"`).join(', ')}; use ${MODEL_IDS.join(', ')}.` };
   if (ids.length === 0) return { ok: false, error: 'No models to show.' };
   return { ok: true, models: [...new Set(ids)] as ModelId[] };
 }

@@ -106,7 +106,9 @@ describe('TimelineView lanes', () => {
   it('shows a legend with only the states present', () => {
     setup([threeSleeps()]);
     const legend = screen.getByRole('list', { name: 'Legend' });
-    const items = within(legend).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(legend)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items).toEqual(['running Python', 'waiting on I/O', 'waiting for the loop']);
   });
 
@@ -171,7 +173,8 @@ describe('TimelineView server render', () => {
   });
 
   it('hydrates without a mismatch', async () => {
-    const make = () => createTimelineStore({ models: ['sequential', 'threads'], traces: [sequentialTwo(), threadsTwo()] });
+    const make = () =>
+      createTimelineStore({ models: ['sequential', 'threads'], traces: [sequentialTwo(), threadsTwo()] });
     const html = renderToString(<TimelineView store={make()} caption="x" />);
     const el = document.createElement('div');
     el.innerHTML = html;

@@ -29,7 +29,8 @@ function legendStates(layout: TimelineLayout): { states: SpanState[]; handoffs: 
     const { ix } = band;
     const seen = new Set<SpanState>();
     for (const row of band.rows) {
-      for (const l of row.lanes) for (let i = ix.laneStart[l]; i < ix.laneStart[l + 1]; i++) seen.add(ix.spans[i].state);
+      for (const l of row.lanes)
+        for (let i = ix.laneStart[l]; i < ix.laneStart[l + 1]; i++) seen.add(ix.spans[i].state);
       if (row.kind === 'gil') handoffs ||= band.trace.events.some((e) => e.kind === 'gil-handoff');
     }
     for (const s of seen) present.push({ state: s });
@@ -48,7 +49,10 @@ function Figure({ caption, labels }: { caption: string; labels: Partial<Record<M
   const view = useTimelineStore((s) => s.view);
   const baselineMs = useTimelineStore((s) => s.baselineMs);
   const layout = useMemo(() => layoutTimeline(traces, view), [traces, view]);
-  const headers: BandHeaderInfo[] = useMemo(() => traces.map((t) => bandSummary(t, baselineMs, labels)), [traces, baselineMs, labels]);
+  const headers: BandHeaderInfo[] = useMemo(
+    () => traces.map((t) => bandSummary(t, baselineMs, labels)),
+    [traces, baselineMs, labels],
+  );
   const legend = useMemo(() => legendStates(layout), [layout]);
   return (
     <figure className={`tl${layout.large ? ' tl--large' : ''}`} data-view={view}>
