@@ -7,42 +7,14 @@
  * the same state again continues it, and a span that is closed and reopened at the same instant with the
  * same attributes is merged, so traces stay small.
  */
-import { SPAN_STATES } from '../types';
-import type { EventKind, Lane, LaneKind, Span, SpanState, TaskResult, TraceEvent } from '../types';
+import type { Lane, LaneKind, Span, TaskResult, TraceEvent } from '../types';
+import { CAT_CORE, CAT_GIL, CAT_TASK, E_STEP_START, E_TASK_END, E_TASK_START, S } from './codes';
+import { materializeEvents, materializeSpans } from './materialize';
 
-const EVENT_KINDS: readonly EventKind[] = [
-  'task-start',
-  'task-end',
-  'step-start',
-  'gil-handoff',
-  'gil-drop-request',
-  'loop-switch',
-  'timer-late',
-  'worker-start',
-];
-/** Event kinds as numbers (indexes into EVENT_KINDS), for Recorder.event. */
-export const E_TASK_START = 0;
-export const E_TASK_END = 1;
-export const E_STEP_START = 2;
-export const E_GIL_HANDOFF = 3;
-export const E_GIL_DROP_REQUEST = 4;
-export const E_LOOP_SWITCH = 5;
-export const E_TIMER_LATE = 6;
-export const E_WORKER_START = 7;
+export * from './codes';
 
-export const CAT_TASK = 0;
-export const CAT_WORKER = 1;
-export const CAT_CORE = 2;
-export const CAT_GIL = 3;
-
-const STATE_INDEX: Record<SpanState, number> = Object.fromEntries(SPAN_STATES.map((s, i) => [s, i])) as Record<
-  SpanState,
-  number
->;
-export const S = STATE_INDEX;
-const WAIT_LOOP = STATE_INDEX['wait-loop'];
-const WAIT_WORKER = STATE_INDEX['wait-worker'];
-
+const WAIT_LOOP = S['wait-loop'];
+const WAIT_WORKER = S['wait-worker'];
 const NS_PER_MS = 1e6;
 
 /**
@@ -283,50 +255,8 @@ export class Recorder {
         );
       }
     }
-    // Counting sort of the spans by output lane (stable: each lane's spans are already in time order).
-    const sp = this.sp;
-    const count = new Int32Array(lanes.length + 1);
-    for (let k = 0; k < this.nsp; k += 7) {
-      const out = laneOf[sp[k] | 0];
-      if (out >= 0) count[out + 1]++;
-    }
-    for (let i = 1; i <= lanes.length; i++) count[i] += count[i - 1];
-    const total = count[lanes.length];
-    const order = new Int32Array(total);
-    for (let k = 0; k < this.nsp; k += 7) {
-      const out = laneOf[sp[k] | 0];
-      if (out >= 0) order[count[out]++] = k;
-    }
-    const spans: Span[] = new Array<Span>(total);
-    for (let i = 0; i < total; i++) {
-      const k = order[i];
-      // `| 0` keeps integer fields as small integers (no boxed doubles per span).
-      const w = sp[k + 6] | 0;
-      spans[i] = {
-        lane: laneOf[sp[k] | 0],
-        startMs: sp[k + 1] / NS_PER_MS,
-        endMs: sp[k + 2] / NS_PER_MS,
-        state: SPAN_STATES[sp[k + 3] | 0],
-        task: sp[k + 4] | 0,
-        step: sp[k + 5] | 0,
-        worker: w < 0 ? -1 : laneOf[w],
-      };
-    }
-    const ev = this.ev;
-    const events: TraceEvent[] = new Array<TraceEvent>(this.nev / 5);
-    for (let i = 0, j = 0; i < this.nev; i += 5, j++) {
-      const kind = ev[i + 1] | 0;
-      const lane = ev[i + 3] | 0;
-      const e: TraceEvent = {
-        timeMs: ev[i] / NS_PER_MS,
-        kind: EVENT_KINDS[kind],
-        task: ev[i + 2] | 0,
-        lane: lane < 0 ? -1 : laneOf[lane],
-      };
-      if (kind === E_GIL_HANDOFF || kind === E_LOOP_SWITCH) e.fromTask = ev[i + 4] | 0;
-      else if (kind === E_TIMER_LATE) e.lateMs = ev[i + 4] / NS_PER_MS;
-      events[j] = e;
-    }
+    const spans = materializeSpans(this.sp, this.nsp, laneOf, lanes.length);
+    const events = materializeEvents(this.ev, this.nev, laneOf);
     const tasks: TaskResult[] = this.taskNames.map((name, t) => {
       const startMs = this.taskStart[t] / NS_PER_MS;
       const endMs = this.taskEnd[t] / NS_PER_MS;
