@@ -101,6 +101,7 @@ export function PlayheadView({ timeMs, domainMs, slider, handleRef, ...handle }:
             <div
               ref={handleRef}
               className="tl-handle"
+              data-scrub-touch=""
               role="slider"
               tabIndex={0}
               aria-label="Time"
@@ -184,7 +185,7 @@ export function SvgTimeline({
         <div className="tl-marks-box" style={{ height: layout.height }}>
           {marks ?? <SvgMarks layout={layout} uid={uid} summary={summary} onInspect={onInspect} />}
         </div>
-        <div className="tl-axis-box" style={{ top: layout.height }}>
+        <div className="tl-axis-box" style={{ top: layout.height }} data-scrub-touch="">
           <Axis domainMs={layout.domainMs} />
         </div>
         {playhead ?? <PlayheadView timeMs={timeMs ?? layout.domainMs} domainMs={layout.domainMs} />}

@@ -1,6 +1,6 @@
 /**
  * Scrubbing with the pointer (d3-drag): press anywhere on the chart or the axis to seek, drag the
- * playhead or anywhere else to scrub. Controls inside the element (buttons, inputs, [data-no-scrub])
+ * playhead or anywhere else to scrub; on touch screens, tap to seek and drag the handle or axis. Controls inside the element (buttons, inputs, [data-no-scrub])
  * are left alone. API: `{ update(options), destroy() }`.
  */
 import { drag, type D3DragEvent } from 'd3-drag';
@@ -30,6 +30,11 @@ export function createGestures(el: HTMLElement, options: GestureOptions): Gestur
     .filter((event: MouseEvent | TouchEvent) => {
       const target = event.target as Element | null;
       if (target?.closest?.('button, select, input, a, [data-no-scrub]')) return false;
+      // On touch screens a swipe over the chart must still scroll the page: touch drags only
+      // from the playhead handle or the axis (taps anywhere seek through the click handler).
+      if (typeof TouchEvent !== 'undefined' && event instanceof TouchEvent) {
+        return !!target?.closest?.('[data-scrub-touch]');
+      }
       return !('button' in event) || event.button === 0;
     })
     .on('start', (event: D3DragEvent<HTMLElement, unknown, unknown>) => {
@@ -43,12 +48,20 @@ export function createGestures(el: HTMLElement, options: GestureOptions): Gestur
       opts.onEnd?.();
     });
   const selection = select(el).call(behaviour);
+  const onClick = (event: MouseEvent) => {
+    const target = event.target as Element | null;
+    if (event.defaultPrevented || target?.closest?.('button, select, input, a, [data-no-scrub], [role="slider"]'))
+      return;
+    seek(event.clientX - el.getBoundingClientRect().left);
+  };
+  el.addEventListener('click', onClick);
   return {
     update(next) {
       opts = next;
     },
     destroy() {
       selection.on('.drag', null);
+      el.removeEventListener('click', onClick);
     },
   };
 }
