@@ -5,6 +5,18 @@ import { readoutsAt } from '../../timeline/readouts';
 import { formatCount } from '../../timeline/scale';
 import type { BandHeaderInfo } from '../../timeline/SvgTimeline';
 
+/** A column head that shortens on narrow screens; assistive technology always gets the long one. */
+function Head({ long, short }: { long: string; short: string }) {
+  return (
+    <>
+      <span className="tl-head-long">{long}</span>
+      <span className="tl-head-short" aria-hidden="true">
+        {short}
+      </span>
+    </>
+  );
+}
+
 export function Readouts({ layout, headers }: { layout: TimelineLayout; headers: readonly BandHeaderInfo[] }) {
   const timeMs = useTimelineStore((s) => s.timeMs);
   const compare = layout.bands.length > 1;
@@ -13,10 +25,20 @@ export function Readouts({ layout, headers }: { layout: TimelineLayout; headers:
       <caption className="tl-visually-hidden">At the playhead</caption>
       <thead>
         <tr>
-          {compare ? <th scope="col">Model</th> : null}
-          <th scope="col">Tasks done</th>
-          <th scope="col">Running now</th>
-          <th scope="col">Busy cores</th>
+          {compare ? (
+            <th scope="col" className="tl-col-model">
+              Model
+            </th>
+          ) : null}
+          <th scope="col">
+            <Head long="Tasks done" short="Done" />
+          </th>
+          <th scope="col" className="tl-col-running">
+            <Head long="Running now" short="Running" />
+          </th>
+          <th scope="col">
+            <Head long="Busy cores" short="Cores" />
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderToString } from 'react-dom/server';
@@ -122,6 +122,41 @@ describe('TimelineView lanes', () => {
     expect(tip).toHaveTextContent('0 s → 20.0 ms');
     fireEvent.keyDown(first, { key: 'ArrowDown' });
     expect(screen.getByRole('tooltip')).toHaveTextContent('waiting for a worker');
+  });
+});
+
+describe('TimelineView motion', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('with prefers-reduced-motion: reduce, nothing moves on its own and the playhead stays at the end', () => {
+    vi.stubGlobal('matchMedia', (q: string) => ({
+      matches: q.includes('reduce'),
+      media: q,
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    }));
+    const { store } = setup([threadsTwo()]);
+    expect(store.getState()).toMatchObject({ reducedMotion: true, playing: false, timeMs: 42 });
+    expect(screen.getByRole('slider', { name: /Time/ })).toHaveAttribute('aria-valuenow', '42');
+  });
+
+  it('during playback the live narration changes only when what happens changes', () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+    vi.stubGlobal('cancelAnimationFrame', () => {});
+    const { store, container } = setup([threeSleeps()]);
+    const live = container.querySelector('[aria-live="polite"]')!;
+    act(() => store.getState().seek(100));
+    act(() => store.getState().play());
+    const seen = new Set<string>();
+    let now = 0;
+    for (let i = 0; i < 30 && frames.length; i++) {
+      act(() => frames.shift()!((now += 16)));
+      seen.add(live.textContent ?? '');
+    }
+    expect(store.getState().timeMs).toBeGreaterThan(100);
+    // Thirty frames of "all three wait on I/O": one sentence, not thirty.
+    expect(seen.size).toBe(1);
   });
 });
 
