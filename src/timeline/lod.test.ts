@@ -106,4 +106,29 @@ describe('lodGroup', () => {
     expect(total(shapes)).toBeCloseTo(spanTotal(all), 6);
     expect(shapes.every((s) => s.density > 0 && s.density <= 1 + 1e-9)).toBe(true);
   });
+
+  it('gives the same answer when called again (scratch buffers are cleaned), for random rows (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(laneArb, { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 20, max: 300 }),
+        (lanes, width) => {
+          const all: Span[] = [];
+          const ranges: [number, number][] = [];
+          for (const ds of lanes) {
+            const spans = laneFrom(ds);
+            ranges.push([all.length, all.length + spans.length]);
+            all.push(...spans);
+          }
+          const end = Math.max(1, ...all.map((s) => s.endMs));
+          const a = lodGroup(all, ranges, width / end, width);
+          const b = lodGroup(all, ranges, width / end, width);
+          expect(b).toEqual(a);
+          expect(total(a)).toBeCloseTo(spanTotal(all), 4);
+          expect(maxShapesPerColumn(a)).toBeLessThanOrEqual(1);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });

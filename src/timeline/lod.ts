@@ -102,9 +102,10 @@ export function lodGroup(
   const cols = Math.max(1, Math.ceil(width));
   const msPerCol = 1 / pxPerMs;
   // Partial coverage added directly; full columns through a difference array per state.
-  const w = new Float64Array(cols * NSTATES);
-  const diff = new Float64Array((cols + 1) * NSTATES);
-  const touches = new Int32Array(cols + 1);
+  // Buffers are reused between calls (a canvas redraw calls this once per row).
+  const { w, diff, touches } = scratch(cols);
+  let minCol = cols;
+  let maxCol = -1;
   for (const [from, to] of ranges) {
     for (let i = from; i < to; i++) {
       const s = spans[i];
@@ -114,6 +115,8 @@ export function lodGroup(
       if (!(x1 > x0)) continue;
       const c0 = Math.floor(x0);
       const cLast = Math.min(cols - 1, Math.ceil(x1) - 1);
+      if (c0 < minCol) minCol = c0;
+      if (cLast > maxCol) maxCol = cLast;
       touches[c0]++;
       touches[cLast + 1]--;
       if (c0 === cLast) {
@@ -134,14 +137,15 @@ export function lodGroup(
   let cur: LodShape | null = null;
   let curBucket = -1;
   let touching = 0;
-  for (let c = 0; c < cols; c++) {
+  for (let c = minCol; c <= maxCol; c++) {
     touching += touches[c];
+    const base = c * NSTATES;
     let total = 0;
     let best = -1;
     let bestW = 0;
     for (let k = 0; k < NSTATES; k++) {
-      running[k] += diff[c * NSTATES + k];
-      const v = w[c * NSTATES + k] + running[k] * msPerCol;
+      running[k] += diff[base + k];
+      const v = w[base + k] + running[k] * msPerCol;
       total += v;
       if (v > bestW) {
         bestW = v;
@@ -179,7 +183,27 @@ export function lodGroup(
     curBucket = bucket;
   }
   if (cur) out.push(cur);
+  // Leave the scratch buffers clean for the next call (only the touched range was written).
+  if (maxCol >= minCol) {
+    w.fill(0, minCol * NSTATES, (maxCol + 1) * NSTATES);
+    diff.fill(0, minCol * NSTATES, (maxCol + 2) * NSTATES);
+    touches.fill(0, minCol, maxCol + 2);
+  }
   return out;
+}
+
+let scratchBufs: { cols: number; w: Float64Array; diff: Float64Array; touches: Int32Array } | null = null;
+
+function scratch(cols: number) {
+  if (!scratchBufs || scratchBufs.cols < cols) {
+    scratchBufs = {
+      cols,
+      w: new Float64Array(cols * NSTATES),
+      diff: new Float64Array((cols + 2) * NSTATES),
+      touches: new Int32Array(cols + 2),
+    };
+  }
+  return scratchBufs;
 }
 
 /** LOD for a row of the layout: exact-ish for one lane, summarised for groups. */
