@@ -62,7 +62,7 @@ function Figure({ caption, labels }: { caption: string; labels: Partial<Record<M
       <Legend uid={uid} states={legend.states} handoffs={legend.handoffs} />
       <Readouts layout={layout} headers={headers} />
       <Narration layout={layout} labels={labels} />
-      <EventLog layout={layout} headers={headers} />
+      <EventLog traces={traces} headers={headers} />
       <figcaption className="tl-caption">{caption}</figcaption>
     </figure>
   );
