@@ -1,6 +1,7 @@
 /** The time axis (SVG, positions in percent so it is right at any width) and the vertical grid. */
 import { memo } from 'react';
 import { timeTicks, type Tick } from './scale';
+import type { TimelineLayout } from './layout';
 
 export const AXIS_HEIGHT = 24;
 
@@ -31,11 +32,15 @@ export const Axis = memo(function Axis({ domainMs }: { domainMs: number }) {
   );
 });
 
-export function GridLines({ domainMs, height }: { domainMs: number; height: number }) {
+/** Vertical grid lines at the ticks, through the rows of each band (not its header). */
+export function GridLines({ layout }: { layout: TimelineLayout }) {
+  const ticks = ticksFor(layout.domainMs).filter((t) => t.pct > 0 && t.pct < 100);
   return (
     <g className="tl-grid" aria-hidden="true">
-      {ticksFor(domainMs).map((t) =>
-        t.pct > 0 && t.pct < 100 ? <line key={t.ms} x1={`${t.pct}%`} x2={`${t.pct}%`} y1={0} y2={height} /> : null,
+      {layout.bands.map((b) =>
+        ticks.map((t) => (
+          <line key={`${b.index}-${t.ms}`} x1={`${t.pct}%`} x2={`${t.pct}%`} y1={b.y + b.headerH} y2={b.y + b.h} />
+        )),
       )}
     </g>
   );

@@ -193,7 +193,7 @@ export const SvgMarks = memo(function SvgMarks({ layout, uid, summary, onInspect
       onFocus={summary ? undefined : onFocus}
       onBlur={summary ? undefined : onBlur}
     >
-      <GridLines domainMs={layout.domainMs} height={layout.height} />
+      <GridLines layout={layout} />
       {layout.bands.map((band) => (
         <g key={band.index} data-b={band.index}>
           {band.rows.map((row, ri) => {

@@ -89,7 +89,7 @@ export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
   return (
     <>
       <svg className="tl-marks tl-marks--grid" width="100%" height={layout.height} aria-hidden="true" focusable="false">
-        <GridLines domainMs={layout.domainMs} height={layout.height} />
+        <GridLines layout={layout} />
       </svg>
       <canvas
         ref={canvasRef}
