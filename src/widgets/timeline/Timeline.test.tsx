@@ -70,6 +70,13 @@ describe('Timeline with real scenarios', () => {
     expect(html).toMatch(/2\.0× faster than sequential/);
   });
 
+  it('view="worker" starts with worker lanes (the event loop under asyncio)', () => {
+    const { container } = render(<Timeline scenario="three-sleeps" models="asyncio" view="worker" />);
+    expect(screen.getByRole('radio', { name: 'By worker' })).toBeChecked();
+    const labels = Array.from(container.querySelectorAll('.tl-lane-label')).map((n) => n.textContent);
+    expect(labels[0]).toMatch(/event loop/);
+  });
+
   it('gil-two-counters under threads has a GIL lane with hand-offs', () => {
     render(<Timeline scenario="gil-two-counters" models="threads" />);
     expect(screen.getByRole('list', { name: 'Legend' })).toHaveTextContent('GIL hand-off');
