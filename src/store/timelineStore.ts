@@ -11,6 +11,8 @@ import type { ViewMode } from '../timeline/layout';
 import { clampTime } from '../timeline/scale';
 
 export type SimulateFn = (scenario: Scenario, model: ModelId, overrides?: ModelSettings) => Trace;
+/** The sequential makespan without simulating it (optional shortcut for big scenarios). */
+export type BaselineFn = (scenario: Scenario, overrides?: ModelSettings) => number | null;
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
@@ -68,6 +70,7 @@ export interface TimelineInit {
   scenario?: Scenario | null;
   models: ModelId[];
   simulate?: SimulateFn;
+  baseline?: BaselineFn;
   overrides?: ModelSettings;
   /** Precomputed traces (tests, stories); skips simulation. */
   traces?: Trace[];
@@ -85,10 +88,11 @@ export function deriveTraces(
   models: readonly ModelId[],
   simulate: SimulateFn,
   overrides?: ModelSettings,
+  baseline?: BaselineFn,
 ): { traces: Trace[]; baselineMs: number | null } {
   const traces = models.map((m) => simulate(scenario, m, overrides));
   const seq = traces.find((t) => t.model === 'sequential');
-  let baselineMs: number | null = seq ? seq.makespanMs : null;
+  let baselineMs: number | null = seq ? seq.makespanMs : (baseline?.(scenario, overrides) ?? null);
   if (baselineMs === null) {
     try {
       baselineMs = simulate(scenario, 'sequential', overrides).makespanMs;
@@ -112,7 +116,7 @@ export function createTimelineStore(init: TimelineInit): TimelineStore {
     traces = init.traces;
     baselineMs = init.baselineMs ?? traces.find((t) => t.model === 'sequential')?.makespanMs ?? null;
   } else if (init.scenario && simulate) {
-    ({ traces, baselineMs } = deriveTraces(init.scenario, init.models, simulate, init.overrides));
+    ({ traces, baselineMs } = deriveTraces(init.scenario, init.models, simulate, init.overrides, init.baseline));
   } else {
     traces = [];
     baselineMs = null;
@@ -123,7 +127,7 @@ export function createTimelineStore(init: TimelineInit): TimelineStore {
     const rederive = (models: ModelId[], overrides: ModelSettings | undefined) => {
       const { scenario } = get();
       if (!scenario || !simulate) return;
-      const next = deriveTraces(scenario, models, simulate, overrides);
+      const next = deriveTraces(scenario, models, simulate, overrides, init.baseline);
       const d = derived(next.traces);
       set((s) => ({
         models,

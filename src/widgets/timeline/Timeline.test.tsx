@@ -3,7 +3,9 @@ import { act, render, screen } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { hydrateRoot } from 'react-dom/client';
 import { SimulationError } from '../../sim';
-import { Timeline, parseModels, prepareTimeline } from './Timeline';
+import { Timeline, parseModels, prepareTimeline, sequentialMakespan } from './Timeline';
+import { loadScenario, scenarioIds } from '../../content/scenarios';
+import { simulate } from '../../sim';
 import { TimelineErrorBoundary } from './ErrorBoundary';
 
 describe('Timeline errors', () => {
@@ -52,6 +54,16 @@ describe('Timeline errors', () => {
     expect(parseModels(undefined)).toEqual({ ok: true, models: ['sequential', 'asyncio', 'threads', 'processes'] });
     expect(parseModels('threads  free-threading').ok).toBe(true);
     expect(parseModels('fibers').ok).toBe(false);
+  });
+});
+
+describe('sequentialMakespan', () => {
+  it('equals the simulated sequential makespan for every small scenario', () => {
+    for (const id of scenarioIds()) {
+      const l = loadScenario(id);
+      if (!l.ok || id.includes('10k')) continue;
+      expect(sequentialMakespan(l.scenario)).toBeCloseTo(simulate(l.scenario, 'sequential').makespanMs, 6);
+    }
   });
 });
 

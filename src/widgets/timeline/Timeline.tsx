@@ -7,10 +7,10 @@
  * as an alert; the rest of the article keeps working.
  */
 import { useState } from 'react';
-import { simulate, MODEL_LABELS } from '../../sim';
+import { expandTasks, simulate, MODEL_LABELS } from '../../sim';
 import { loadScenario } from '../../content/scenarios';
 import { MODEL_IDS, type ModelId } from '../../sim/types';
-import { createTimelineStore, type SimulateFn, type TimelineStore } from '../../store/timelineStore';
+import { createTimelineStore, type BaselineFn, type SimulateFn, type TimelineStore } from '../../store/timelineStore';
 import type { ViewMode } from '../../timeline/layout';
 import { DEFAULT_MODEL_LABELS } from '../../timeline/labels';
 import { TimelineView } from './TimelineView';
@@ -40,6 +40,17 @@ export function parseModels(
   return { ok: true, models: [...new Set(ids)] as ModelId[] };
 }
 
+/**
+ * The sequential run does every step of every task one after another, so its makespan is the sum
+ * of all step durations (summed in integer nanoseconds, like the simulator). Used for the
+ * "× faster than sequential" figure when sequential is not shown, instead of simulating it.
+ */
+export const sequentialMakespan: BaselineFn = (scenario) => {
+  let ns = 0;
+  for (const task of expandTasks(scenario)) for (const step of task.steps) ns += Math.round(step.durationMs * 1e6);
+  return ns / 1e6;
+};
+
 export function prepareTimeline(props: TimelineProps, simulateFn: SimulateFn = simulate): Prepared {
   const title = `The timeline for “${props.scenario}” could not be drawn.`;
   const loaded = loadScenario(props.scenario);
@@ -51,6 +62,7 @@ export function prepareTimeline(props: TimelineProps, simulateFn: SimulateFn = s
       scenario: loaded.scenario,
       models: models.models,
       simulate: simulateFn,
+      baseline: simulateFn === simulate ? sequentialMakespan : undefined,
       view: props.view === 'worker' ? 'worker' : 'task',
     });
     return { ok: true, store, caption: props.caption ?? loaded.scenario.title };
