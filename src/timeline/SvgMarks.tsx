@@ -3,7 +3,7 @@
  * identical on server and client). Small traces: one rect per span, keyboard-navigable with a
  * roving tabindex. Large traces: an LOD summary (a few hundred columns per row), not focusable.
  */
-import { memo, useCallback, type FocusEvent, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react';
 import type { Span } from '../sim/types';
 import type { Band, Row, SpanTarget, TimelineLayout } from './layout';
 import { lodRow } from './lod';
@@ -166,6 +166,18 @@ export const SvgMarks = memo(function SvgMarks({ layout, uid, summary, onInspect
   const focusState = { first: true };
   let rowIndex = 0;
 
+  // The roving tabindex is moved imperatively; when the spans change, leave one tab stop (the first).
+  const svgRef = useRef<SVGSVGElement>(null);
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const first = svg.querySelector('rect[data-s]');
+    svg.querySelectorAll('rect[data-s][tabindex]').forEach((r) => {
+      if (r !== first) r.removeAttribute('tabindex');
+    });
+    first?.setAttribute('tabindex', '0');
+  }, [layout]);
+
   const onKeyDown = useCallback((e: KeyboardEvent<SVGSVGElement>) => roving(e, layout), [layout]);
   const onFocus = useCallback(
     (e: FocusEvent<SVGSVGElement>) => {
@@ -184,6 +196,7 @@ export const SvgMarks = memo(function SvgMarks({ layout, uid, summary, onInspect
     : 'Spans: use the arrow keys to move between them';
   return (
     <svg
+      ref={svgRef}
       className="tl-marks"
       width="100%"
       height={layout.height}

@@ -175,6 +175,21 @@ describe('TimelineView large traces', () => {
   });
 });
 
+describe('TimelineView span focus', () => {
+  it('keeps exactly one span tab stop after moving focus and switching lanes', async () => {
+    const user = userEvent.setup();
+    const { container } = setup([threadsTwo()]);
+    const first = container.querySelector<SVGRectElement>('rect[data-s][tabindex="0"]')!;
+    act(() => first.focus());
+    fireEvent.keyDown(first, { key: 'ArrowRight' });
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    expect(container.querySelectorAll('rect[data-s][tabindex="0"]')).toHaveLength(1);
+    await user.click(screen.getByRole('radio', { name: 'By worker' }));
+    await user.click(screen.getByRole('radio', { name: 'By task' }));
+    expect(container.querySelectorAll('rect[data-s][tabindex="0"]')).toHaveLength(1);
+  });
+});
+
 describe('TimelineView readouts and narration', () => {
   it('readouts and narration follow the playhead', async () => {
     const { store, container } = setup([threadsTwo()]);
