@@ -30,13 +30,13 @@ export function Readouts({ layout, headers }: { layout: TimelineLayout; headers:
               Model
             </th>
           ) : null}
-          <th scope="col">
+          <th scope="col" className="tl-col-done">
             <Head long="Tasks done" short="Done" />
           </th>
           <th scope="col" className="tl-col-running">
             <Head long="Running now" short="Running" />
           </th>
-          <th scope="col">
+          <th scope="col" className="tl-col-cores">
             <Head long="Busy cores" short="Cores" />
           </th>
         </tr>
