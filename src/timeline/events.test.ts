@@ -48,3 +48,11 @@ describe('eventLog', () => {
     expect(log.more).toBe('and 1700 more events');
   });
 });
+
+describe('describeEvent step-start', () => {
+  it('says what the new step does, from the span that starts there', () => {
+    const t = sequentialTwo();
+    const e = { timeMs: 20, kind: 'step-start' as const, task: 1, lane: -1 };
+    expect(describeEvent(t, e)).toBe('B starts a step: running Python');
+  });
+});

@@ -1,7 +1,8 @@
 /** Event times for stepping (previous / next event) and the readable event log. */
 import type { Trace, TraceEvent } from '../sim/types';
 import { formatCount, formatTime } from './scale';
-import { taskName } from './traceIndex';
+import { indexTrace, spanAt, taskName } from './traceIndex';
+import { PALETTE } from './palette';
 
 const EPS = 1e-9;
 
@@ -67,8 +68,13 @@ export function describeEvent(trace: Trace, e: TraceEvent): string {
       return `${who} starts`;
     case 'task-end':
       return `${who} finishes`;
-    case 'step-start':
-      return `${who} starts its next step`;
+    case 'step-start': {
+      // Say what the step is, from the task's span that starts there.
+      const ix = indexTrace(trace);
+      const lane = e.task >= 0 && e.task < ix.taskLane.length ? ix.taskLane[e.task] : -1;
+      const i = lane >= 0 ? spanAt(ix, lane, e.timeMs) : -1;
+      return i >= 0 ? `${who} starts a step: ${PALETTE[ix.spans[i].state].label}` : `${who} starts its next step`;
+    }
     case 'gil-handoff':
       return e.fromTask !== undefined && e.fromTask >= 0
         ? `GIL passes from ${taskName(trace, e.fromTask)} to ${who}`
