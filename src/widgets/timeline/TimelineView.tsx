@@ -55,7 +55,7 @@ function Figure({ caption, labels }: { caption: string; labels: Partial<Record<M
   );
   const legend = useMemo(() => legendStates(layout), [layout]);
   return (
-    <figure className={`tl${layout.large ? ' tl--large' : ''}`} data-view={view}>
+    <figure className={`tl widget-wide${layout.large ? ' tl--large' : ''}`} data-view={view}>
       <PatternDefs uid={uid} />
       <Controls uid={uid} />
       <Chart layout={layout} uid={uid} headers={headers} />
