@@ -8,6 +8,7 @@ import remarkMdxFrontmatter from 'remark-mdx-frontmatter';
 import rehypeShiki from '@shikijs/rehype';
 import { rehypeHeadingIds } from './scripts/rehype-heading-ids.mjs';
 import { articlesPlugin } from './scripts/vite-plugin-articles.mjs';
+import { scenariosPlugin } from './scripts/vite-plugin-scenarios.ts';
 import { THEME_BOOT_SCRIPT } from './src/site/theme.ts';
 
 export default defineConfig({
@@ -32,6 +33,7 @@ export default defineConfig({
     },
     react({ include: /\.(mdx|tsx|ts)$/ }),
     articlesPlugin(),
+    scenariosPlugin(),
     {
       // The theme is applied before first paint by a tiny inline script (hashed into the CSP at build time).
       name: 'interleave-theme-boot',

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkBudgets } from './budgets.mjs';
+import { checkBudgets, pageChunkKeys } from './budgets.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -30,14 +30,6 @@ const template = readFileSync(join(dist, 'index.html'), 'utf8');
 
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-
-/** The chunks an entry loads statically, depth first, each once. */
-function chunkFiles(key, seen = new Set()) {
-  const chunk = manifest[key];
-  if (!chunk || seen.has(key)) return [];
-  seen.add(key);
-  return [...(chunk.imports ?? []).flatMap((k) => chunkFiles(k, seen)), chunk.file];
-}
 
 function contentSecurityPolicy(html) {
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
@@ -62,13 +54,11 @@ for (const page of pages) {
     `<meta name="description" content="${escapeHtml(page.description)}" />`,
     `<link rel="canonical" href="${siteUrl}${page.path === '/404.html' ? '/' : page.path}" />`,
   ];
-  if (page.file) {
-    const key = page.file;
-    const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
-    const already = new Set(chunkFiles(entry));
-    for (const file of chunkFiles(key).filter((f) => !already.has(f))) {
-      head.push(`<link rel="modulepreload" crossorigin href="/${file}" />`);
-    }
+  // The entry script loads itself; preload the chunks it would otherwise discover one after another.
+  const entryFile = Object.values(manifest).find((chunk) => chunk.isEntry).file;
+  for (const key of pageChunkKeys(manifest, page)) {
+    const file = manifest[key].file;
+    if (file !== entryFile) head.push(`<link rel="modulepreload" crossorigin href="/${file}" />`);
   }
   let html = template
     .replace(/<title>.*?<\/title>/, `<title>${escapeHtml(page.title)}</title>`)

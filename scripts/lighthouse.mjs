@@ -25,7 +25,10 @@ const paths = [...sitemap.matchAll(/<loc>[^<]*?(\/[^<]*)<\/loc>/g)].map((m) => n
 const out = join(root, 'reports/lighthouse');
 mkdirSync(out, { recursive: true });
 
-const server = spawn(process.execPath, ['scripts/serve.mjs'], { cwd: root, env: { ...process.env, PORT: String(port) } });
+const server = spawn(process.execPath, ['scripts/serve.mjs'], {
+  cwd: root,
+  env: { ...process.env, PORT: String(port) },
+});
 await new Promise((r) => setTimeout(r, 800));
 
 const rows = [];
@@ -50,7 +53,10 @@ try {
     }
     const { categories } = JSON.parse(readFileSync(file, 'utf8'));
     const score = (key) => String(Math.round(categories[key].score * 100)).padStart(3);
-    rows.push([path, `${score('performance')}  ${score('accessibility')}  ${score('best-practices')}  ${score('seo')}`]);
+    rows.push([
+      path,
+      `${score('performance')}  ${score('accessibility')}  ${score('best-practices')}  ${score('seo')}`,
+    ]);
   }
 } finally {
   server.kill();

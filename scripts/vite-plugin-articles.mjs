@@ -25,13 +25,15 @@ export function articlesPlugin() {
       if (id !== RESOLVED) return undefined;
       this.addWatchFile(dir);
       this.addWatchFile(pagesDir);
-      const meta = ({ slug, title, summary, order, readingTime, headings }) => ({
+      const meta = ({ slug, title, summary, order, readingTime, headings, tags }) => ({
         slug,
         title,
         summary,
         order,
         readingTime,
         headings,
+        // The scenarios its widgets name, loaded with the page before it renders.
+        scenarios: [...new Set(tags.map((t) => t.props.scenario).filter((id) => typeof id === 'string'))],
       });
       return [
         `export const articles = ${JSON.stringify(readArticles(dir).map(meta))};`,

@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { App } from './site/App';
-import { loadContent, matchRoute } from './site/routes';
+import { matchRoute } from './site/routes';
+import { loadContent } from './site/loadContent';
 import './site/styles/index.css';
 
 async function start() {

@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { App } from './site/App';
-import { allRoutes, contentFile, loadContent, pageDescription, pageTitle, type Route } from './site/routes';
+import { allRoutes, contentFile, pageDescription, pageTitle, type Route } from './site/routes';
+import { loadContent } from './site/loadContent';
 
 export { THEME_BOOT_SCRIPT } from './site/theme';
 
@@ -10,6 +11,8 @@ export interface RenderedPage {
   kind: Route['kind'];
   /** The article's or page's source file, for finding its chunk in the client manifest. */
   file?: string;
+  /** The scenarios its widgets name (their chunks are preloaded and counted in the budget). */
+  scenarios: string[];
   title: string;
   description: string;
   html: string;
@@ -28,6 +31,7 @@ export async function renderAll(): Promise<RenderedPage[]> {
       path: route.path,
       kind: route.kind,
       file: contentFile(route),
+      scenarios: route.kind === 'article' || route.kind === 'page' ? route.article.scenarios : [],
       title: pageTitle(route),
       description: pageDescription(route),
       html,

@@ -1,34 +1,37 @@
 import type { Scenario } from '../sim/types';
-import { parseScenario } from '../sim';
+import { scenarioLoaders } from 'virtual:scenarios';
 
 /**
- * Every scenario in content/scenarios, validated at load. Articles name scenarios by id.
- * A file that fails validation is kept as an error so the widget that names it can say why.
+ * The scenarios in content/scenarios, by id. Each is validated at build time (see
+ * scripts/vite-plugin-scenarios.ts) and loaded on demand: a page preloads the scenarios its article names
+ * before it renders, so widgets can then read them synchronously. A file that failed validation is kept as
+ * its error, so the widget that names it can say why.
  */
-const files = import.meta.glob<unknown>('../../content/scenarios/*.json', {
-  eager: true,
-  import: 'default',
-});
+export type ScenarioEntry = { ok: true; scenario: Scenario } | { ok: false; error: string };
 
-type Entry = { ok: true; scenario: Scenario } | { ok: false; error: string };
-const byId = new Map<string, Entry>();
-
-for (const [path, json] of Object.entries(files)) {
-  const file = path.slice(path.lastIndexOf('content/'));
-  if (file.endsWith('.schema.json')) continue;
-  const id = file.slice(file.lastIndexOf('/') + 1, -'.json'.length);
-  try {
-    byId.set(id, { ok: true, scenario: parseScenario(json, file) });
-  } catch (error) {
-    byId.set(id, { ok: false, error: error instanceof Error ? error.message : String(error) });
-  }
-}
+const loaded = new Map<string, ScenarioEntry>();
 
 export function scenarioIds(): string[] {
-  return [...byId.keys()].sort();
+  return Object.keys(scenarioLoaders).sort();
+}
+
+/** Loads the named scenarios (unknown ids are skipped; loadScenario will report them). */
+export async function preloadScenarios(ids: Iterable<string>): Promise<void> {
+  const wanted = [...new Set(ids)].filter((id) => !loaded.has(id) && Object.hasOwn(scenarioLoaders, id));
+  await Promise.all(
+    wanted.map(async (id) => {
+      const module = await scenarioLoaders[id]();
+      loaded.set(id, module.default);
+    }),
+  );
 }
 
 /** The scenario with that id, or a readable reason why there is none. */
-export function loadScenario(id: string): Entry {
-  return byId.get(id) ?? { ok: false, error: `No scenario named "${id}" in content/scenarios.` };
+export function loadScenario(id: string): ScenarioEntry {
+  const entry = loaded.get(id);
+  if (entry) return entry;
+  if (Object.hasOwn(scenarioLoaders, id)) {
+    return { ok: false, error: `The scenario "${id}" was not loaded before this page rendered.` };
+  }
+  return { ok: false, error: `No scenario named "${id}" in content/scenarios.` };
 }

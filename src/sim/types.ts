@@ -41,13 +41,7 @@ export interface Task {
 }
 
 export type ModelId = 'sequential' | 'asyncio' | 'threads' | 'free-threading' | 'processes';
-export const MODEL_IDS: readonly ModelId[] = [
-  'sequential',
-  'asyncio',
-  'threads',
-  'free-threading',
-  'processes',
-];
+export const MODEL_IDS: readonly ModelId[] = ['sequential', 'asyncio', 'threads', 'free-threading', 'processes'];
 
 export type StartMethod = 'fork' | 'forkserver' | 'spawn';
 export type PythonBuild = '3.11' | '3.13t' | '3.14t';

@@ -1,19 +1,14 @@
 import type { ComponentType } from 'react';
-import type { MDXComponents } from 'mdx/types';
 import { articles, pages, type ArticleMeta } from 'virtual:articles';
 
-export type ArticleComponent = ComponentType<{ components?: MDXComponents }>;
+/** An article's or page's body, with its widgets and scenarios loaded. */
+export type ArticleComponent = ComponentType;
 
 export type Route =
   | { kind: 'home'; path: '/' }
   | { kind: 'article'; path: string; article: ArticleMeta }
   | { kind: 'page'; path: string; article: ArticleMeta }
   | { kind: 'not-found'; path: string };
-
-const modules = import.meta.glob<{ default: ArticleComponent }>([
-  '../../content/articles/*.mdx',
-  '../../content/pages/*.mdx',
-]);
 
 export const SITE_NAME = 'Interleave';
 export const SITE_TAGLINE = 'Watch Python run your tasks: sequentially, with asyncio, threads and processes.';
@@ -49,15 +44,6 @@ export function contentFile(route: Route): string | undefined {
   if (route.kind === 'article') return `content/articles/${route.article.slug}.mdx`;
   if (route.kind === 'page') return `content/pages/${route.article.slug}.mdx`;
   return undefined;
-}
-
-/** Loads the compiled MDX of an article or a standalone page. */
-export async function loadContent(route: Route): Promise<ArticleComponent | undefined> {
-  const file = contentFile(route);
-  if (!file) return undefined;
-  const load = modules[`../../${file}`];
-  if (!load) throw new Error(`No content at ${file}`);
-  return (await load()).default;
 }
 
 export function pageTitle(route: Route): string {

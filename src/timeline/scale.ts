@@ -5,8 +5,7 @@
  * Positions are in percent of the plot width by default, so the static (server-rendered)
  * picture is correct at any width without measuring anything.
  */
-import { scaleLinear, type ScaleLinear } from 'd3-scale';
-import { format, precisionFixed } from 'd3-format';
+import { ticks } from 'd3-array';
 
 const NBSP = '\u00a0';
 
@@ -44,11 +43,27 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
-/** Linear time scale from [0, domainMs] to [0, rangeMax] (percent by default). */
-export function timeScale(domainMs: number, rangeMax = 100): ScaleLinear<number, number> {
-  return scaleLinear()
-    .domain([0, domainMs > 0 ? domainMs : 1])
-    .range([0, rangeMax]);
+export interface TimeScale {
+  /** The position of an instant. */
+  (ms: number): number;
+  /** The instant at a position. */
+  invert(position: number): number;
+}
+
+/**
+ * Linear time scale from [0, domainMs] to [0, rangeMax] (percent by default). The axis always starts at 0,
+ * so the scale is one multiplication; the ticks come from d3-array.
+ */
+export function timeScale(domainMs: number, rangeMax = 100): TimeScale {
+  const perMs = rangeMax / (domainMs > 0 ? domainMs : 1);
+  const scale = (ms: number) => ms * perMs;
+  scale.invert = (position: number) => position / perMs;
+  return scale;
+}
+
+/** Decimals needed to tell ticks `step` apart: 0.25 → 2, 5 → 0. */
+function decimalsFor(step: number): number {
+  return Math.max(0, -Math.floor(Math.log10(Math.abs(step)) + 1e-9));
 }
 
 export interface Tick {
@@ -74,13 +89,12 @@ export function axisUnit(domainMs: number): { unit: TimeUnit; perMs: number } {
 export function timeTicks(domainMs: number, count = 6): Tick[] {
   const max = domainMs > 0 ? domainMs : 1;
   const { unit, perMs } = axisUnit(max);
-  const scale = scaleLinear().domain([0, max * perMs]);
-  const values = scale.ticks(count);
+  const values = ticks(0, max * perMs, count);
   const step = values.length > 1 ? values[1] - values[0] : max * perMs;
-  const fmt = format(`.${precisionFixed(step)}f`);
+  const decimals = decimalsFor(step);
   return values.map((v) => {
     const ms = v / perMs;
-    return { ms, pct: (ms / max) * 100, label: v === 0 ? '0' : `${fmt(v)} ${unit}` };
+    return { ms, pct: (ms / max) * 100, label: v === 0 ? '0' : `${v.toFixed(decimals)} ${unit}` };
   });
 }
 

@@ -20,7 +20,14 @@ declare module 'virtual:articles' {
     order: number;
     readingTime: number;
     headings: Heading[];
+    /** Ids of the scenarios the page's widgets name. */
+    scenarios: string[];
   }
   export const articles: ArticleMeta[];
   export const pages: ArticleMeta[];
+}
+
+declare module 'virtual:scenarios' {
+  import type { ScenarioEntry } from '../content/scenarios';
+  export const scenarioLoaders: Record<string, () => Promise<{ default: ScenarioEntry }>>;
 }

@@ -1,5 +1,9 @@
 import type { MDXComponents } from 'mdx/types';
 import { CodeBlock, Table } from '../site/CodeBlock';
+import { Timeline } from './timeline';
+import { Predict } from './predict/Predict';
+
+export { preloadScenarios } from '../content/scenarios';
 
 /**
  * The one place where MDX tags meet components. Articles import nothing: every tag they use is listed here.
@@ -7,4 +11,6 @@ import { CodeBlock, Table } from '../site/CodeBlock';
 export const mdxComponents: MDXComponents = {
   pre: CodeBlock,
   table: Table,
+  Timeline,
+  Predict,
 };

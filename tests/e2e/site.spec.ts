@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sitePaths, watchConsole } from './pages';
 
@@ -8,11 +8,16 @@ import { sitePaths, watchConsole } from './pages';
 const sitemap = readFileSync(resolve(import.meta.dirname, '../../dist/sitemap.xml'), 'utf8');
 const paths = [...sitemap.matchAll(/<loc>[^<]*?(\/[^<]*)<\/loc>/g)].map((m) => new URL(m[1], 'http://x').pathname);
 const allPaths = [...paths, '/404.html'];
-const articlePaths = paths.filter((p) => p !== '/');
+const articlePaths = readdirSync(resolve(import.meta.dirname, '../../content/articles'))
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => `/${f.slice(0, -'.mdx'.length)}/`);
+/** Standalone pages (demos, the playground): linked from the home page, not numbered articles. */
+const standalonePaths = paths.filter((p) => p !== '/' && !articlePaths.includes(p));
 
 test('the sitemap lists the home page and every article', async ({ page }) => {
   expect(await sitePaths(page)).toEqual(allPaths);
   expect(articlePaths.length).toBeGreaterThan(0);
+  for (const path of articlePaths) expect(paths).toContain(path);
 });
 
 for (const path of allPaths) {
@@ -55,6 +60,7 @@ test('the home page lists every article with its summary', async ({ page }) => {
   const links = page.locator('#articles li a');
   await expect(links).toHaveCount(articlePaths.length);
   for (const path of articlePaths) await expect(page.locator(`#articles a[href="${path}"]`)).toBeVisible();
+  for (const path of standalonePaths) await expect(page.locator(`#more-heading ~ ul a[href="${path}"]`)).toBeVisible();
 });
 
 test('every page has a title, a meta description and a Content-Security-Policy without unsafe-eval', async ({
@@ -94,6 +100,16 @@ test.describe('with JavaScript disabled', () => {
       await expect(code).toBeVisible();
       expect(await code.locator('span[style*="color"]').count()).toBeGreaterThan(5);
       await expect(page.locator('.theme-toggle')).toBeHidden();
+    });
+  }
+
+  for (const path of standalonePaths) {
+    test(`${path} shows its text and the finished timeline as a static figure`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.locator('h1')).toBeVisible();
+      expect((await page.locator('.prose p').allTextContents()).join(' ').length).toBeGreaterThan(300);
+      await expect(page.locator('figure.tl figcaption').first()).toBeVisible();
+      await expect(page.locator('figure.tl svg').first()).toBeVisible();
     });
   }
 });

@@ -6,14 +6,19 @@
  */
 import { Validator } from '@cfworker/json-schema';
 import type { OutputUnit, Schema } from '@cfworker/json-schema';
-import schemaJson from '../../../content/scenarios/scenario.schema.json';
-import { ScenarioError } from '../errors';
+import schemaJson from '../../../content/scenarios/scenario.schema.json' with { type: 'json' };
+import { ScenarioError } from '../errors.ts';
 import type { ModelId, Scenario, Step, Task } from '../types';
 
 /** Upper bound on tasks after `count` is applied (the CLI must handle 100 000; the page far fewer). */
 export const MAX_EXPANDED_TASKS = 1_000_000;
 
-const validator = new Validator(schemaJson as unknown as Schema, '2020-12', false);
+let validator: Validator | undefined;
+/** Built on first use, so that code which never parses a file does not pay for the schema. */
+function schemaValidator(): Validator {
+  validator ??= new Validator(schemaJson as unknown as Schema, '2020-12', false);
+  return validator;
+}
 
 const RULES: Record<string, string> = {
   durationMs: 'must be a number ≥ 0',
@@ -120,7 +125,7 @@ function cleanStep(step: Step): Step {
 }
 
 export function parseScenario(input: unknown, source: string): Scenario {
-  const result = validator.validate(input);
+  const result = schemaValidator().validate(input);
   if (!result.valid) {
     const unit = result.errors.find((e) => !WRAPPERS.has(e.keyword)) ?? result.errors[0];
     throw describe(unit, source);

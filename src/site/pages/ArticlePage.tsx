@@ -1,6 +1,5 @@
 import type { ArticleMeta, Heading } from 'virtual:articles';
 import { articles, articlePath, type ArticleComponent } from '../routes';
-import { mdxComponents } from '../../widgets/registry';
 
 interface TocEntry {
   heading: Heading;
@@ -81,7 +80,7 @@ export function ArticlePage({ article, Content }: { article: ArticleMeta; Conten
         </header>
         <TableOfContents article={article} />
         <div className="prose">
-          <Content components={mdxComponents} />
+          <Content />
         </div>
       </article>
       <PrevNext article={article} />

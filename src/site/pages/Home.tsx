@@ -1,4 +1,4 @@
-import { articles, articlePath, SITE_TAGLINE } from '../routes';
+import { articles, articlePath, pages, SITE_TAGLINE } from '../routes';
 
 export function Home() {
   return (
@@ -26,6 +26,21 @@ export function Home() {
           ))}
         </ol>
       </section>
+      {pages.length > 0 ? (
+        <section aria-labelledby="more-heading" className="article-list more-list">
+          <h2 id="more-heading">More to explore</h2>
+          <ul>
+            {pages.map((page) => (
+              <li key={page.slug}>
+                <a href={articlePath(page.slug)}>
+                  <span className="article-title">{page.title}</span>
+                  <span className="article-summary">{page.summary}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,5 @@
 import type { ArticleMeta } from 'virtual:articles';
 import type { ArticleComponent } from '../routes';
-import { mdxComponents } from '../../widgets/registry';
 
 /** A page outside the reading order (a demo, the playground): title, summary, content. */
 export function StandalonePage({ page, Content }: { page: ArticleMeta; Content: ArticleComponent }) {
@@ -12,7 +11,7 @@ export function StandalonePage({ page, Content }: { page: ArticleMeta; Content: 
           <p className="lede">{page.summary}</p>
         </header>
         <div className="prose">
-          <Content components={mdxComponents} />
+          <Content />
         </div>
       </article>
     </div>

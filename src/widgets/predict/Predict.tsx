@@ -35,7 +35,12 @@ export function Predict({ scenario, model, ask, question, choices, measured, chi
   const entry = loadScenario(scenario);
   if (!entry.ok) throw new Error(entry.error);
   const verdict = useMemo(
-    () => judge(ask, list, modelsFor(ask, model, list).map((m) => simulate(entry.scenario, m))),
+    () =>
+      judge(
+        ask,
+        list,
+        modelsFor(ask, model, list).map((m) => simulate(entry.scenario, m)),
+      ),
     // The choices string, not the split array, identifies the question.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [ask, choices, model, entry.scenario],

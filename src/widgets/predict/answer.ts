@@ -61,9 +61,7 @@ export function judge(kind: PredictionKind, choices: string[], traces: Trace[]):
     return { correct: nearestDuration(choices, trace.makespanMs), fact: formatSeconds(trace.makespanMs) };
   }
   if (kind === 'first' || kind === 'last') {
-    const order = trace.tasks
-      .map((t, i) => ({ t, i }))
-      .sort((a, b) => a.t.endMs - b.t.endMs || a.i - b.i);
+    const order = trace.tasks.map((t, i) => ({ t, i })).sort((a, b) => a.t.endMs - b.t.endMs || a.i - b.i);
     const pick = kind === 'first' ? order[0] : order[order.length - 1];
     return { correct: taskChoice(choices, pick.t.name), fact: `${pick.t.name} (at ${formatSeconds(pick.t.endMs)})` };
   }

@@ -1,11 +1,18 @@
 /** The chart wired to the store: playhead slider, tooltip, scrubbing, hover, canvas for large traces. */
-import { useCallback, useEffect, useRef, useSyncExternalStore, type KeyboardEvent, type PointerEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type ComponentType,
+  type KeyboardEvent,
+  type PointerEvent,
+} from 'react';
 import { useTimelineApi, useTimelineStore } from '../../store/context';
 import { rowAtY, type SpanTarget, type TimelineLayout } from '../../timeline/layout';
 import { spanAt } from '../../timeline/traceIndex';
 import { createGestures } from '../../timeline/gestures';
 import { PlayheadView, SpanTooltip, SvgTimeline, type BandHeaderInfo } from '../../timeline/SvgTimeline';
-import { CanvasMarks } from './CanvasMarks';
 
 function Playhead({ domainMs }: { domainMs: number }) {
   const api = useTimelineApi();
@@ -39,9 +46,34 @@ function Tooltip({ layout, id }: { layout: TimelineLayout; id: string }) {
   return <SpanTooltip layout={layout} target={hover} id={id} />;
 }
 
-const noSubscribe = () => () => {};
-const clientSnapshot = () => true;
-const serverSnapshot = () => false;
+type CanvasMarksComponent = ComponentType<{ layout: TimelineLayout }>;
+
+/**
+ * The Canvas renderer is only needed for large traces, so it is loaded after hydration, and only by
+ * widgets that need it. Until it arrives (and on the server) the SVG summary stands in.
+ */
+let loadedCanvasMarks: CanvasMarksComponent | null = null;
+
+function useCanvasReady(large: boolean): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (!large) return;
+    let live = true;
+    void import('./CanvasMarks').then((m) => {
+      loadedCanvasMarks = m.CanvasMarks;
+      if (live) setReady(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [large]);
+  return large && ready;
+}
+
+function LoadedCanvasMarks({ layout }: { layout: TimelineLayout }) {
+  const Marks = loadedCanvasMarks;
+  return Marks ? <Marks layout={layout} /> : null;
+}
 
 /** The span under a point of the plot (x in percent, y in px from the chart top). */
 export function hitTest(layout: TimelineLayout, xPct: number, y: number): SpanTarget | null {
@@ -66,8 +98,8 @@ export function Chart({
 }) {
   const api = useTimelineApi();
   const plotRef = useRef<HTMLDivElement>(null);
-  // The server and the hydrating render draw SVG; the client switches to Canvas right after.
-  const mounted = useSyncExternalStore(noSubscribe, clientSnapshot, serverSnapshot);
+  // The server and the hydrating render draw SVG; the client switches to Canvas once it has loaded.
+  const canvasReady = useCanvasReady(layout.large);
   useEffect(() => {
     const el = plotRef.current;
     if (!el) return;
@@ -110,7 +142,7 @@ export function Chart({
         uid={uid}
         headers={headers}
         summary={layout.large}
-        marks={layout.large && mounted ? <CanvasMarks layout={layout} /> : undefined}
+        marks={canvasReady ? <LoadedCanvasMarks layout={layout} /> : undefined}
         playhead={<Playhead domainMs={layout.domainMs} />}
         tooltip={<Tooltip layout={layout} id={`${uid}-tip`} />}
         plotRef={plotRef}

@@ -1,12 +1,14 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, render, screen } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { hydrateRoot } from 'react-dom/client';
 import { SimulationError } from '../../sim';
 import { Timeline, parseModels, prepareTimeline, sequentialMakespan } from './Timeline';
-import { loadScenario, scenarioIds } from '../../content/scenarios';
+import { loadScenario, preloadScenarios, scenarioIds } from '../../content/scenarios';
 import { simulate } from '../../sim';
 import { TimelineErrorBoundary } from './ErrorBoundary';
+
+beforeAll(() => preloadScenarios(scenarioIds()));
 
 describe('Timeline errors', () => {
   it('an unknown scenario id shows an alert in place and the rest of the article keeps working', () => {
@@ -61,7 +63,8 @@ describe('sequentialMakespan', () => {
   it('equals the simulated sequential makespan for every small scenario', () => {
     for (const id of scenarioIds()) {
       const l = loadScenario(id);
-      if (!l.ok || id.includes('10k')) continue;
+      if (!l.ok) throw new Error(l.error);
+      if (id.includes('10k')) continue;
       expect(sequentialMakespan(l.scenario)).toBeCloseTo(simulate(l.scenario, 'sequential').makespanMs, 6);
     }
   });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderToString } from 'react-dom/server';
 import { hydrateRoot } from 'react-dom/client';
@@ -161,10 +161,14 @@ describe('TimelineView motion', () => {
 });
 
 describe('TimelineView large traces', () => {
-  it('draws 3 000 tasks on a canvas that is keyboard-inspectable', () => {
+  it('draws 3 000 tasks on a canvas, loaded after mount, that is keyboard-inspectable', async () => {
     const { container } = setup([manyDownloads(3000)]);
-    const canvas = container.querySelector('canvas')!;
-    expect(canvas).toBeInTheDocument();
+    expect(container.querySelector('canvas')).toBeNull();
+    const canvas = await waitFor(() => {
+      const c = container.querySelector('canvas');
+      if (!c) throw new Error('no canvas yet');
+      return c;
+    });
     expect(canvas).toHaveAttribute('tabindex', '0');
     expect(container.querySelector('.tl-group-label')).toHaveTextContent('3000 tasks');
     act(() => canvas.focus());
