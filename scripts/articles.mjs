@@ -78,7 +78,14 @@ export function readArticle(source, file, required = REQUIRED_FIELDS) {
       for (const a of node.attributes ?? []) {
         if (a.type === 'mdxJsxAttribute') props[a.name] = typeof a.value === 'string' ? a.value : true;
       }
-      tags.push({ name: node.name, props, line: node.position?.start.line ?? 0 });
+      // The first fenced code block inside the tag (a timeline's code, for code-line sync).
+      const code = (node.children ?? []).find((c) => c.type === 'code');
+      tags.push({
+        name: node.name,
+        props,
+        line: node.position?.start.line ?? 0,
+        ...(code ? { code: { lang: code.lang ?? '', lines: code.value.split('\n').length } } : {}),
+      });
       const href = attr(node, 'href');
       if (href) links.push(href);
     }

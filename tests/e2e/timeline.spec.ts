@@ -66,6 +66,11 @@ test.describe('compare timeline on /overview/', () => {
     await expect(rows.filter({ hasText: 'asyncio' })).toContainText('2 / 3');
     const live = figure.locator('[aria-live="polite"]');
     await expect(live).toContainText('2.46 s');
+    // The asyncio code marks the line B is on (A and C have finished).
+    const active = figure.locator('.tl-code .line.tl-line-active');
+    await expect(active).toHaveCount(1);
+    await expect(active).toHaveAttribute('data-tasks', 'B');
+    await expect(active).toContainText('await asyncio.sleep(seconds)');
   });
 
   test('Step forward and Step back move from event to event', async ({ page }) => {

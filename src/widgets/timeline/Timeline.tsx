@@ -6,7 +6,7 @@
  * wrong (unknown scenario, unknown model, a SimulationError, a render error) is shown in place
  * as an alert; the rest of the article keeps working.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { expandTasks, simulate, MODEL_LABELS } from '../../sim';
 import { loadScenario } from '../../content/scenarios';
 import { MODEL_IDS, type ModelId } from '../../sim/types';
@@ -15,6 +15,7 @@ import type { ViewMode } from '../../timeline/layout';
 import { DEFAULT_MODEL_LABELS } from '../../timeline/labels';
 import { TimelineView } from './TimelineView';
 import { errorMessage, TimelineError, TimelineErrorBoundary } from './ErrorBoundary';
+import { parseCodeLines, type CodeLineMap } from '../../timeline/codeLines';
 
 export interface TimelineProps {
   /** Scenario id (a file name in content/scenarios without .json). */
@@ -23,11 +24,28 @@ export interface TimelineProps {
   models?: string;
   view?: ViewMode;
   caption?: string;
+  /**
+   * Code-line sync: maps steps to lines of the Python code block given as children ("4", "5 6",
+   * "calc: 3; *: 8 9"); the line each task is on is highlighted as the playhead moves.
+   */
+  codeLines?: string;
+  /** The model whose playhead drives the code highlight (default: the first of `models`). */
+  codeModel?: string;
+  /** One fenced code block (the Python for this scenario). */
+  children?: ReactNode;
 }
 
 export const DEFAULT_MODELS = 'sequential asyncio threads processes';
 
-type Prepared = { ok: true; store: TimelineStore; caption: string } | { ok: false; title: string; message: string };
+export interface CodeSync {
+  map: CodeLineMap;
+  /** Index of the model (band) whose playhead drives the highlight. */
+  band: number;
+}
+
+type Prepared =
+  | { ok: true; store: TimelineStore; caption: string; code: CodeSync | null }
+  | { ok: false; title: string; message: string };
 
 export function parseModels(
   models: string | undefined,
@@ -57,6 +75,15 @@ export function prepareTimeline(props: TimelineProps, simulateFn: SimulateFn = s
   if (!loaded.ok) return { ok: false, title, message: loaded.error };
   const models = parseModels(props.models);
   if (!models.ok) return { ok: false, title, message: models.error };
+  let code: CodeSync | null = null;
+  if (props.codeLines !== undefined) {
+    const parsed = parseCodeLines(props.codeLines);
+    if (!parsed.ok) return { ok: false, title, message: parsed.error };
+    const band = props.codeModel ? models.models.indexOf(props.codeModel as ModelId) : 0;
+    if (band < 0)
+      return { ok: false, title, message: `codeModel "${props.codeModel}" is not one of the models shown.` };
+    code = { map: parsed.map, band };
+  }
   try {
     const store = createTimelineStore({
       scenario: loaded.scenario,
@@ -65,7 +92,7 @@ export function prepareTimeline(props: TimelineProps, simulateFn: SimulateFn = s
       baseline: simulateFn === simulate ? sequentialMakespan : undefined,
       view: props.view === 'worker' ? 'worker' : 'task',
     });
-    return { ok: true, store, caption: props.caption ?? loaded.scenario.title };
+    return { ok: true, store, caption: props.caption ?? loaded.scenario.title, code };
   } catch (error) {
     return { ok: false, title, message: errorMessage(error) };
   }
@@ -77,7 +104,11 @@ function TimelineLoader(props: TimelineProps) {
   // Prepared once per mount: the same on the server and in the first client render.
   const [prepared] = useState(() => prepareTimeline(props));
   if (!prepared.ok) return <TimelineError title={prepared.title} message={prepared.message} />;
-  return <TimelineView store={prepared.store} caption={prepared.caption} labels={LABELS} />;
+  return (
+    <TimelineView store={prepared.store} caption={prepared.caption} labels={LABELS} code={prepared.code}>
+      {props.children}
+    </TimelineView>
+  );
 }
 
 export function Timeline(props: TimelineProps) {

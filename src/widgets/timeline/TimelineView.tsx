@@ -1,5 +1,5 @@
 /** The interactive figure for a store: controls, chart, legend, readouts, narration, event log. */
-import { useEffect, useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, type ReactNode } from 'react';
 import { TimelineStoreProvider, useTimelineStore } from '../../store/context';
 import { startPlayback } from '../../store/playback';
 import type { TimelineStore } from '../../store/timelineStore';
@@ -15,11 +15,17 @@ import { Chart } from './Chart';
 import { Readouts } from './Readouts';
 import { Narration } from './Narration';
 import { EventLog } from './EventLog';
+import { CodePanel } from './CodePanel';
+import type { CodeLineMap } from '../../timeline/codeLines';
 
 export interface TimelineViewProps {
   store: TimelineStore;
   caption: string;
   labels?: Partial<Record<ModelId, string>>;
+  /** Code-line sync for the code given as children. */
+  code?: { map: CodeLineMap; band: number } | null;
+  /** The article's code for this scenario, shown above the chart. */
+  children?: ReactNode;
 }
 
 function legendStates(layout: TimelineLayout): { states: SpanState[]; handoffs: boolean } {
@@ -43,7 +49,14 @@ function useUid(): string {
   return `tl${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
 }
 
-function Figure({ caption, labels }: { caption: string; labels: Partial<Record<ModelId, string>> }) {
+interface FigureProps {
+  caption: string;
+  labels: Partial<Record<ModelId, string>>;
+  code?: TimelineViewProps['code'];
+  children?: ReactNode;
+}
+
+function Figure({ caption, labels, code, children }: FigureProps) {
   const uid = useUid();
   const traces = useTimelineStore((s) => s.traces);
   const view = useTimelineStore((s) => s.view);
@@ -57,6 +70,15 @@ function Figure({ caption, labels }: { caption: string; labels: Partial<Record<M
   return (
     <figure className={`tl widget-wide${layout.large ? ' tl--large' : ''}`} data-view={view}>
       <PatternDefs uid={uid} />
+      {children ? (
+        code ? (
+          <CodePanel map={code.map} band={code.band}>
+            {children}
+          </CodePanel>
+        ) : (
+          <div className="tl-code">{children}</div>
+        )
+      ) : null}
       <Controls uid={uid} />
       <Chart layout={layout} uid={uid} headers={headers} />
       <Legend uid={uid} states={legend.states} handoffs={legend.handoffs} />
@@ -68,7 +90,7 @@ function Figure({ caption, labels }: { caption: string; labels: Partial<Record<M
   );
 }
 
-export function TimelineView({ store, caption, labels = DEFAULT_MODEL_LABELS }: TimelineViewProps) {
+export function TimelineView({ store, caption, labels = DEFAULT_MODEL_LABELS, code, children }: TimelineViewProps) {
   // After hydration only: read the reader's motion preference and start the playback loop.
   useEffect(() => {
     const media = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
@@ -87,7 +109,9 @@ export function TimelineView({ store, caption, labels = DEFAULT_MODEL_LABELS }: 
   }, [store]);
   return (
     <TimelineStoreProvider store={store}>
-      <Figure caption={caption} labels={labels} />
+      <Figure caption={caption} labels={labels} code={code}>
+        {children}
+      </Figure>
     </TimelineStoreProvider>
   );
 }
