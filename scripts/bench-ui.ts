@@ -1,0 +1,127 @@
+/**
+ * npm run bench:ui [-- --json]: the timeline widget's speed in a real Chromium, on a production build of
+ * tests/bench/ui.html.
+ *   (a) re-simulation request → next painted frame, 100 tasks (four models) and 10 000 tasks (asyncio);
+ *       targets p95 ≤ 16 ms and ≤ 50 ms;
+ *   (b) frame times while scrubbing the 10 000-task trace with the mouse; target ≥ 99 % under 16.7 ms.
+ * A benchmark, not a test: it prints figures and marks each target met or missed.
+ */
+import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { build } from 'vite';
+import { chromium, type Page } from '@playwright/test';
+
+const root = resolve(import.meta.dirname, '..');
+const out = join(root, 'node_modules/.interleave-bench');
+const json = process.argv.includes('--json');
+const log = (line: string) => {
+  if (!json) console.log(line);
+};
+
+await build({
+  root,
+  logLevel: 'warn',
+  base: '/',
+  build: { outDir: out, emptyOutDir: true, rollupOptions: { input: join(root, 'tests/bench/ui.html') } },
+});
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+const server = createServer((req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  const file = join(out, path === '/' ? 'tests/bench/ui.html' : path);
+  if (!file.startsWith(out) || !existsSync(file)) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  res.end(readFileSync(file));
+});
+await new Promise<void>((ok) => server.listen(0, 'localhost', ok));
+const port = (server.address() as { port: number }).port;
+
+const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
+const browser = await chromium.launch({ executablePath });
+const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+await page.goto(`http://localhost:${port}/`);
+await page.waitForFunction(() => 'bench' in window);
+
+/** What tests/bench/ui-harness.tsx puts on window. */
+interface BenchApi {
+  mount(tasks: number, models: readonly string[]): void;
+  resimulate(n: number): Promise<number[]>;
+  startFrames(): void;
+  stopFrames(): { work: number[]; intervals: number[] };
+}
+declare global {
+  interface Window {
+    bench: BenchApi;
+  }
+}
+
+const pct = (values: number[], p: number) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+async function resim(page: Page, tasks: number, models: string[], runs: number) {
+  await page.evaluate(([t, m]) => window.bench.mount(t, m), [tasks, models] as const);
+  await page.evaluate(() => window.bench.resimulate(3)); // warm-up
+  return page.evaluate((n) => window.bench.resimulate(n), runs);
+}
+
+const results: Record<string, unknown> = {};
+const verdict = (ok: boolean) => (ok ? 'target met' : 'TARGET MISSED');
+
+log('Timeline widget in Chromium (production build)');
+for (const [tasks, models, runs, target] of [
+  [100, ['sequential', 'asyncio', 'threads', 'processes'], 40, 16],
+  [10_000, ['asyncio'], 15, 50],
+] as const) {
+  const times = await resim(page, tasks, [...models], runs);
+  const p50 = pct(times, 50);
+  const p95 = pct(times, 95);
+  results[`resim${tasks}`] = { models, runs, p50Ms: p50, p95Ms: p95, maxMs: Math.max(...times), targetMs: target };
+  log(
+    `  (a) re-simulate → painted, ${String(tasks).padStart(6)} tasks (${models.join(', ')}): p50 ${ms(p50)}, p95 ${ms(p95)} over ${runs} runs — ${verdict(p95 <= target)} (p95 ≤ ${target} ms)`,
+  );
+}
+
+// (b) Scrub the 10 000-task trace: press on the plot, sweep right and back, release.
+await page.evaluate(() => window.bench.mount(10_000, ['asyncio']));
+await page.waitForSelector('figure.tl canvas');
+await page.waitForTimeout(300);
+const box = (await page.locator('.tl-plot').first().boundingBox())!;
+const y = box.y + 40;
+await page.evaluate(() => window.bench.startFrames());
+await page.mouse.move(box.x + 2, y);
+await page.mouse.down();
+for (let pass = 0; pass < 2; pass++) {
+  for (let i = 0; i <= 120; i++) {
+    const f = pass === 0 ? i / 120 : 1 - i / 120;
+    await page.mouse.move(box.x + 2 + f * (box.width - 4), y);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  }
+}
+await page.mouse.up();
+const frames = await page.evaluate(() => window.bench.stopFrames());
+const under = frames.work.filter((w) => w < 16.7).length / frames.work.length;
+const missed = frames.intervals.filter((d) => d > 16.7 * 1.5).length;
+results.scrub10000 = {
+  frames: frames.work.length,
+  shareUnder16_7: under,
+  workP50Ms: pct(frames.work, 50),
+  workP95Ms: pct(frames.work, 95),
+  workMaxMs: Math.max(...frames.work),
+  intervalP95Ms: pct(frames.intervals, 95),
+  missedVsyncs: missed,
+};
+log(
+  `  (b) scrubbing 10 000 tasks: ${frames.work.length} frames, ${(under * 100).toFixed(1)} % under 16.7 ms of main-thread work (p50 ${ms(pct(frames.work, 50))}, p95 ${ms(pct(frames.work, 95))}, max ${ms(Math.max(...frames.work))}); frame interval p95 ${ms(pct(frames.intervals, 95))}, ${missed} missed frames — ${verdict(under >= 0.99)} (≥ 99 %)`,
+);
+
+await browser.close();
+server.close();
+if (json) console.log(JSON.stringify(results, null, 2));

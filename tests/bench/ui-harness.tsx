@@ -1,0 +1,127 @@
+/**
+ * The page `npm run bench:ui` drives: one real timeline widget (production build), and two measurements
+ * exposed on `window.bench`:
+ * - resimulate(n): n re-simulation requests through the widget's store (a settings change that makes every
+ *   model simulate again), each timed from the request to the first task that runs after it is painted;
+ * - recordFrames(): per-frame main-thread time (from the frame's first input event or animation-frame
+ *   callback to just after its paint) and the interval between frames, while the caller scrubs.
+ */
+import { createRoot } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import { parseScenario, simulate, type ModelId, type Scenario } from '../../src/sim';
+import { createTimelineStore, type TimelineStore } from '../../src/store/timelineStore';
+import { TimelineView } from '../../src/widgets/timeline/TimelineView';
+import { sequentialMakespan } from '../../src/widgets/timeline/Timeline';
+import '../../src/site/styles/index.css';
+
+function downloads(count: number): Scenario {
+  return parseScenario(
+    {
+      id: `bench-${count}`,
+      title: `${count} downloads`,
+      machine: { cores: 2 },
+      tasks: [
+        {
+          name: 'd',
+          count,
+          steps: [
+            { kind: 'cpu', durationMs: 0.2 },
+            { kind: 'io', durationMs: 400 },
+            { kind: 'cpu', durationMs: 0.3 },
+          ],
+        },
+      ],
+    },
+    'bench',
+  );
+}
+
+const afterPaint = () =>
+  new Promise<number>((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(null);
+    }),
+  );
+
+let store: TimelineStore | null = null;
+const root = createRoot(document.getElementById('root')!);
+
+function mount(tasks: number, models: ModelId[]) {
+  store = createTimelineStore({ scenario: downloads(tasks), models, simulate, baseline: sequentialMakespan });
+  const s = store;
+  flushSync(() => root.render(<TimelineView key={`${tasks}-${models.join()}`} store={s} caption={`${tasks} tasks`} />));
+}
+
+/**
+ * Each request is made at the start of a frame (in an animation-frame callback, as an input handler
+ * would run), and timed until the first task after that frame's paint: the request's own frame shows the
+ * new trace when the work fits in it.
+ */
+function resimulateOnce(i: number): Promise<number> {
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const t0 = performance.now();
+      store!.getState().setOverrides({ switchIntervalMs: i % 2 ? 5 : 4 });
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now() - t0);
+      channel.port2.postMessage(null);
+    }),
+  );
+}
+
+async function resimulate(n: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    await afterPaint();
+    times.push(await resimulateOnce(i));
+  }
+  return times;
+}
+
+function recordFrames() {
+  const work: number[] = [];
+  const intervals: number[] = [];
+  let frameStart: number | null = null;
+  let lastFrame: number | null = null;
+  let running = true;
+  const onInput = () => {
+    frameStart ??= performance.now();
+  };
+  window.addEventListener('pointermove', onInput, { capture: true });
+  const loop = (now: number) => {
+    if (!running) return;
+    frameStart ??= performance.now();
+    if (lastFrame !== null) intervals.push(now - lastFrame);
+    lastFrame = now;
+    const start = frameStart;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => work.push(performance.now() - start);
+    channel.port2.postMessage(null);
+    frameStart = null;
+    requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+  return {
+    stop() {
+      running = false;
+      window.removeEventListener('pointermove', onInput, { capture: true });
+      return { work, intervals };
+    },
+  };
+}
+
+let recorder: ReturnType<typeof recordFrames> | null = null;
+
+Object.assign(window, {
+  bench: {
+    mount,
+    resimulate,
+    startFrames: () => {
+      recorder = recordFrames();
+    },
+    stopFrames: () => recorder!.stop(),
+    ready: true,
+  },
+});
