@@ -109,7 +109,7 @@ test.describe('with JavaScript disabled', () => {
       await expect(page.locator('h1')).toBeVisible();
       expect((await page.locator('.prose p').allTextContents()).join(' ').length).toBeGreaterThan(300);
       await expect(page.locator('figure.tl figcaption').first()).toBeVisible();
-      await expect(page.locator('figure.tl svg').first()).toBeVisible();
+      await expect(page.locator('figure.tl .tl-plot svg').first()).toBeVisible();
     });
   }
 });
