@@ -1,7 +1,7 @@
 /**
  * Every constant the simulator uses, with where it comes from.
  *
- * "calibration" = /work/shared/calibration/cpython-3.11-linux-2core.md (CPython 3.11.7, Linux, 2 cores,
+ * "calibration" = our CPython measurements (CPython 3.11.7, Linux, 2 cores,
  * switch interval 5 ms, start method fork; medians of 3 runs). Where the calibration gives only a total,
  * the comment says how we split it. "assumption" marks a figure that was not measured.
  *
