@@ -46,7 +46,9 @@ export function scenariosPlugin(): Plugin {
       let entry: unknown;
       try {
         const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
-        entry = { ok: true, scenario: parseScenario(json, source) };
+        // The description is for people reading the file (and the CLI); pages do not show it, so it stays out
+        // of the browser's copy.
+        entry = { ok: true, scenario: { ...parseScenario(json, source), description: '' } };
       } catch (error) {
         entry = {
           ok: false,
