@@ -2,6 +2,7 @@ import type { MDXComponents } from 'mdx/types';
 import { CodeBlock, Table } from '../site/CodeBlock';
 import { Timeline } from './timeline';
 import { Predict } from './predict/Predict';
+import { ModelTable } from './table';
 
 export { preloadScenarios } from '../content/scenarios';
 
@@ -13,4 +14,5 @@ export const mdxComponents: MDXComponents = {
   table: Table,
   Timeline,
   Predict,
+  ModelTable,
 };

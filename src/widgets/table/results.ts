@@ -1,0 +1,62 @@
+/**
+ * One row per model for a <ModelTable>: the simulated total time and the speed-up over running the tasks
+ * one after another. Summary traces only (no spans), and an event cap so that a huge workload typed into
+ * the page cannot freeze it: a model that needs more events says so instead of a time.
+ */
+import type { ModelId, Scenario } from '../../sim';
+import type { TableKit } from './kit';
+
+/** Simulated events per model before the table gives up on it (a few hundred milliseconds of work). */
+export const EVENT_CAP = 400_000;
+
+export type Row =
+  | { model: ModelId; ok: true; makespanMs: number; speedup: number | null }
+  | { model: ModelId; ok: false; reason: string };
+
+type Simulate = TableKit['simulate'];
+
+function run(simulate: Simulate, scenario: Scenario, model: ModelId): number | string {
+  try {
+    return simulate(scenario, model, { trace: 'summary', maxEvents: EVENT_CAP }).makespanMs;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // The simulator's SimulationError for a run that hit the cap.
+    return /event cap/.test(message) ? 'too large to simulate in the page' : message;
+  }
+}
+
+export function simulateRows(simulate: Simulate, scenario: Scenario, models: readonly ModelId[]): Row[] {
+  const baseline = run(simulate, scenario, 'sequential');
+  return models.map((model) => {
+    const result = model === 'sequential' ? baseline : run(simulate, scenario, model);
+    if (typeof result === 'string') return { model, ok: false, reason: result };
+    const speedup = typeof baseline === 'number' && result > 0 ? baseline / result : null;
+    return { model, ok: true, makespanMs: result, speedup };
+  });
+}
+
+/** "sequential=10 s, processes=2.5 s" → { sequential: "10 s", processes: "2.5 s" }. */
+export function parseFigures(text: string | undefined): Partial<Record<ModelId, string>> {
+  const out: Partial<Record<ModelId, string>> = {};
+  for (const part of (text ?? '').split(',')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    const key = part.slice(0, eq).trim() as ModelId;
+    const value = part.slice(eq + 1).trim();
+    if (key && value) out[key] = value;
+  }
+  return out;
+}
+
+/** Totals to the millisecond, like the measurements beside them: "10.214 s", "537.98 ms", "84.0 µs". */
+export function formatTotal(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  if (ms >= 1000) return `${(ms / 1000).toFixed(3)} s`;
+  if (ms >= 1) return `${ms.toFixed(2)} ms`;
+  return `${(ms * 1000).toFixed(1)} µs`;
+}
+
+export function formatSpeedup(x: number | null): string {
+  if (x === null || !Number.isFinite(x)) return '—';
+  return `${x >= 100 ? Math.round(x) : x.toFixed(x >= 10 ? 1 : 2)}×`;
+}
