@@ -3,6 +3,7 @@ import { CodeBlock, Table } from '../site/CodeBlock';
 import { Timeline } from './timeline';
 import { Predict } from './predict/Predict';
 import { ModelTable } from './table';
+import { DecisionGuide } from './guide';
 
 export { preloadScenarios } from '../content/scenarios';
 
@@ -15,4 +16,5 @@ export const mdxComponents: MDXComponents = {
   Timeline,
   Predict,
   ModelTable,
+  DecisionGuide,
 };
