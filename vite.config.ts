@@ -43,6 +43,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     cssCodeSplit: false,
+    // Every browser that runs the es2022 bundle supports <link rel="modulepreload">: no polyfill.
+    modulePreload: { polyfill: false },
   },
   test: {
     environment: 'happy-dom',

@@ -29,6 +29,7 @@ export function pageChunkKeys(manifest, page) {
     closure(manifest, page.file, keys);
     const registry = Object.keys(manifest).find((k) => k.endsWith('src/widgets/registry.tsx'));
     if (registry) closure(manifest, registry, keys);
+    closure(manifest, `virtual:article-details/${page.path.replace(/\//g, '')}`, keys);
     for (const id of page.scenarios ?? []) closure(manifest, `virtual:scenario/${id}`, keys);
   }
   return keys;
@@ -42,7 +43,8 @@ export function onDemandKeys(manifest, loaded) {
   const later = new Set();
   for (const key of loaded) {
     for (const k of manifest[key].dynamicImports ?? []) {
-      if (!k.startsWith('virtual:scenario/') && !loaded.has(k) && !k.endsWith('.mdx') && !k.endsWith('registry.tsx')) {
+      const perPage = k.startsWith('virtual:scenario/') || k.startsWith('virtual:article-details/');
+      if (!perPage && !loaded.has(k) && !k.endsWith('.mdx') && !k.endsWith('registry.tsx')) {
         closure(manifest, k, later);
       }
     }

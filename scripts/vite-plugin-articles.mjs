@@ -1,13 +1,24 @@
 /**
- * `virtual:articles`: the list of articles (slug, title, summary, order, reading time, headings) and of
- * standalone pages, built from content/articles and content/pages at build time so that every page can show the article list and the table of contents
- * without loading any other article's code.
+ * `virtual:articles`: the list of articles (slug, title, summary, order, reading time) and of standalone
+ * pages, built from content/articles and content/pages at build time, so that every page can list them
+ * without loading any article's code; and `details`, one small module per article or page (its headings and
+ * the scenarios its widgets name), loaded only with that page's content.
  */
 import { resolve } from 'node:path';
 import { readArticles, readPages } from './articles.mjs';
 
 const ID = 'virtual:articles';
 const RESOLVED = '\0' + ID;
+const DETAILS = 'virtual:article-details/';
+
+/** What only an article's own page needs, loaded with its content (see src/site/loadContent.tsx). */
+function details({ headings, tags }) {
+  return {
+    headings,
+    // The scenarios its widgets name, loaded with the page before it renders.
+    scenarios: [...new Set(tags.map((t) => t.props.scenario).filter((id) => typeof id === 'string'))],
+  };
+}
 
 export function articlesPlugin() {
   let dir;
@@ -19,31 +30,41 @@ export function articlesPlugin() {
       pagesDir = resolve(config.root, 'content/pages');
     },
     resolveId(id) {
-      return id === ID ? RESOLVED : undefined;
+      if (id === ID) return RESOLVED;
+      return id.startsWith(DETAILS) ? '\0' + id : undefined;
     },
     load(id) {
+      if (id.startsWith('\0' + DETAILS)) {
+        const slug = id.slice(1 + DETAILS.length);
+        const found = [...readArticles(dir), ...readPages(pagesDir)].find((a) => a.slug === slug);
+        if (!found) return undefined;
+        return `export default ${JSON.stringify(details(found))};`;
+      }
       if (id !== RESOLVED) return undefined;
       this.addWatchFile(dir);
       this.addWatchFile(pagesDir);
-      const meta = ({ slug, title, summary, order, readingTime, headings, tags }) => ({
+      const meta = ({ slug, title, summary, order, readingTime }) => ({
         slug,
         title,
         summary,
         order,
         readingTime,
-        headings,
-        // The scenarios its widgets name, loaded with the page before it renders.
-        scenarios: [...new Set(tags.map((t) => t.props.scenario).filter((id) => typeof id === 'string'))],
+        headings: [],
+        scenarios: [],
       });
+      const all = [...readArticles(dir), ...readPages(pagesDir)];
+      const loaders = all.map((a) => `  ${JSON.stringify(a.slug)}: () => import(${JSON.stringify(DETAILS + a.slug)}),`);
       return [
         `export const articles = ${JSON.stringify(readArticles(dir).map(meta))};`,
         `export const pages = ${JSON.stringify(readPages(pagesDir).map(meta))};`,
+        `export const details = {\n${loaders.join('\n')}\n};`,
       ].join('\n');
     },
     handleHotUpdate(ctx) {
       if (ctx.file.startsWith(dir) || ctx.file.startsWith(pagesDir)) {
-        const mod = ctx.server.moduleGraph.getModuleById(RESOLVED);
-        if (mod) ctx.server.moduleGraph.invalidateModule(mod);
+        for (const mod of ctx.server.moduleGraph.idToModuleMap.values()) {
+          if (mod.id === RESOLVED || mod.id?.startsWith('\0' + DETAILS)) ctx.server.moduleGraph.invalidateModule(mod);
+        }
       }
     },
   };

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { MDXComponents } from 'mdx/types';
+import { details } from 'virtual:articles';
 import { contentFile, type ArticleComponent, type Route } from './routes';
 
 const modules = import.meta.glob<{ default: ComponentType<{ components?: MDXComponents }> }>([
@@ -9,18 +10,22 @@ const modules = import.meta.glob<{ default: ComponentType<{ components?: MDXComp
 
 /**
  * Loads what an article or standalone page needs before it renders (on the server and before hydration):
- * its compiled MDX, the widget registry and the scenarios its widgets name. The home and 404 pages load
- * none of it, so they stay light.
+ * its compiled MDX, its details (headings for the table of contents, the scenarios it names), the widget
+ * registry and those scenarios. The home and 404 pages load none of it, so they stay light.
  */
 export async function loadContent(route: Route): Promise<ArticleComponent | undefined> {
   const file = contentFile(route);
   if (!file || (route.kind !== 'article' && route.kind !== 'page')) return undefined;
   const load = modules[`../../${file}`];
-  if (!load) throw new Error(`No content at ${file}`);
-  const [{ default: Mdx }, { mdxComponents, preloadScenarios }] = await Promise.all([
+  const loadDetails = details[route.article.slug];
+  if (!load || !loadDetails) throw new Error(`No content at ${file}`);
+  const [{ default: Mdx }, { mdxComponents, preloadScenarios }, { default: own }] = await Promise.all([
     load(),
     import('../widgets/registry'),
+    loadDetails(),
   ]);
+  // The list entry is shared by every page; its details are filled in once, when its own page loads.
+  Object.assign(route.article, own);
   await preloadScenarios(route.article.scenarios);
   return function Content() {
     return <Mdx components={mdxComponents} />;

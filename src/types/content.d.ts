@@ -19,12 +19,15 @@ declare module 'virtual:articles' {
     /** Absent on standalone pages. */
     order: number;
     readingTime: number;
+    /** Filled in by loadContent when the page's own content loads (empty in the list). */
     headings: Heading[];
-    /** Ids of the scenarios the page's widgets name. */
+    /** Ids of the scenarios the page's widgets name (filled in by loadContent). */
     scenarios: string[];
   }
   export const articles: ArticleMeta[];
   export const pages: ArticleMeta[];
+  /** Per article or page: the module with its headings and scenarios. */
+  export const details: Record<string, () => Promise<{ default: Pick<ArticleMeta, 'headings' | 'scenarios'> }>>;
 }
 
 declare module 'virtual:scenarios' {
