@@ -2,6 +2,9 @@ import type { MDXComponents } from 'mdx/types';
 import { CodeBlock, Table } from '../site/CodeBlock';
 import { Timeline } from './timeline';
 import { Predict } from './predict/Predict';
+import { Knob } from './knob/Knob';
+import { Result } from './knob/Result';
+import { Playground } from './playground/Playground';
 import { ModelTable } from './table';
 import { DecisionGuide } from './guide';
 
@@ -15,6 +18,9 @@ export const mdxComponents: MDXComponents = {
   table: Table,
   Timeline,
   Predict,
+  Knob,
+  Result,
+  Playground,
   ModelTable,
   DecisionGuide,
 };
