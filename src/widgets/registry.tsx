@@ -2,9 +2,6 @@ import type { MDXComponents } from 'mdx/types';
 import { CodeBlock, Table } from '../site/CodeBlock';
 import { Timeline } from './timeline';
 import { Predict } from './predict/Predict';
-import { Knob } from './knob/Knob';
-import { Result } from './knob/Result';
-import { Playground } from './playground/Playground';
 import { ModelTable } from './table';
 import { DecisionGuide } from './guide';
 
@@ -18,9 +15,6 @@ export const mdxComponents: MDXComponents = {
   table: Table,
   Timeline,
   Predict,
-  Knob,
-  Result,
-  Playground,
   ModelTable,
   DecisionGuide,
 };
