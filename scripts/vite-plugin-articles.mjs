@@ -17,6 +17,10 @@ function details({ headings, tags }) {
     headings,
     // The scenarios its widgets name, loaded with the page before it renders.
     scenarios: [...new Set(tags.map((t) => t.props.scenario).filter((id) => typeof id === 'string'))],
+    // Its Timeline tags that have an id, so that numbers in the prose can bind to them wherever they are.
+    timelines: tags.filter((t) => t.name === 'Timeline' && typeof t.props.id === 'string').map((t) => t.props),
+    // The tags it uses, so that widgets few pages need are loaded only with those pages.
+    widgets: [...new Set(tags.map((t) => t.name).filter(Boolean))],
   };
 }
 

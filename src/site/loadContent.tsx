@@ -10,8 +10,9 @@ const modules = import.meta.glob<{ default: ComponentType<{ components?: MDXComp
 
 /**
  * Loads what an article or standalone page needs before it renders (on the server and before hydration):
- * its compiled MDX, its details (headings for the table of contents, the scenarios it names), the widget
- * registry and those scenarios. The home and 404 pages load none of it, so they stay light.
+ * its compiled MDX, its details (headings for the table of contents, the scenarios it names, the tags it
+ * uses), the widget registry, those scenarios and the few widgets only some pages use (preparePage). The
+ * home and 404 pages load none of it, so they stay light.
  */
 export async function loadContent(route: Route): Promise<ArticleComponent | undefined> {
   const file = contentFile(route);
@@ -19,14 +20,14 @@ export async function loadContent(route: Route): Promise<ArticleComponent | unde
   const load = modules[`../../${file}`];
   const loadDetails = details[route.article.slug];
   if (!load || !loadDetails) throw new Error(`No content at ${file}`);
-  const [{ default: Mdx }, { mdxComponents, preloadScenarios }, { default: own }] = await Promise.all([
+  const [{ default: Mdx }, { mdxComponents, preloadScenarios, preparePage }, { default: own }] = await Promise.all([
     load(),
     import('../widgets/registry'),
     loadDetails(),
   ]);
   // The list entry is shared by every page; its details are filled in once, when its own page loads.
   Object.assign(route.article, own);
-  await preloadScenarios(route.article.scenarios);
+  await Promise.all([preloadScenarios(route.article.scenarios), preparePage(route.article)]);
   return function Content() {
     return <Mdx components={mdxComponents} />;
   };

@@ -29,6 +29,8 @@ export interface HoverTarget {
 export interface TimelineState {
   scenario: Scenario | null;
   models: ModelId[];
+  /** What the widget was created with (the article's workload and view), for reset and "edited?". */
+  original: { scenario: Scenario | null; models: ModelId[]; view: ViewMode };
   overrides: ModelSettings | undefined;
   traces: Trace[];
   /** Makespan of the sequential run (for "2.0× faster than sequential"), or null. */
@@ -63,6 +65,11 @@ export interface TimelineState {
   setReducedMotion(reduced: boolean): void;
   setModels(models: ModelId[]): void;
   setOverrides(overrides: ModelSettings | undefined): void;
+  /**
+   * Replaces the workload (and optionally the models) and re-simulates at once. Throws what simulate
+   * throws, leaving the state as it was.
+   */
+  setScenario(scenario: Scenario, models?: ModelId[]): void;
   setHover(target: HoverTarget | null): void;
 }
 
@@ -124,12 +131,12 @@ export function createTimelineStore(init: TimelineInit): TimelineStore {
   const first = derived(traces);
 
   return createStore<TimelineState>()((set, get) => {
-    const rederive = (models: ModelId[], overrides: ModelSettings | undefined) => {
-      const { scenario } = get();
+    const rederive = (models: ModelId[], overrides: ModelSettings | undefined, scenario = get().scenario) => {
       if (!scenario || !simulate) return;
       const next = deriveTraces(scenario, models, simulate, overrides, init.baseline);
       const d = derived(next.traces);
       set((s) => ({
+        scenario,
         models,
         overrides,
         ...next,
@@ -142,6 +149,7 @@ export function createTimelineStore(init: TimelineInit): TimelineStore {
     return {
       scenario: init.scenario ?? null,
       models: init.models,
+      original: { scenario: init.scenario ?? null, models: init.models, view: init.view ?? 'task' },
       overrides: init.overrides,
       traces,
       baselineMs,
@@ -184,6 +192,7 @@ export function createTimelineStore(init: TimelineInit): TimelineStore {
       setReducedMotion: (reducedMotion) => set({ reducedMotion }),
       setModels: (models) => rederive(models, get().overrides),
       setOverrides: (overrides) => rederive(get().models, overrides),
+      setScenario: (scenario, models) => rederive(models ?? get().models, get().overrides, scenario),
       setHover: (hover) => {
         const cur = get().hover;
         if (cur === hover) return;

@@ -23,11 +23,18 @@ declare module 'virtual:articles' {
     headings: Heading[];
     /** Ids of the scenarios the page's widgets name (filled in by loadContent). */
     scenarios: string[];
+    /** The props of its Timeline tags that have an id (string values; `true` for expressions). */
+    timelines: Record<string, string | true>[];
+    /** The MDX tags it uses (filled in by loadContent). */
+    widgets: string[];
   }
   export const articles: ArticleMeta[];
   export const pages: ArticleMeta[];
   /** Per article or page: the module with its headings and scenarios. */
-  export const details: Record<string, () => Promise<{ default: Pick<ArticleMeta, 'headings' | 'scenarios'> }>>;
+  export const details: Record<
+    string,
+    () => Promise<{ default: Pick<ArticleMeta, 'headings' | 'scenarios' | 'timelines' | 'widgets'> }>
+  >;
 }
 
 declare module 'virtual:scenarios' {

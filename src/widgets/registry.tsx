@@ -2,10 +2,12 @@ import type { MDXComponents } from 'mdx/types';
 import { CodeBlock, Table } from '../site/CodeBlock';
 import { Timeline } from './timeline';
 import { Predict } from './predict/Predict';
+import { Knob, Playground, Result } from './knob/lazy';
 import { ModelTable } from './table';
 import { DecisionGuide } from './guide';
 
 export { preloadScenarios } from '../content/scenarios';
+export { preparePage } from './knob/lazy';
 
 /**
  * The one place where MDX tags meet components. Articles import nothing: every tag they use is listed here.
@@ -15,6 +17,9 @@ export const mdxComponents: MDXComponents = {
   table: Table,
   Timeline,
   Predict,
+  Knob,
+  Result,
+  Playground,
   ModelTable,
   DecisionGuide,
 };

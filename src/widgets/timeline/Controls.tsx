@@ -1,7 +1,9 @@
-/** Playback controls: jump, step, play/pause, speed, loop, and the lanes toggle. */
+/** Playback controls (jump, step, play/pause, speed, loop, the lanes toggle), then the workload bar. */
+import type { ReactNode } from 'react';
 import { useTimelineApi, useTimelineStore } from '../../store/context';
 import { SPEEDS } from '../../store/timelineStore';
 import { formatTime } from '../../timeline/scale';
+import { EditBar } from '../editor/EditBar';
 import { IconEnd, IconLoop, IconPause, IconPlay, IconStart, IconStepBack, IconStepForward } from './icons';
 
 function Clock() {
@@ -16,6 +18,30 @@ function Clock() {
   );
 }
 
+/** An icon button; the label names it for assistive technology and in its tooltip. */
+function Btn({
+  label,
+  title = label,
+  onClick,
+  children,
+}: {
+  label: string;
+  title?: string;
+  onClick(): void;
+  children: ReactNode;
+}) {
+  return (
+    <button type="button" className="tl-btn" aria-label={label} title={title} onClick={onClick}>
+      {children}
+    </button>
+  );
+}
+
+const VIEWS = [
+  ['task', 'By task'],
+  ['worker', 'By worker'],
+] as const;
+
 export function Controls({ uid }: { uid: string }) {
   const playing = useTimelineStore((s) => s.playing);
   const speed = useTimelineStore((s) => s.speed);
@@ -24,88 +50,59 @@ export function Controls({ uid }: { uid: string }) {
   // Actions never change; read them without subscribing (no re-render per frame).
   const a = useTimelineApi().getState();
   return (
-    <div className="tl-controls">
-      <div className="tl-buttons" role="group" aria-label="Playback">
-        <button
-          type="button"
-          className="tl-btn"
-          aria-label="Jump to start"
-          title="Jump to start"
-          onClick={a.jumpToStart}
-        >
-          <IconStart />
-        </button>
-        <button
-          type="button"
-          className="tl-btn"
-          aria-label="Step back"
-          title="Step back to the previous event"
-          onClick={a.stepBack}
-        >
-          <IconStepBack />
-        </button>
-        <button
-          type="button"
-          className="tl-btn tl-btn--play"
-          aria-label={playing ? 'Pause' : 'Play'}
-          title={playing ? 'Pause' : 'Play'}
-          onClick={a.togglePlay}
-        >
-          {playing ? <IconPause /> : <IconPlay />}
-        </button>
-        <button
-          type="button"
-          className="tl-btn"
-          aria-label="Step forward"
-          title="Step forward to the next event"
-          onClick={a.stepForward}
-        >
-          <IconStepForward />
-        </button>
-        <button type="button" className="tl-btn" aria-label="Jump to end" title="Jump to end" onClick={a.jumpToEnd}>
-          <IconEnd />
-        </button>
-      </div>
-      <Clock />
-      <div className="tl-options">
-        <label className="tl-speed">
-          <span>Speed</span>
-          <select value={String(speed)} onChange={(e) => a.setSpeed(Number(e.target.value))}>
-            {SPEEDS.map((s) => (
-              <option key={s} value={String(s)}>
-                {s}×
-              </option>
+    <>
+      <div className="tl-controls">
+        <div className="tl-buttons" role="group" aria-label="Playback">
+          <Btn label="Jump to start" onClick={a.jumpToStart}>
+            <IconStart />
+          </Btn>
+          <Btn label="Step back" title="Step back to the previous event" onClick={a.stepBack}>
+            <IconStepBack />
+          </Btn>
+          <button
+            type="button"
+            className="tl-btn tl-btn--play"
+            aria-label={playing ? 'Pause' : 'Play'}
+            title={playing ? 'Pause' : 'Play'}
+            onClick={a.togglePlay}
+          >
+            {playing ? <IconPause /> : <IconPlay />}
+          </button>
+          <Btn label="Step forward" title="Step forward to the next event" onClick={a.stepForward}>
+            <IconStepForward />
+          </Btn>
+          <Btn label="Jump to end" onClick={a.jumpToEnd}>
+            <IconEnd />
+          </Btn>
+        </div>
+        <Clock />
+        <div className="tl-options">
+          <label className="tl-speed">
+            <span>Speed</span>
+            <select value={String(speed)} onChange={(e) => a.setSpeed(Number(e.target.value))}>
+              {SPEEDS.map((s) => (
+                <option key={s} value={String(s)}>
+                  {s}×
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="tl-btn tl-btn--toggle" aria-pressed={loop} onClick={() => a.setLoop(!loop)}>
+            <IconLoop />
+            <span>Loop</span>
+          </button>
+          <fieldset className="tl-view">
+            <legend>Lanes</legend>
+            {VIEWS.map(([v, text]) => (
+              <label key={v}>
+                <input type="radio" name={`${uid}-view`} value={v} checked={view === v} onChange={() => a.setView(v)} />
+                <span>{text}</span>
+              </label>
             ))}
-          </select>
-        </label>
-        <button type="button" className="tl-btn tl-btn--toggle" aria-pressed={loop} onClick={() => a.setLoop(!loop)}>
-          <IconLoop />
-          <span>Loop</span>
-        </button>
-        <fieldset className="tl-view">
-          <legend>Lanes</legend>
-          <label>
-            <input
-              type="radio"
-              name={`${uid}-view`}
-              value="task"
-              checked={view === 'task'}
-              onChange={() => a.setView('task')}
-            />
-            <span>By task</span>
-          </label>
-          <label>
-            <input
-              type="radio"
-              name={`${uid}-view`}
-              value="worker"
-              checked={view === 'worker'}
-              onChange={() => a.setView('worker')}
-            />
-            <span>By worker</span>
-          </label>
-        </fieldset>
+          </fieldset>
+        </div>
       </div>
-    </div>
+      <EditBar />
+    </>
   );
 }

@@ -6,7 +6,7 @@
  * wrong (unknown scenario, unknown model, a SimulationError, a render error) is shown in place
  * as an alert; the rest of the article keeps working.
  */
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { expandTasks, simulate, MODEL_LABELS } from '../../sim';
 import { loadScenario } from '../../content/scenarios';
 import { MODEL_IDS, type ModelId } from '../../sim/types';
@@ -16,10 +16,13 @@ import { DEFAULT_MODEL_LABELS } from '../../timeline/labels';
 import { TimelineView } from './TimelineView';
 import { errorMessage, TimelineError, TimelineErrorBoundary } from './ErrorBoundary';
 import { parseCodeLines, type CodeLineMap } from '../../timeline/codeLines';
+import { usePageTimeline } from '../../store/pageTimelines';
 
 export interface TimelineProps {
   /** Scenario id (a file name in content/scenarios without .json). */
   scenario: string;
+  /** Names the timeline for <Knob for="…"> and <Result for="…">, and keys its links and saved edits. */
+  id?: string;
   /** Space-separated model ids; default "sequential asyncio threads processes". */
   models?: string;
   view?: ViewMode;
@@ -102,7 +105,7 @@ const LABELS: Record<ModelId, string> = { ...DEFAULT_MODEL_LABELS, ...(MODEL_LAB
 
 function TimelineLoader(props: TimelineProps) {
   // Prepared once per mount: the same on the server and in the first client render.
-  const [prepared] = useState(() => prepareTimeline(props));
+  const prepared = usePageTimeline(props, prepareTimeline);
   if (!prepared.ok) return <TimelineError title={prepared.title} message={prepared.message} />;
   return (
     <TimelineView store={prepared.store} caption={prepared.caption} labels={LABELS} code={prepared.code}>

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../sim/scenario/parse';
+import type { Scenario } from '../sim/types';
+import { toBase64url } from './base64url';
+import { decodeView, encodeView, SHARE_VERSION, type SharedView } from './codec';
+
+const scenario: Scenario = parseScenario(
+  {
+    id: 'mixed',
+    title: 'Mixed — “quotes”, ünïcødé & <tags>',
+    machine: { cores: 3 },
+    settings: { switchIntervalMs: 0.5 },
+    modelSettings: { processes: { poolSize: 2, startMethod: 'spawn' } },
+    tasks: [
+      { name: 'calc', steps: [{ kind: 'cpu', durationMs: 1100.25, offload: 'thread' }] },
+      {
+        name: 'd',
+        count: 4,
+        resultBytes: 1024,
+        steps: [
+          { kind: 'io', durationMs: 500, label: 'download' },
+          { kind: 'io', durationMs: 3, blocking: true },
+          { kind: 'native', durationMs: 0 },
+          { kind: 'cpu', durationMs: 20, offload: 'process' },
+        ],
+      },
+    ],
+  },
+  'test',
+);
+
+const view: SharedView = { scenario, models: ['asyncio', 'threads', 'processes'], timeMs: 1234.5678, view: 'worker' };
+
+describe('share codec', () => {
+  it('round-trips a view, and the scenario passes the schema as it was', () => {
+    const code = encodeView(view);
+    expect(code).toMatch(/^1\.[A-Za-z0-9_-]+$/);
+    const back = decodeView(code);
+    expect(back.ok).toBe(true);
+    if (!back.ok) return;
+    expect(back.value.models).toEqual(view.models);
+    expect(back.value.timeMs).toBe(1234.568);
+    expect(back.value.view).toBe('worker');
+    const again = parseScenario(back.value.scenario, 'link');
+    expect(again).toEqual({ ...scenario, description: '' });
+  });
+
+  it('round-trips "the article’s own workload" (no scenario) and "at the end" (no playhead)', () => {
+    const code = encodeView({ scenario: null, models: ['sequential'], timeMs: null, view: 'task' });
+    expect(code.length).toBeLessThan(30);
+    expect(decodeView(code)).toEqual({
+      ok: true,
+      value: { scenario: null, models: ['sequential'], timeMs: null, view: 'task' },
+    });
+  });
+
+  it('is compact: a hundred tasks of three steps fit in a few kilobytes', () => {
+    const big: Scenario = {
+      ...scenario,
+      tasks: Array.from({ length: 100 }, (_, i) => ({
+        name: `t${i}`,
+        steps: [
+          { kind: 'io', durationMs: 500 + i },
+          { kind: 'cpu', durationMs: 20 },
+          { kind: 'io', durationMs: 100 },
+        ],
+      })),
+    };
+    expect(encodeView({ ...view, scenario: big }).length).toBeLessThan(4500);
+  });
+
+  it('keeps models in the canonical order whatever the link says', () => {
+    const code = `${SHARE_VERSION}.${toBase64url(JSON.stringify(['pts', null, 't', 0]))}`;
+    const back = decodeView(code);
+    expect(back.ok && back.value.models).toEqual(['sequential', 'threads', 'processes']);
+  });
+
+  it('names older and newer versions', () => {
+    const older = decodeView('0.W10');
+    expect(older).toMatchObject({ ok: false, reason: 'version' });
+    if (!older.ok) expect(older.message).toContain('older version');
+    const newer = decodeView(`${SHARE_VERSION + 1}.abc`);
+    expect(newer).toMatchObject({ ok: false, reason: 'version' });
+    if (!newer.ok) expect(newer.message).toContain('newer version');
+  });
+
+  it.each([
+    ['', 'not in a format'],
+    ['hello', 'not in a format'],
+    ['1.', 'not valid JSON'],
+    ['1.!!!', 'base64url'],
+    ['1.a', 'base64url'],
+    [`1.${toBase64url('{"a":1}')}`, 'not a timeline view'],
+    [`1.${toBase64url('[1,2,3]')}`, 'not a timeline view'],
+    [`1.${toBase64url('["", null, "t", 0]')}`, 'models'],
+    [`1.${toBase64url('["sx", null, "t", 0]')}`, 'models'],
+    [`1.${toBase64url('["ss", null, "t", 0]')}`, 'models'],
+    [`1.${toBase64url('["s", -1, "t", 0]')}`, 'playhead'],
+    [`1.${toBase64url('["s", "5", "t", 0]')}`, 'playhead'],
+    [`1.${toBase64url('["s", null, "x", 0]')}`, 'lane view'],
+    [`1.${toBase64url('["s", null, "t", [1, 2]]')}`, 'workload'],
+    [`1.${btoa('\xff\xfe').replace(/=+$/, '')}`, 'base64url'],
+  ])('refuses %j with a message (%s)', (code, words) => {
+    const r = decodeView(code);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain(words);
+  });
+
+  it('leaves the detail of a tampered workload to the schema, which names the field', () => {
+    const code = encodeView(view);
+    const json = JSON.parse(atob(code.slice(2).replace(/-/g, '+').replace(/_/g, '/')));
+    json[3][5][0][1][0] = 'c-5';
+    const r = decodeView(`1.${toBase64url(JSON.stringify(json))}`);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(() => parseScenario(r.value.scenario, 'the link')).toThrow(/tasks\[0\]\.steps\[0\]\.durationMs/);
+  });
+});

@@ -1,0 +1,34 @@
+/**
+ * Under each timeline's playback controls, until the workload features are loaded: an "Edit workload"
+ * button that loads them and opens the editor. Once loaded (by this button, a number dragged in the prose,
+ * or a saved view in the page's address or storage), the full bar (WorkloadBar) takes its place.
+ */
+import { useEffect } from 'react';
+import { useTimelineApi } from '../../store/context';
+import { hasSavedViews } from '../../share/saved';
+import { loadWorkbench, useWorkbench } from './loadWorkbench';
+
+export function EditBar() {
+  const store = useTimelineApi();
+  const wb = useWorkbench();
+  useEffect(() => {
+    if (hasSavedViews()) void loadWorkbench();
+  }, []);
+  if (wb) return <wb.WorkloadBar />;
+  return (
+    <div className="tl-edit">
+      <div className="tl-edit-bar" role="group" aria-label="Workload">
+        <button
+          type="button"
+          className="tl-btn tl-edit-toggle"
+          aria-expanded={false}
+          onClick={() => void loadWorkbench().then((m) => m.setEditorOpen(store, true, true))}
+        >
+          <span aria-hidden="true" className="tl-edit-caret" />
+          Edit workload
+        </button>
+      </div>
+      <div role="status" className="tl-edit-status" />
+    </div>
+  );
+}
