@@ -93,7 +93,12 @@ export function timelineSvg({ layout, headers, title, colours: c }: ImageInput):
   plot.append(el('line', { x1: 0, x2: PLOT_W, y1: axisY, y2: axisY, stroke: c.muted }));
   for (const t of timeTicks(layout.domainMs, 6)) {
     const x = (t.pct / 100) * PLOT_W;
-    plot.append(el('line', { x1: x, x2: x, y1: 0, y2: axisY + 5, stroke: c.grid, 'stroke-width': 0.5 }));
+    // Grid lines through each band's rows, not its header.
+    for (const b of layout.bands) {
+      const y1 = b.y + b.headerH;
+      plot.append(el('line', { x1: x, x2: x, y1, y2: b.y + b.h, stroke: c.grid, 'stroke-width': 0.5 }));
+    }
+    plot.append(el('line', { x1: x, x2: x, y1: axisY, y2: axisY + 5, stroke: c.muted }));
     const anchor = t.pct <= 0.5 ? 'start' : t.pct >= 99.5 ? 'end' : 'middle';
     plot.append(el('text', { ...font, x, y: axisY + 18, 'text-anchor': anchor, fill: c.muted }, t.label));
   }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { parseScenario } from '../../src/sim/scenario/parse';
 import { simulate } from '../../src/sim/simulate';
 import type { ModelId } from '../../src/sim/types';
@@ -216,5 +217,17 @@ test.describe('editing a timeline', () => {
     });
     await expect(figure.getByRole('status')).toContainText('tasks[0].steps[0].durationMs is required');
     await expect(sequentialTotal(figure)).toHaveText('3.00 s');
+  });
+
+  test('the open editor has no accessibility violations, in light and dark', async ({ page }) => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const figure = await downloads(page);
+      await openEditor(figure);
+      await setDownload(figure, '500');
+      await expect(figure.getByRole('status')).toContainText('set to 60 s');
+      const results = await new AxeBuilder({ page }).include('figure.tl').analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+    }
   });
 });
