@@ -19,18 +19,39 @@ function closure(manifest, key, seen = new Set()) {
 }
 
 /**
+ * Tags whose code is a chunk of its own, fetched while the page hydrates when the page uses the tag (see
+ * src/widgets/guide/index.tsx and src/widgets/knob/lazy.tsx). <ModelTable> is not among them: its chunk
+ * loads when the reader scrolls near a table (src/widgets/near/hydrateWhenNear.tsx), like the Canvas
+ * renderer of large traces, and counts with what loads on demand; tests/e2e/budget.spec.ts checks in
+ * Chromium that a page loads no more than this count before the reader scrolls.
+ */
+const TAG_CHUNKS = {
+  DecisionGuide: ['src/widgets/guide/DecisionGuide.tsx'],
+  Knob: ['src/widgets/knob/tags.ts'],
+  Result: ['src/widgets/knob/tags.ts'],
+  // The Playground's editor (the workbench chunk) loads when the reader reaches for it.
+  Playground: ['src/widgets/knob/tags.ts'],
+};
+
+/**
  * The manifest keys of every chunk a page loads before it is interactive: the entry and, on pages with
- * content, the page's MDX, the widget registry and the scenarios the page names, each with what it imports.
+ * content, the page's MDX, the widget registry and the page's details (which carry its scenarios), each
+ * with what it imports, and the chunks of the tags it uses that load on their own.
  */
 export function pageChunkKeys(manifest, page) {
   const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
   const keys = closure(manifest, entry);
+  if (page.kind === 'home') {
+    closure(manifest, 'src/site/pages/Home.tsx', keys);
+    closure(manifest, 'virtual:article-summaries', keys);
+  }
+  if (page.kind === 'not-found') closure(manifest, 'src/site/pages/NotFound.tsx', keys);
   if (page.file) {
     closure(manifest, page.file, keys);
     const registry = Object.keys(manifest).find((k) => k.endsWith('src/widgets/registry.tsx'));
     if (registry) closure(manifest, registry, keys);
     closure(manifest, `virtual:article-details/${page.path.replace(/\//g, '')}`, keys);
-    for (const id of page.scenarios ?? []) closure(manifest, `virtual:scenario/${id}`, keys);
+    for (const tag of page.widgets ?? []) for (const key of TAG_CHUNKS[tag] ?? []) closure(manifest, key, keys);
   }
   return keys;
 }
@@ -43,7 +64,11 @@ export function onDemandKeys(manifest, loaded) {
   const later = new Set();
   for (const key of loaded) {
     for (const k of manifest[key].dynamicImports ?? []) {
-      const perPage = k.startsWith('virtual:scenario/') || k.startsWith('virtual:article-details/');
+      const perPage =
+        k.startsWith('virtual:scenario/') ||
+        k.startsWith('virtual:article-details/') ||
+        k === 'virtual:article-summaries' ||
+        k.startsWith('src/site/pages/');
       if (!perPage && !loaded.has(k) && !k.endsWith('.mdx') && !k.endsWith('registry.tsx')) {
         closure(manifest, k, later);
       }

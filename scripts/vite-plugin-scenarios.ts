@@ -17,6 +17,23 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * The browser's copy of one scenario file: parseScenario's result (its description left out: pages do not
+ * show it) or the error naming the file and field.
+ */
+export function scenarioEntry(dir: string, name: string): unknown {
+  const source = `content/scenarios/${name}.json`;
+  try {
+    const json: unknown = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
+    return { ok: true, scenario: { ...parseScenario(json, source), description: '' } };
+  } catch (error) {
+    return {
+      ok: false,
+      error: error instanceof SyntaxError ? `${source}: not valid JSON (${error.message})` : errorText(error),
+    };
+  }
+}
+
 export function scenariosPlugin(): Plugin {
   let dir = '';
   const ids = () =>
@@ -40,22 +57,8 @@ export function scenariosPlugin(): Plugin {
       }
       if (!id.startsWith('\0' + ONE)) return undefined;
       const name = id.slice(1 + ONE.length);
-      const file = join(dir, `${name}.json`);
-      this.addWatchFile(file);
-      const source = `content/scenarios/${name}.json`;
-      let entry: unknown;
-      try {
-        const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
-        // The description is for people reading the file (and the CLI); pages do not show it, so it stays out
-        // of the browser's copy.
-        entry = { ok: true, scenario: { ...parseScenario(json, source), description: '' } };
-      } catch (error) {
-        entry = {
-          ok: false,
-          error: error instanceof SyntaxError ? `${source}: not valid JSON (${error.message})` : errorText(error),
-        };
-      }
-      return `export default ${JSON.stringify(entry)};\n`;
+      this.addWatchFile(join(dir, `${name}.json`));
+      return `export default ${JSON.stringify(scenarioEntry(dir, name))};\n`;
     },
     handleHotUpdate(ctx) {
       if (!ctx.file.startsWith(dir)) return;

@@ -11,8 +11,8 @@ export interface RenderedPage {
   kind: Route['kind'];
   /** The article's or page's source file, for finding its chunk in the client manifest. */
   file?: string;
-  /** The scenarios its widgets name (their chunks are preloaded and counted in the budget). */
-  scenarios: string[];
+  /** The MDX tags it uses: the chunks of those loaded on their own are preloaded and counted in the budget. */
+  widgets: string[];
   title: string;
   description: string;
   html: string;
@@ -31,7 +31,7 @@ export async function renderAll(): Promise<RenderedPage[]> {
       path: route.path,
       kind: route.kind,
       file: contentFile(route),
-      scenarios: route.kind === 'article' || route.kind === 'page' ? route.article.scenarios : [],
+      widgets: route.kind === 'article' || route.kind === 'page' ? (route.article.widgets ?? []) : [],
       title: pageTitle(route),
       description: pageDescription(route),
       html,

@@ -15,6 +15,11 @@ export function scenarioIds(): string[] {
   return Object.keys(scenarioLoaders).sort();
 }
 
+/** Keeps scenarios that arrived with a page's details, so that they need no request of their own. */
+export function primeScenarios(entries: Record<string, ScenarioEntry>): void {
+  for (const [id, entry] of Object.entries(entries)) if (!loaded.has(id)) loaded.set(id, entry);
+}
+
 /** Loads the named scenarios (unknown ids are skipped; loadScenario will report them). */
 export async function preloadScenarios(ids: Iterable<string>): Promise<void> {
   const wanted = [...new Set(ids)].filter((id) => !loaded.has(id) && Object.hasOwn(scenarioLoaders, id));

@@ -1,18 +1,19 @@
 import { Layout } from './Layout';
-import { Home } from './pages/Home';
-import { NotFound } from './pages/NotFound';
 import { ArticlePage } from './pages/ArticlePage';
 import { StandalonePage } from './pages/StandalonePage';
 import type { ArticleComponent, Route } from './routes';
 
-/** The whole page for a route. Article content is loaded before rendering, on the server and the client. */
+/**
+ * The whole page for a route. Its content (an article's body, or the home or 404 page) is loaded before
+ * rendering, on the server and the client (see loadContent), so each page downloads only its own.
+ */
 export function App({ route, Content }: { route: Route; Content?: ArticleComponent }) {
   return (
     <Layout>
-      {route.kind === 'home' ? <Home /> : null}
+      {route.kind === 'home' && Content ? <Content /> : null}
       {route.kind === 'article' && Content ? <ArticlePage article={route.article} Content={Content} /> : null}
       {route.kind === 'page' && Content ? <StandalonePage page={route.article} Content={Content} /> : null}
-      {route.kind === 'not-found' ? <NotFound /> : null}
+      {route.kind === 'not-found' && Content ? <Content /> : null}
     </Layout>
   );
 }

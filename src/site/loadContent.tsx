@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { MDXComponents } from 'mdx/types';
-import { details } from 'virtual:articles';
+import { articles, details, pages, summaries } from 'virtual:articles';
 import { contentFile, type ArticleComponent, type Route } from './routes';
 
 const modules = import.meta.glob<{ default: ComponentType<{ components?: MDXComponents }> }>([
@@ -12,21 +12,30 @@ const modules = import.meta.glob<{ default: ComponentType<{ components?: MDXComp
  * Loads what an article or standalone page needs before it renders (on the server and before hydration):
  * its compiled MDX, its details (headings for the table of contents, the scenarios it names, the tags it
  * uses), the widget registry, those scenarios and the few widgets only some pages use (preparePage). The
- * home and 404 pages load none of it, so they stay light.
+ * home page loads only itself and the summaries it lists, and the 404 page only itself, so they stay light.
  */
 export async function loadContent(route: Route): Promise<ArticleComponent | undefined> {
+  if (route.kind === 'home') {
+    const [{ default: bySlug }, { Home }] = await Promise.all([summaries(), import('./pages/Home')]);
+    for (const item of [...articles, ...pages]) item.summary = bySlug[item.slug] ?? '';
+    return Home;
+  }
+  if (route.kind === 'not-found') return (await import('./pages/NotFound')).NotFound;
   const file = contentFile(route);
   if (!file || (route.kind !== 'article' && route.kind !== 'page')) return undefined;
   const load = modules[`../../${file}`];
   const loadDetails = details[route.article.slug];
   if (!load || !loadDetails) throw new Error(`No content at ${file}`);
-  const [{ default: Mdx }, { mdxComponents, preloadScenarios, preparePage }, { default: own }] = await Promise.all([
+  const [{ default: Mdx }, widgets, { default: own }] = await Promise.all([
     load(),
     import('../widgets/registry'),
     loadDetails(),
   ]);
+  const { mdxComponents, preloadScenarios, primeScenarios, preparePage } = widgets;
+  const { scenarioEntries, ...rest } = own;
+  primeScenarios(scenarioEntries);
   // The list entry is shared by every page; its details are filled in once, when its own page loads.
-  Object.assign(route.article, own);
+  Object.assign(route.article, rest);
   await Promise.all([preloadScenarios(route.article.scenarios), preparePage(route.article)]);
   return function Content() {
     return <Mdx components={mdxComponents} />;

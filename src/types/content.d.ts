@@ -30,11 +30,17 @@ declare module 'virtual:articles' {
   }
   export const articles: ArticleMeta[];
   export const pages: ArticleMeta[];
-  /** Per article or page: the module with its headings and scenarios. */
+  /** Per article or page: the module with its headings, its scenarios (ids and validated contents) and tags. */
   export const details: Record<
     string,
-    () => Promise<{ default: Pick<ArticleMeta, 'headings' | 'scenarios' | 'timelines' | 'widgets'> }>
+    () => Promise<{
+      default: Pick<ArticleMeta, 'summary' | 'headings' | 'scenarios' | 'timelines' | 'widgets'> & {
+        scenarioEntries: Record<string, import('../content/scenarios').ScenarioEntry>;
+      };
+    }>
   >;
+  /** Every article's and page's summary by slug, for the home page (the lists above leave them empty). */
+  export const summaries: () => Promise<{ default: Record<string, string> }>;
 }
 
 declare module 'virtual:scenarios' {

@@ -1,9 +1,11 @@
 /**
- * <Playground scenario="mixed-cpu-io" />: a timeline of every model with its editor open. After hydration
- * a picker lets the reader start again from any scenario of the site or from an empty workload. Its link
- * and saved edits always carry the whole workload, so a shared playground opens as it was built.
+ * <Playground scenario="mixed-cpu-io" />: a timeline of every model with its editor open, and a picker to
+ * start again from any scenario of the site or from an empty workload. The editor's code (the workbench
+ * chunk) is fetched as soon as the reader points at, touches or tabs into the playground, or presses its
+ * button; a saved or shared playground fetches it at once. Its link and saved edits always carry the whole
+ * workload, so a shared playground opens as it was built.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { MODEL_LABELS } from '../../sim/labels';
 import { loadScenario } from '../../content/scenarios';
 import { TimelineView } from '../timeline/TimelineView';
@@ -21,13 +23,30 @@ export function Playground({ scenario = 'mixed-cpu-io' }: PlaygroundProps) {
     const entry = loadScenario(scenario);
     return entry.ok ? { id: scenario, store: playgroundStore(entry.scenario), n: 0 } : entry.error;
   });
-  // Its editor is open from the start, so the on-demand chunk (with the picker) loads after hydration.
   const wb = useWorkbench();
-  useEffect(() => void loadWorkbench(), []);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || wb) return;
+    const load = () => void loadWorkbench();
+    const intents = ['pointerenter', 'pointerdown', 'touchstart', 'focusin'] as const;
+    for (const name of intents) el.addEventListener(name, load, { passive: true });
+    return () => {
+      for (const name of intents) el.removeEventListener(name, load);
+    };
+  }, [wb]);
   if (typeof start === 'string') return <Problem text={start} />;
   return (
-    <div className="pg widget-wide">
-      <div className="pg-start">{wb ? <wb.StartPicker start={start} onStart={setStart} /> : null}</div>
+    <div className="pg widget-wide" ref={ref}>
+      <div className="pg-start">
+        {wb ? (
+          <wb.StartPicker start={start} onStart={setStart} />
+        ) : (
+          <button type="button" className="tl-btn needs-js" onClick={() => void loadWorkbench()}>
+            Open the workload editor
+          </button>
+        )}
+      </div>
       <TimelineView key={start.n} store={start.store} caption="Your workload under every model" labels={MODEL_LABELS} />
     </div>
   );

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { Suspense } from 'react';
 import { renderToString } from 'react-dom/server';
@@ -150,13 +150,20 @@ describe('<ModelTable>', () => {
 describe('<ModelTable> on a prerendered page', () => {
   it('hydrates the server HTML without recoverable errors, then responds to input', async () => {
     const tag = <ModelTableImpl scenario="ten-downloads" reference="sequential=~50 s" />;
-    const html = renderToString(<Suspense fallback={null}>{tag}</Suspense>);
+    // As the server renders the registered tag: the widget whole, inside the wrapper that watches the viewport.
+    const html = renderToString(
+      <div className="model-table-island">
+        <Suspense fallback={null}>{tag}</Suspense>
+      </div>,
+    );
     expect(html).toContain('<table');
     expect(html).toContain(formatTotal(simulate(scenario('ten-downloads'), 'processes').makespanMs));
     const el = document.createElement('div');
     el.innerHTML = html;
     document.body.append(el);
     const errors: unknown[] = [];
+    // No layout here to scroll: without IntersectionObserver the table hydrates at once.
+    vi.stubGlobal('IntersectionObserver', undefined);
     await act(async () => {
       hydrateRoot(el, <ModelTable scenario="ten-downloads" reference="sequential=~50 s" />, {
         onRecoverableError: (e) => errors.push(e),
@@ -165,8 +172,9 @@ describe('<ModelTable> on a prerendered page', () => {
     // The registered tag loads its code lazily in the browser; wait for it to take over the server HTML.
     await act(async () => {
       await import('./ModelTable');
-      await new Promise((r) => setTimeout(r, 0));
+      await new Promise((r) => setTimeout(r, 50));
     });
+    vi.unstubAllGlobals();
     expect(errors).toEqual([]);
     fireEvent.change(within(el).getByRole('spinbutton', { name: /cpu cores/i }), { target: { value: '1' } });
     const s = scenario('ten-downloads');

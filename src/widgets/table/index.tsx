@@ -1,21 +1,20 @@
 /**
- * <ModelTable> as registered for articles. Its code is only fetched by pages that use it: the server
- * imports it up front, so the page is prerendered with the whole table; in the browser it is a chunk of its
- * own, and the prerendered table stays in place (readable, not yet interactive) until that chunk arrives and
- * hydrates it.
+ * <ModelTable> as registered for articles. Its code is a chunk of its own, fetched only when the reader
+ * scrolls near a table: the server imports it up front, so the page is prerendered with the whole table,
+ * and in the browser the prerendered table stays in place (readable, not yet interactive) until then.
  */
-import { lazy, Suspense, type ComponentType } from 'react';
 import type { ModelTableProps } from './ModelTable';
-import { tableKit, type TableKit } from './kit';
+import { tableKit } from './kit';
+import { hydrateWhenNear } from '../near/hydrateWhenNear';
 
-const Impl: ComponentType<ModelTableProps & { kit: TableKit }> = import.meta.env.SSR
-  ? (await import('./ModelTable')).ModelTable
-  : lazy(() => import('./ModelTable').then((m) => ({ default: m.ModelTable })));
+type Props = ModelTableProps & { kit: typeof tableKit };
+
+const Table = hydrateWhenNear<Props>(
+  import.meta.env.SSR ? (await import('./ModelTable')).ModelTable : null,
+  () => import('./ModelTable').then((m) => m.ModelTable),
+  'model-table-island',
+);
 
 export function ModelTable(props: ModelTableProps) {
-  return (
-    <Suspense fallback={null}>
-      <Impl {...props} kit={tableKit} />
-    </Suspense>
-  );
+  return <Table {...props} kit={tableKit} />;
 }

@@ -12,6 +12,7 @@ import { useTimelineApi, useTimelineStore } from '../../store/context';
 import { rowAtY, type SpanTarget, type TimelineLayout } from '../../timeline/layout';
 import { spanAt } from '../../timeline/traceIndex';
 import { createGestures } from '../../timeline/gestures';
+import { useNear } from '../near/useNear';
 import { PlayheadView, SpanTooltip, SvgTimeline, type BandHeaderInfo } from '../../timeline/SvgTimeline';
 
 function Playhead({ domainMs }: { domainMs: number }) {
@@ -98,8 +99,10 @@ export function Chart({
 }) {
   const api = useTimelineApi();
   const plotRef = useRef<HTMLDivElement>(null);
-  // The server and the hydrating render draw SVG; the client switches to Canvas once it has loaded.
-  const canvasReady = useCanvasReady(layout.large);
+  // The server and the hydrating render draw SVG; the client switches to Canvas once it has loaded, which
+  // it fetches when the reader nears the chart.
+  const near = useNear(plotRef, layout.large);
+  const canvasReady = useCanvasReady(layout.large && near);
   useEffect(() => {
     const el = plotRef.current;
     if (!el) return;
