@@ -66,6 +66,13 @@ function BoundKnob({ store, ...props }: KnobProps & { store: TimelineStore }) {
     max,
     group: `knob:${name}`,
   };
+  // Keys pressed in quick succession (or before the workbench chunk arrives) each start from the value in
+  // the store at that moment, not from the one this render showed.
+  const now = (): KnobContext => {
+    const latest = store.getState().scenario;
+    const fresh = latest ? resolveBinding(latest, binding) : null;
+    return fresh?.ok ? { ...ctx, shown: Number((fresh.bound.value / factor).toPrecision(10)) } : ctx;
+  };
 
   return (
     <span
@@ -86,7 +93,7 @@ function BoundKnob({ store, ...props }: KnobProps & { store: TimelineStore }) {
         if (action) void loadWorkbench().then((m) => m[action](store));
         else if (!KEYS.has(e.key)) return;
         e.preventDefault();
-        if (!action) void loadWorkbench().then((m) => m.onKey(e.key, ctx));
+        if (!action) void loadWorkbench().then((m) => m.onKey(e.key, now()));
       }}
       onPointerDown={(e) => {
         if (e.button !== 0) return;

@@ -71,9 +71,9 @@ describe('hydrateWhenNear', () => {
     expect(io.count()).toBe(1);
     await act(async () => {
       io.scrollNear();
-      await new Promise((r) => setTimeout(r, 30));
+      await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1), { timeout: 5000, interval: 10 });
+      await new Promise((r) => setTimeout(r, 10));
     });
-    expect(load).toHaveBeenCalledTimes(1);
     expect(errors).toEqual([]);
     root.remove();
   });

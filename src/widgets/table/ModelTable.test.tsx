@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { Suspense } from 'react';
 import { renderToString } from 'react-dom/server';
 import { hydrateRoot } from 'react-dom/client';
@@ -169,17 +169,19 @@ describe('<ModelTable> on a prerendered page', () => {
         onRecoverableError: (e) => errors.push(e),
       });
     });
-    // The registered tag loads its code lazily in the browser; wait for it to take over the server HTML.
-    await act(async () => {
-      await import('./ModelTable');
-      await new Promise((r) => setTimeout(r, 50));
-    });
-    vi.unstubAllGlobals();
-    expect(errors).toEqual([]);
-    fireEvent.change(within(el).getByRole('spinbutton', { name: /cpu cores/i }), { target: { value: '1' } });
+    // The registered tag loads its code lazily in the browser; wait for it to take over the server HTML
+    // (it answers input only once hydrated).
     const s = scenario('ten-downloads');
     s.machine.cores = 1;
-    expectTable(s);
+    await waitFor(
+      () => {
+        fireEvent.change(within(el).getByRole('spinbutton', { name: /cpu cores/i }), { target: { value: '1' } });
+        expectTable(s);
+      },
+      { timeout: 5000, interval: 25 },
+    );
+    vi.unstubAllGlobals();
+    expect(errors).toEqual([]);
     el.remove();
   });
 });
