@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../sim/scenario/parse';
 import { simulate } from '../sim';
 import { layoutTimeline } from '../timeline/layout';
+import { hasPatternOverlay, statesPresent } from '../timeline/palette';
 import { pageColours, svgText, timelineSvg } from './exportImage';
 
 const scenario = parseScenario(
@@ -32,6 +33,15 @@ describe('timeline image', () => {
     expect(Number(svg.getAttribute('width'))).toBeGreaterThan(1000);
     expect(text).toContain('Threads (GIL) · 30.1 ms');
     expect(svg.querySelectorAll('rect').length).toBeGreaterThan(traces[0].spans.length);
+  });
+
+  it('fills patterned states with the same patterns as the page, so the image does not rely on colour', () => {
+    const patterned = statesPresent(traces.flatMap((t) => t.spans)).filter(hasPatternOverlay);
+    expect(patterned.length).toBeGreaterThan(0);
+    for (const state of patterned) {
+      expect(svg.querySelector(`pattern#p-${state}`), state).not.toBeNull();
+      expect(svg.querySelectorAll(`rect[fill="url(#p-${state})"]`).length, state).toBeGreaterThan(0);
+    }
   });
 
   it('escapes every text taken from the scenario', () => {

@@ -8,6 +8,7 @@ import type { TimelineLayout } from '../timeline/layout';
 import { lodRow } from '../timeline/lod';
 import { PALETTE, statesPresent } from '../timeline/palette';
 import { timeTicks } from '../timeline/scale';
+import { imageFill, patternDefs } from './imagePatterns';
 
 const NS = 'http://www.w3.org/2000/svg';
 const LABEL_W = 140;
@@ -22,6 +23,8 @@ export interface ImageColours {
   muted: string;
   grid: string;
   ioFill: string;
+  /** Marks drawn over patterned states (hatching, dots). */
+  ink: string;
   state(state: SpanState): string;
 }
 
@@ -35,6 +38,7 @@ export function pageColours(root: Element = document.documentElement): ImageColo
     muted: v('--fg-muted', '#575c68'),
     grid: v('--border', '#dedad0'),
     ioFill: v('--tl-io-fill', '#cfe8f7'),
+    ink: v('--tl-ink', '#1c1e23'),
     state: (s) => v(PALETTE[s].cssVar, PALETTE[s].light),
   };
 }
@@ -62,6 +66,7 @@ export function timelineSvg({ layout, headers, title, colours: c }: ImageInput):
   const height = top + layout.height + AXIS_H + legendRows * LEGEND_ROW + PAD;
   const svg = el('svg', { xmlns: NS, width, height, viewBox: `0 0 ${width} ${height}` }) as SVGSVGElement;
   svg.append(el('title', {}, title));
+  svg.append(patternDefs(states, c.state, c.ink));
   svg.append(el('rect', { width, height, fill: c.bg }));
   const font = { 'font-family': 'system-ui, sans-serif', 'font-size': 12, fill: c.fg };
   svg.append(el('text', { ...font, x: PAD, y: PAD + 12, 'font-size': 14, 'font-weight': 600 }, title));
@@ -81,7 +86,7 @@ export function timelineSvg({ layout, headers, title, colours: c }: ImageInput):
             y: row.y + 1,
             width: Math.max(0.5, s.x1 - s.x0),
             height: Math.max(1, row.h - 2),
-            fill: io ? c.ioFill : c.state(s.state),
+            fill: io ? c.ioFill : imageFill(s.state, c.state),
             stroke: io ? c.state('io') : 'none',
             'fill-opacity': Math.max(0.25, s.density),
           }),
@@ -113,7 +118,7 @@ export function timelineSvg({ layout, headers, title, colours: c }: ImageInput):
         y: y + 2,
         width: 14,
         height: 10,
-        fill: io ? c.ioFill : c.state(s),
+        fill: io ? c.ioFill : imageFill(s, c.state),
         stroke: io ? c.state('io') : 'none',
       }),
     );

@@ -7,6 +7,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTimelineApi } from '../../store/context';
 import { activeLines, indexTaskSteps, type CodeLineMap, type TaskSteps } from '../../timeline/codeLines';
 import type { TimelineState } from '../../store/timelineStore';
+import type { ModelId } from '../../sim/types';
 
 function applyLines(root: HTMLElement, active: Map<number, string[]>) {
   const lines = root.querySelectorAll<HTMLElement>('pre .line');
@@ -22,7 +23,7 @@ function applyLines(root: HTMLElement, active: Map<number, string[]>) {
   });
 }
 
-export function CodePanel({ map, band, children }: { map: CodeLineMap; band: number; children: ReactNode }) {
+export function CodePanel({ map, model, children }: { map: CodeLineMap; model: ModelId; children: ReactNode }) {
   const api = useTimelineApi();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -32,7 +33,8 @@ export function CodePanel({ map, band, children }: { map: CodeLineMap; band: num
     let traces: TimelineState['traces'] | null = null;
     let key = '';
     const update = (s: TimelineState) => {
-      const trace = s.traces[band] ?? s.traces[0];
+      // The code's model; if the reader has hidden it in the editor, the first model shown.
+      const trace = s.traces.find((t) => t.model === model) ?? s.traces[0];
       if (!trace) return;
       if (s.traces !== traces) {
         traces = s.traces;
@@ -47,7 +49,7 @@ export function CodePanel({ map, band, children }: { map: CodeLineMap; band: num
     };
     update(api.getState());
     return api.subscribe(update);
-  }, [api, map, band]);
+  }, [api, map, model]);
   return (
     <div className="tl-code" ref={ref}>
       {children}

@@ -42,8 +42,8 @@ export const DEFAULT_MODELS = 'sequential asyncio threads processes';
 
 export interface CodeSync {
   map: CodeLineMap;
-  /** Index of the model (band) whose playhead drives the highlight. */
-  band: number;
+  /** The model whose trace drives the highlight (found by id, so it survives models shown or hidden). */
+  model: ModelId;
 }
 
 type Prepared =
@@ -82,10 +82,10 @@ export function prepareTimeline(props: TimelineProps, simulateFn: SimulateFn = s
   if (props.codeLines !== undefined) {
     const parsed = parseCodeLines(props.codeLines);
     if (!parsed.ok) return { ok: false, title, message: parsed.error };
-    const band = props.codeModel ? models.models.indexOf(props.codeModel as ModelId) : 0;
-    if (band < 0)
+    const model = (props.codeModel ?? models.models[0]) as ModelId;
+    if (!models.models.includes(model))
       return { ok: false, title, message: `codeModel "${props.codeModel}" is not one of the models shown.` };
-    code = { map: parsed.map, band };
+    code = { map: parsed.map, model };
   }
   try {
     const store = createTimelineStore({

@@ -23,7 +23,7 @@ export interface TimelineViewProps {
   caption: string;
   labels?: Partial<Record<ModelId, string>>;
   /** Code-line sync for the code given as children. */
-  code?: { map: CodeLineMap; band: number } | null;
+  code?: { map: CodeLineMap; model: ModelId } | null;
   /** The article's code for this scenario, shown above the chart. */
   children?: ReactNode;
 }
@@ -72,7 +72,7 @@ function Figure({ caption, labels, code, children }: FigureProps) {
       <PatternDefs uid={uid} />
       {children ? (
         code ? (
-          <CodePanel map={code.map} band={code.band}>
+          <CodePanel map={code.map} model={code.model}>
             {children}
           </CodePanel>
         ) : (
