@@ -60,7 +60,12 @@ export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
     },
     [api, layout],
   );
+  // A new layout (other models, other lanes) drops the keyboard cursor; mounting does not, so a focus that
+  // lands before the first effects run keeps its span.
+  const shownLayout = useRef(layout);
   useEffect(() => {
+    if (shownLayout.current === layout) return;
+    shownLayout.current = layout;
     cursorRef.current = null;
   }, [layout]);
   const onFocus = useCallback(() => {

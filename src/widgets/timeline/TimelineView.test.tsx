@@ -169,6 +169,7 @@ describe('TimelineView large traces', () => {
       if (!c) throw new Error('no canvas yet');
       return c;
     });
+    await act(async () => {}); // the canvas's mount effects, as a browser runs them before any focus
     expect(canvas).toHaveAttribute('tabindex', '0');
     expect(container.querySelector('.tl-group-label')).toHaveTextContent('3000 tasks');
     act(() => canvas.focus());
