@@ -1,6 +1,6 @@
 import type { MDXComponents } from 'mdx/types';
 import { CodeBlock, Table } from '../site/CodeBlock';
-import { Timeline } from './timeline';
+import { ArticleTimeline } from './timeline/ArticleTimeline';
 import { Predict } from './predict/Predict';
 import { Knob, Playground, Result } from './knob/lazy';
 import { ModelTable } from './table';
@@ -15,7 +15,7 @@ export { preparePage } from './knob/lazy';
 export const mdxComponents: MDXComponents = {
   pre: CodeBlock,
   table: Table,
-  Timeline,
+  Timeline: ArticleTimeline,
   Predict,
   Knob,
   Result,

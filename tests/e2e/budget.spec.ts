@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { JS_BUDGET_KB } from '../../scripts/budgets.mjs';
-import { sitePaths } from './pages';
+import { hydrated, sitePaths } from './pages';
 
 /**
  * The build counts, from its manifest, the JavaScript each page loads before the reader scrolls or acts
@@ -53,17 +53,9 @@ test('a model table fetches its code when scrolled near, then answers a change',
   const table = page.locator('.model-table-island').nth(1);
   const cores = table.getByRole('spinbutton', { name: /cpu cores/i });
   const before = await table.locator('table').textContent();
-  await cores.scrollIntoViewIfNeeded();
-  await expect
-    .poll(() =>
-      page.evaluate(() =>
-        performance
-          .getEntriesByType('resource')
-          .map((e) => e.name)
-          .join(' '),
-      ),
-    )
-    .toMatch(/ModelTable/);
+  await hydrated(table.locator('table'));
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  expect(fetched.some((name) => /ModelTable/.test(name))).toBe(true);
   await cores.fill('1');
   await cores.press('Enter');
   await expect(table.locator('table')).not.toHaveText(before ?? '');

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Every page the built site lists in its sitemap, plus the 404 page. */
 export async function sitePaths(page: Page): Promise<string[]> {
@@ -17,4 +17,15 @@ export function watchConsole(page: Page): string[] {
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   return problems;
+}
+
+/**
+ * Scrolls to a widget and waits until it is interactive: widgets that hydrate only when scrolled near
+ * (src/widgets/near) mark their wrapper `data-ready` once they have.
+ */
+export async function hydrated(widget: Locator): Promise<Locator> {
+  await widget.scrollIntoViewIfNeeded();
+  const waiting = widget.locator('xpath=ancestor::div[@class and contains(concat(" ", @class, " "), "-island ")]');
+  if ((await waiting.count()) > 0) await expect(waiting.first()).toHaveAttribute('data-ready', '');
+  return widget;
 }

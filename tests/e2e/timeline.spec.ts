@@ -1,14 +1,12 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { watchConsole } from './pages';
+import { hydrated, watchConsole } from './pages';
 
 /** The overview's compare timeline: A, B, C sleeping 2 s, 3 s and 1 s under four models. */
 async function sleepsFigure(page: Page): Promise<Locator> {
   await page.goto('/overview/');
   await page.waitForLoadState('networkidle');
-  const figure = page.locator('figure.tl').filter({ hasText: 'Jobs A, B and C' });
-  await figure.scrollIntoViewIfNeeded();
-  return figure;
+  return hydrated(page.locator('figure.tl').filter({ hasText: 'Jobs A, B and C' }));
 }
 
 const num = async (slider: Locator, attr: string) => Number(await slider.getAttribute(attr));
@@ -179,7 +177,7 @@ test.describe('ten thousand tasks', () => {
     await page.getByRole('link', { name: /Ten thousand downloads/ }).click();
     await expect(page).toHaveURL(/\/ten-thousand-tasks\/$/);
     await page.waitForLoadState('networkidle');
-    const figure = page.locator('figure.tl').first();
+    const figure = await hydrated(page.locator('figure.tl').first());
     await expect(figure.locator('canvas')).toBeVisible();
     const slider = figure.getByRole('slider', { name: /Time/ });
     const max = await num(slider, 'aria-valuemax');

@@ -2,7 +2,7 @@ import { expect, test, type Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { watchConsole } from './pages';
+import { hydrated, watchConsole } from './pages';
 
 /**
  * A reader's pass through every article: answer its first prediction, see the verdict, play a timeline to
@@ -30,8 +30,7 @@ for (const path of articlePaths) {
     await expect(predict.getByRole('button', { name: 'Check my guess' })).toHaveCount(0);
 
     // Play the article's first timeline from the start to its end, at the fastest speed.
-    const figure = page.locator('figure.tl').first();
-    await figure.scrollIntoViewIfNeeded();
+    const figure = await hydrated(page.locator('figure.tl').first());
     const slider = figure.getByRole('slider', { name: /Time/ }).first();
     await slider.focus();
     await page.keyboard.press('Home');

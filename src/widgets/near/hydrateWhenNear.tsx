@@ -7,14 +7,25 @@
  * The props of such a widget come from the article and never change, so the wrapper never re-renders:
  * an update reaching a boundary still waiting to hydrate would make React drop its HTML.
  */
-import { lazy, memo, Suspense, useRef, useState, type ComponentType } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useState, type ComponentType } from 'react';
 import { whenNear } from './whenNear';
 
-function waitForElement(ref: { current: HTMLElement | null }): Promise<HTMLElement> {
-  return new Promise((resolve) => {
-    const check = () => (ref.current ? resolve(ref.current) : requestAnimationFrame(check));
-    check();
-  });
+/** The wrapper element, once React has attached it (see `open`). */
+interface Gate {
+  element: Promise<HTMLElement>;
+  open(el: HTMLElement): void;
+}
+
+function createGate(): Gate {
+  let open: (el: HTMLElement) => void = () => {};
+  const element = new Promise<HTMLElement>((resolve) => (open = resolve));
+  return { element, open };
+}
+
+/** Renders nothing; once the widget beside it has hydrated, marks the wrapper `data-ready` (for tests). */
+function Ready({ gate }: { gate: Gate }) {
+  useEffect(() => void gate.element.then((el) => el.setAttribute('data-ready', '')), [gate]);
+  return null;
 }
 
 export function hydrateWhenNear<P extends object>(
@@ -23,19 +34,21 @@ export function hydrateWhenNear<P extends object>(
   className: string,
 ): ComponentType<P> {
   function Near(props: P) {
-    const ref = useRef<HTMLDivElement>(null);
+    const [gate] = useState(createGate);
+    const attach = useCallback((el: HTMLDivElement | null) => void (el && gate.open(el)), [gate]);
     const [Impl] = useState(() =>
       serverImpl
         ? serverImpl
         : lazy(async () => {
-            await whenNear(await waitForElement(ref));
+            await whenNear(await gate.element);
             return { default: await load() };
           }),
     );
     return (
-      <div ref={ref} className={className}>
+      <div ref={attach} className={className}>
         <Suspense fallback={null}>
           <Impl {...props} />
+          <Ready gate={gate} />
         </Suspense>
       </div>
     );
