@@ -63,8 +63,8 @@ export function articlesPlugin() {
         return `export default ${JSON.stringify(Object.fromEntries(all.map((a) => [a.slug, a.summary])))};`;
       }
       if (id !== RESOLVED) return undefined;
-      this.addWatchFile(dir);
-      this.addWatchFile(pagesDir);
+      // No addWatchFile for the folders: the dev server watches the project already, and handleHotUpdate
+      // below invalidates these modules when an article or page changes.
       // Every page lists the articles (navigation, previous and next); only the home page shows their
       // summaries, so those stay out of this list.
       const meta = ({ slug, title, order, readingTime }) => ({

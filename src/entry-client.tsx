@@ -1,5 +1,5 @@
 import { StrictMode } from 'react';
-import { hydrateRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './site/App';
 import { matchRoute } from './site/routes';
 import { loadContent } from './site/loadContent';
@@ -11,12 +11,14 @@ async function start() {
   // The 404 page is served for any unknown address: hydrate it as what it was rendered as.
   const route = document.body.dataset.route === 'not-found' ? matchRoute('/404.html') : matchRoute(location.pathname);
   const Content = await loadContent(route);
-  hydrateRoot(
-    root,
+  const app = (
     <StrictMode>
       <App route={route} Content={Content} />
-    </StrictMode>,
+    </StrictMode>
   );
+  // Built pages arrive prerendered and hydrate; the dev server (npm run dev) sends an empty root to render.
+  if (root.firstElementChild) hydrateRoot(root, app);
+  else createRoot(root).render(app);
 }
 
 void start();

@@ -40,7 +40,10 @@ export function hydrateWhenNear<P extends object>(
       serverImpl
         ? serverImpl
         : lazy(async () => {
-            await whenNear(await gate.element);
+            // Only prerendered HTML is worth keeping until then; rendered afresh (the dev server sends no
+            // HTML) the widget has nothing to show in the meantime, so it loads at once.
+            const element = await gate.element;
+            if (element.childElementCount > 0) await whenNear(element);
             return { default: await load() };
           }),
     );
