@@ -10,8 +10,8 @@ const modules = import.meta.glob<{ default: ComponentType<{ components?: MDXComp
 
 /**
  * Loads what an article or standalone page needs before it renders (on the server and before hydration):
- * its compiled MDX, its details (headings for the table of contents, the scenarios it names, the tags it
- * uses), the widget registry, those scenarios and the few widgets only some pages use (preparePage). The
+ * its compiled MDX, its details (headings for the table of contents, the scenarios it names with their
+ * contents, the tags it uses), the widget registry and the few widgets only some pages use (preparePage). The
  * home page loads only itself and the summaries it lists, and the 404 page only itself, so they stay light.
  */
 export async function loadContent(route: Route): Promise<ArticleComponent | undefined> {
@@ -31,12 +31,12 @@ export async function loadContent(route: Route): Promise<ArticleComponent | unde
     import('../widgets/registry'),
     loadDetails(),
   ]);
-  const { mdxComponents, preloadScenarios, primeScenarios, preparePage } = widgets;
+  const { mdxComponents, primeScenarios, preparePage } = widgets;
   const { scenarioEntries, ...rest } = own;
   primeScenarios(scenarioEntries);
   // The list entry is shared by every page; its details are filled in once, when its own page loads.
   Object.assign(route.article, rest);
-  await Promise.all([preloadScenarios(route.article.scenarios), preparePage(route.article)]);
+  await preparePage(route.article);
   return function Content() {
     return <Mdx components={mdxComponents} />;
   };

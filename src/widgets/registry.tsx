@@ -6,7 +6,7 @@ import { Knob, Playground, Result } from './knob/lazy';
 import { ModelTable } from './table';
 import { DecisionGuide } from './guide';
 
-export { preloadScenarios, primeScenarios } from '../content/scenarios';
+export { primeScenarios } from '../content/scenarios';
 export { preparePage } from './knob/lazy';
 
 /**

@@ -54,7 +54,8 @@ function BoundKnob({ store, ...props }: KnobProps & { store: TimelineStore }) {
   const factor = props.field === 'durationMs' && props.unit !== 'ms' ? 1000 : 1;
   const defaultBy = factor === 1000 ? 0.1 : props.field === 'durationMs' ? 10 : ms ? 0.5 : 1;
   const { value, min, max, name } = r.bound;
-  const shown = Number((value / factor).toPrecision(10));
+  const toShown = (v: number) => Number((v / factor).toPrecision(10));
+  const shown = toShown(value);
   const text = `${shown}${ms ? (factor === 1000 ? ' s' : ' ms') : ''}`;
   const ctx: KnobContext = {
     store,
@@ -71,7 +72,7 @@ function BoundKnob({ store, ...props }: KnobProps & { store: TimelineStore }) {
   const now = (): KnobContext => {
     const latest = store.getState().scenario;
     const fresh = latest ? resolveBinding(latest, binding) : null;
-    return fresh?.ok ? { ...ctx, shown: Number((fresh.bound.value / factor).toPrecision(10)) } : ctx;
+    return fresh?.ok ? { ...ctx, shown: toShown(fresh.bound.value) } : ctx;
   };
 
   return (

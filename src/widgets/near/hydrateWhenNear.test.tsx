@@ -20,11 +20,7 @@ function fakeObserver() {
   return { scrollNear: () => callbacks.forEach((cb) => cb([{ isIntersecting: true }])), count: () => callbacks.length };
 }
 
-const Counter = ({ label }: { label: string }) => (
-  <button type="button" onClick={(e) => (e.currentTarget.textContent = `${label} clicked`)}>
-    {label}
-  </button>
-);
+const Counter = ({ label }: { label: string }) => <button type="button">{label}</button>;
 
 afterEach(() => vi.unstubAllGlobals());
 

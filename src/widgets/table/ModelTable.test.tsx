@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { Suspense } from 'react';
 import { renderToString } from 'react-dom/server';
@@ -162,8 +162,6 @@ describe('<ModelTable> on a prerendered page', () => {
     el.innerHTML = html;
     document.body.append(el);
     const errors: unknown[] = [];
-    // No layout here to scroll: without IntersectionObserver the table hydrates at once.
-    vi.stubGlobal('IntersectionObserver', undefined);
     await act(async () => {
       hydrateRoot(el, <ModelTable scenario="ten-downloads" reference="sequential=~50 s" />, {
         onRecoverableError: (e) => errors.push(e),
@@ -180,7 +178,6 @@ describe('<ModelTable> on a prerendered page', () => {
       },
       { timeout: 5000, interval: 25 },
     );
-    vi.unstubAllGlobals();
     expect(errors).toEqual([]);
     el.remove();
   });
