@@ -27,3 +27,15 @@ test('pointing at the playground is enough to fetch its editor', async ({ page }
   await page.locator('.pg').hover();
   await expect(page.locator('.pg').getByRole('combobox', { name: 'Start from' })).toBeVisible();
 });
+
+test('reaching the playground by keyboard loads its editor and keeps the focus, now on the picker', async ({
+  page,
+}) => {
+  await page.goto('/playground/');
+  await page.waitForLoadState('networkidle');
+  await page.locator('.pg').getByRole('button', { name: 'Open the workload editor' }).focus();
+  const picker = page.locator('.pg').getByRole('combobox', { name: 'Start from' });
+  await expect(picker).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.pg').getByRole('status').filter({ hasText: 'Started from' })).toBeVisible();
+});

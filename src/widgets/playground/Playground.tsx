@@ -35,6 +35,14 @@ export function Playground({ scenario = 'mixed-cpu-io' }: PlaygroundProps) {
       for (const name of intents) el.removeEventListener(name, load);
     };
   }, [wb]);
+  // Tabbing onto the button loads the editor, which replaces the button with the picker: keep the keyboard
+  // where it was by moving focus to the picker.
+  const focusedButton = useRef(false);
+  useEffect(() => {
+    if (!wb || !focusedButton.current) return;
+    focusedButton.current = false;
+    if (document.activeElement === document.body) ref.current?.querySelector<HTMLElement>('.pg-start select')?.focus();
+  }, [wb]);
   if (typeof start === 'string') return <Problem text={start} />;
   return (
     <div className="pg widget-wide" ref={ref}>
@@ -42,7 +50,12 @@ export function Playground({ scenario = 'mixed-cpu-io' }: PlaygroundProps) {
         {wb ? (
           <wb.StartPicker start={start} onStart={setStart} />
         ) : (
-          <button type="button" className="tl-btn needs-js" onClick={() => void loadWorkbench()}>
+          <button
+            type="button"
+            className="tl-btn needs-js"
+            onFocus={() => (focusedButton.current = true)}
+            onClick={() => void loadWorkbench()}
+          >
             Open the workload editor
           </button>
         )}
