@@ -3,11 +3,21 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './site/App';
 import { matchRoute } from './site/routes';
 import { loadContent } from './site/loadContent';
+import { installIntentGuard, wake } from './widgets/near/intent';
 import './site/styles/index.css';
 
 async function start() {
   const root = document.getElementById('root');
   if (!root) return;
+  // Before anything hydrates: input on a prerendered figure is held for it, not lost or given to the page
+  // (intent.ts); and a link naming a figure lands on it, which hydrates at once, wherever it is.
+  installIntentGuard();
+  if (location.hash.includes('tl.')) {
+    void import('./share/landing').then((m) => {
+      const island = m.landOnLink()?.closest('[data-island]');
+      if (island) wake(island);
+    });
+  }
   // The 404 page is served for any unknown address: hydrate it as what it was rendered as.
   const route = document.body.dataset.route === 'not-found' ? matchRoute('/404.html') : matchRoute(location.pathname);
   const Content = await loadContent(route);

@@ -1,7 +1,9 @@
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../sim/scenario/parse';
 import type { Scenario } from '../sim/types';
-import { toBase64url } from './base64url';
+import { base64urlToBytes, bytesToBase64url, toBase64url } from './base64url';
+import { inflateRaw } from './deflate';
 import { decodeView, encodeView, SHARE_VERSION, type SharedView } from './codec';
 
 const scenario: Scenario = parseScenario(
@@ -34,7 +36,7 @@ const view: SharedView = { scenario, models: ['asyncio', 'threads', 'processes']
 describe('share codec', () => {
   it('round-trips a view, and the scenario passes the schema as it was', () => {
     const code = encodeView(view);
-    expect(code).toMatch(/^1\.[A-Za-z0-9_-]+$/);
+    expect(code).toMatch(/^2\.[A-Za-z0-9_-]+$/);
     const back = decodeView(code);
     expect(back.ok).toBe(true);
     if (!back.ok) return;
@@ -70,7 +72,7 @@ describe('share codec', () => {
   });
 
   it('keeps models in the canonical order whatever the link says', () => {
-    const code = `${SHARE_VERSION}.${toBase64url(JSON.stringify(['pts', null, 't', 0]))}`;
+    const code = `1.${toBase64url(JSON.stringify(['pts', null, 't', 0]))}`;
     const back = decodeView(code);
     expect(back.ok && back.value.models).toEqual(['sequential', 'threads', 'processes']);
   });
@@ -108,10 +110,46 @@ describe('share codec', () => {
 
   it('leaves the detail of a tampered workload to the schema, which names the field', () => {
     const code = encodeView(view);
-    const json = JSON.parse(atob(code.slice(2).replace(/-/g, '+').replace(/_/g, '/')));
+    const json = JSON.parse(new TextDecoder().decode(inflateRaw(base64urlToBytes(code.slice(2))!, 1e6)!));
     json[3][5][0][1][0] = 'c-5';
     const r = decodeView(`1.${toBase64url(JSON.stringify(json))}`);
     expect(r.ok).toBe(true);
     if (r.ok) expect(() => parseScenario(r.value.scenario, 'the link')).toThrow(/tasks\[0\]\.steps\[0\]\.durationMs/);
+  });
+
+  it('still reads links of format 1 (not compressed)', () => {
+    const payload = JSON.stringify(['at', 12.5, 't', 0]);
+    expect(decodeView(`1.${toBase64url(payload)}`)).toEqual({
+      ok: true,
+      value: { scenario: null, models: ['asyncio', 'threads'], timeMs: 12.5, view: 'task' },
+    });
+  });
+
+  it('compresses: a hundred tasks take a fraction of their uncompressed length', () => {
+    const big: Scenario = {
+      ...scenario,
+      tasks: Array.from({ length: 100 }, (_, i) => ({
+        name: `t${i}`,
+        steps: [
+          { kind: 'io', durationMs: 500 + i },
+          { kind: 'cpu', durationMs: 20 },
+        ],
+      })),
+    };
+    const v = { ...view, scenario: big };
+    const code = encodeView(v);
+    const plain = toBase64url(
+      JSON.stringify(JSON.parse(new TextDecoder().decode(inflateRaw(base64urlToBytes(code.slice(2))!, 1e6)!))),
+    );
+    expect(code.length).toBeLessThan(plain.length / 3);
+    const back = decodeView(code);
+    expect(back.ok && parseScenario(back.value.scenario, 'link').tasks).toHaveLength(100);
+  });
+
+  it('refuses damaged compressed data and data that would inflate past its bound', () => {
+    const damaged = decodeView(`2.${bytesToBase64url(new Uint8Array([0xff, 0xff, 0xff, 0x01]))}`);
+    expect(damaged).toMatchObject({ ok: false, reason: 'malformed' });
+    const bomb = decodeView(`2.${bytesToBase64url(new Uint8Array(deflateRawSync(new Uint8Array(9 * 1024 * 1024).fill(32))))}`);
+    expect(bomb).toMatchObject({ ok: false, reason: 'malformed' });
   });
 });

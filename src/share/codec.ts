@@ -1,6 +1,7 @@
 /**
  * The view of one timeline (its workload, the models shown, the playhead, the lane view) as a short,
- * versioned, URL-safe string: `1.` + base64url of a compact JSON array.
+ * versioned, URL-safe string: `2.` + base64url of the raw DEFLATE (deflate.ts) of a compact JSON array.
+ * Format 1 (the same array, not compressed) is still read.
  *
  *   payload  [models, playheadMs | null, view, scenario | 0]        0: the article's own workload
  *   models   one letter each: s sequential, a asyncio, t threads, f free-threading, p processes
@@ -15,11 +16,21 @@
  */
 import { MODEL_IDS, type ModelId, type Scenario, type Step, type Task } from '../sim/types';
 import type { ViewMode } from '../timeline/layout';
-import { fromBase64url, toBase64url } from './base64url';
+import { base64urlToBytes, bytesToBase64url, fromBase64url, utf8 } from './base64url';
+import { deflateRaw, inflateRaw } from './deflate';
 
-export const SHARE_VERSION = 1;
+export const SHARE_VERSION = 2;
+/** Formats this page reads. */
+const READS = [1, 2];
 /** Longer strings are not decoded at all. */
 export const MAX_ENCODED_LENGTH = 2_000_000;
+/** Most bytes a view's JSON may inflate to. */
+const MAX_JSON_BYTES = 8 * 1024 * 1024;
+/**
+ * The longest address "Copy link" hands out: 8 KB is the request-line limit of common web servers and
+ * proxies (nginx's large_client_header_buffers, Apache's LimitRequestLine), past which a link stops loading.
+ */
+export const MAX_LINK_LENGTH = 8000;
 
 export interface SharedView<S = Scenario> {
   /** null: the widget's own (article) workload. */
@@ -88,7 +99,7 @@ export function encodeView(view: SharedView): string {
     view.view === 'worker' ? 'w' : 't',
     view.scenario ? compactScenario(view.scenario) : 0,
   ];
-  return `${SHARE_VERSION}.${toBase64url(JSON.stringify(payload))}`;
+  return `${SHARE_VERSION}.${bytesToBase64url(deflateRaw(new TextEncoder().encode(JSON.stringify(payload))))}`;
 }
 
 function expandStep(x: unknown): unknown {
@@ -155,14 +166,21 @@ export function decodeView(code: string): Decoded {
   const m = /^(\d{1,6})\.(.*)$/s.exec(code);
   if (!m) return malformed('it is not in a format this page knows');
   const version = Number(m[1]);
-  if (version !== SHARE_VERSION) {
+  if (!READS.includes(version)) {
     return {
       ok: false,
       reason: 'version',
       message: `it was made by ${version < SHARE_VERSION ? 'an older' : 'a newer'} version of the site (format ${version}; this page reads format ${SHARE_VERSION})`,
     };
   }
-  const json = fromBase64url(m[2]);
+  let json: string | null;
+  if (version === 1) json = fromBase64url(m[2]);
+  else {
+    const bytes = base64urlToBytes(m[2]);
+    const inflated = bytes && inflateRaw(bytes, MAX_JSON_BYTES);
+    if (bytes && !inflated) return malformed('it is damaged (its compressed data cannot be read)');
+    json = inflated && utf8(inflated);
+  }
   if (json === null) return malformed('it is damaged (not valid base64url)');
   let payload: unknown;
   try {

@@ -4,6 +4,7 @@ import { simulate } from '../sim';
 import { layoutTimeline } from '../timeline/layout';
 import { hasPatternOverlay, statesPresent } from '../timeline/palette';
 import { pageColours, svgText, timelineSvg } from './exportImage';
+import { imageText } from './imageText';
 
 const scenario = parseScenario(
   {
@@ -53,5 +54,52 @@ describe('timeline image', () => {
   it('has a legend naming the states drawn', () => {
     expect(text).toContain('running Python');
     expect(text).toContain('waiting on I/O');
+  });
+
+  describe('with control characters in the names', () => {
+    const nasty = parseScenario(
+      {
+        id: 'ctl',
+        title: 'Title\u0000 with\u001b[2J escapes\u0007',
+        machine: { cores: 2 },
+        tasks: [
+          { name: 'a\u001b[31mred\u0008\u000b\u000c', steps: [{ kind: 'cpu', durationMs: 30, label: 'x\u0001' }] },
+          { name: 'line\nbreak\ttab\r\u007f', steps: [{ kind: 'io', durationMs: 20 }] },
+          { name: 'half \ud800 pair \udc00 \ud83d\ude00', steps: [{ kind: 'io', durationMs: 10 }] },
+        ],
+      },
+      'ctl',
+    );
+    const ctlTraces = [simulate(nasty, 'threads')];
+    const ctlText = svgText(
+      timelineSvg({
+        layout: layoutTimeline(ctlTraces, 'task'),
+        headers: ['Threads\u001b (GIL)'],
+        title: nasty.title,
+        colours: pageColours(),
+      }),
+    );
+
+    it('writes only characters XML 1.0 allows, so the SVG (and the PNG drawn from it) still parses', () => {
+      // XML 1.0 Char: tab, line feed, carriage return, U+0020–U+D7FF, U+E000–U+FFFD, and paired surrogates.
+      const notXml = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
+      expect(ctlText.replace(/\n/g, '')).not.toMatch(notXml);
+      expect(ctlText).toContain('<svg');
+    });
+
+    it('shows each control character as its visible sign, keeping the rest of the name', () => {
+      expect(ctlText).toContain('Title\u2400 with\u241b[2J escapes\u2407');
+      expect(ctlText).toContain('a\u241b[31mred');
+      expect(ctlText).toContain('Threads\u241b (GIL)');
+    });
+  });
+});
+
+describe('imageText', () => {
+  it('replaces every C0 control, DEL and unpaired surrogate, and nothing else', () => {
+    expect(imageText('a\u0000b\u001fc\u007fd')).toBe('a\u2400b\u241fc\u2421d');
+    expect(imageText('\t\n\r')).toBe('\u2409\u240a\u240d');
+    expect(imageText('x\ud800y\udc00z')).toBe('x\ufffdy\ufffdz');
+    expect(imageText('emoji \ud83d\ude00, <b>&amp;</b>, é, \u00a0')).toBe('emoji \ud83d\ude00, <b>&amp;</b>, é, \u00a0');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The timeline as a standalone SVG image (and a PNG drawn from it): band headers, lane labels, spans
  * (level-of-detail shapes, so ten thousand lanes stay a small file), the time axis and a legend, in the
- * page's current theme colours. Built with DOM calls, so every text is escaped by the serializer.
+ * page's current theme colours. Built with DOM calls, so every text is escaped by the serializer; control
+ * characters, which XML cannot hold, become visible signs (imageText.ts).
  */
 import type { SpanState } from '../sim/types';
 import type { TimelineLayout } from '../timeline/layout';
@@ -9,6 +10,7 @@ import { lodRow } from '../timeline/lod';
 import { PALETTE, statesPresent } from '../timeline/palette';
 import { timeTicks } from '../timeline/scale';
 import { imageFill, patternDefs } from './imagePatterns';
+import { imageText } from './imageText';
 
 const NS = 'http://www.w3.org/2000/svg';
 const LABEL_W = 140;
@@ -45,8 +47,8 @@ export function pageColours(root: Element = document.documentElement): ImageColo
 
 function el(name: string, attrs: Record<string, string | number>, text?: string): SVGElement {
   const node = document.createElementNS(NS, name);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text !== undefined) node.textContent = text;
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, imageText(String(v)));
+  if (text !== undefined) node.textContent = imageText(text);
   return node;
 }
 

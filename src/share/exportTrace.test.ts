@@ -57,4 +57,18 @@ describe('Chrome Trace Event export', () => {
     );
     expect(withTask.args.step).toBeGreaterThanOrEqual(1);
   });
+
+  it('keeps names with control characters exactly, as JSON escapes', () => {
+    const name = 'a\u001b[31m\u0000\ud800';
+    const ctl = parseScenario(
+      { id: 'c', title: 'C', machine: { cores: 1 }, tasks: [{ name, steps: [{ kind: 'cpu', durationMs: 1 }] }] },
+      'c',
+    );
+    const json = JSON.stringify(chromeTrace([simulate(ctl, 'threads')], MODEL_LABELS));
+    // eslint-disable-next-line no-control-regex
+    expect(json).not.toMatch(/[\u0000-\u001f]/);
+    const back = JSON.parse(json);
+    expect(back.traceEvents.some((e: { args?: { name?: string } }) => e.args?.name === name)).toBe(true);
+    expect(back.traceEvents.some((e: { ph: string; args?: { task?: string } }) => e.args?.task === name)).toBe(true);
+  });
 });

@@ -1,28 +1,46 @@
-/** Untrusted scenarios, checked (validate.ts) and then brought within the page's limits. */
-import type { Scenario } from '../sim/types';
-import { clamp, formatLimit, LIMITS, totalTasks } from './limits';
+/** Untrusted scenarios (a link, saved edits, a file), checked (validate.ts) and then brought within the page's limits. */
+import { checkLimits, describeProblems, PAGE_LIMITS, type Limits, type Problem } from '../sim/limits';
+import { MODEL_IDS, type ModelSettings, type Scenario } from '../sim/types';
+import { clamp, formatLimit } from './limits';
 import { loadValidator } from './loadValidator';
 
-export type Checked = { ok: true; scenario: Scenario; notes: string[] } | { ok: false; error: string };
+export type Checked =
+  | { ok: true; scenario: Scenario; notes: string[] }
+  /** `tooLarge`: the valid scenario that is beyond the limits, with what is too large. */
+  | { ok: false; error: string; tooLarge?: { scenario: Scenario; problems: Problem[] } };
+
+const POOLS = ['poolSize', 'threadPoolSize', 'processPoolSize'] as const;
+
+/** Pools and the switch interval of one settings object, clamped; each change noted as "settings.poolSize 10⁹ became 1024". */
+function fitSettings(s: ModelSettings | undefined, at: string, l: Limits, notes: string[]): ModelSettings | undefined {
+  if (!s) return s;
+  let out = s;
+  const set = (k: keyof ModelSettings, range: { min: number; max: number }, whole: boolean) => {
+    const v = s[k];
+    if (typeof v !== 'number') return;
+    const c = clamp(whole ? Math.round(v) : v, range.min, range.max);
+    if (!c.clamped && c.value === v) return;
+    out = { ...out, [k]: c.value };
+    notes.push(`${at}.${k} ${formatLimit(v)} became ${formatLimit(c.value)}`);
+  };
+  for (const k of POOLS) set(k, l.poolSize, true);
+  set('switchIntervalMs', l.switchIntervalMs, false);
+  return out;
+}
 
 /**
- * Brings a scenario from a file or a link within the limits: durations and cores are clamped (listed in
- * the returned notes); too many tasks is an error.
+ * Brings a scenario from a file or a link within the limits: durations, cores, pool sizes and the switch
+ * interval are clamped (listed in the returned notes); too many tasks or steps, or too much work to
+ * simulate in the page, is an error that says what is too large.
  */
-export function fitToLimits(scenario: Scenario): Checked {
-  const total = totalTasks(scenario);
-  if (total > LIMITS.tasks) {
-    return {
-      ok: false,
-      error: `it has ${formatLimit(total)} tasks; the page runs at most ${formatLimit(LIMITS.tasks)}`,
-    };
-  }
+export function fitToLimits(scenario: Scenario, limits: Limits = PAGE_LIMITS): Checked {
   const notes: string[] = [];
   let durations = 0;
+  const { min, max } = limits.durationMs;
   const tasks = scenario.tasks.map((task) => ({
     ...task,
     steps: task.steps.map((step) => {
-      const d = clamp(step.durationMs, LIMITS.durationMs.min, LIMITS.durationMs.max);
+      const d = clamp(step.durationMs, min, max);
       if (!d.clamped) return step;
       durations++;
       return { ...step, durationMs: d.value };
@@ -30,12 +48,27 @@ export function fitToLimits(scenario: Scenario): Checked {
   }));
   if (durations > 0) {
     notes.push(
-      `${durations === 1 ? 'one step was' : `${durations} steps were`} longer than ${formatLimit(LIMITS.durationMs.max, 's')} and now take${durations === 1 ? 's' : ''} ${formatLimit(LIMITS.durationMs.max, 's')}`,
+      `${durations === 1 ? 'one step was' : `${durations} steps were`} longer than ${formatLimit(max, 's')} and now take${durations === 1 ? 's' : ''} ${formatLimit(max, 's')}`,
     );
   }
-  const cores = clamp(scenario.machine.cores, LIMITS.cores.min, LIMITS.cores.max);
+  const cores = clamp(scenario.machine.cores, limits.cores.min, limits.cores.max);
   if (cores.clamped) notes.push(`${scenario.machine.cores} cores became ${cores.value}`);
-  return { ok: true, scenario: { ...scenario, machine: { cores: cores.value }, tasks }, notes };
+  const fitted: Scenario = { ...scenario, machine: { cores: cores.value }, tasks };
+  const settings = fitSettings(scenario.settings, 'settings', limits, notes);
+  if (settings) fitted.settings = settings;
+  if (scenario.modelSettings) {
+    const per: Scenario['modelSettings'] = {};
+    for (const m of MODEL_IDS) {
+      const s = fitSettings(scenario.modelSettings[m], `modelSettings.${m}`, limits, notes);
+      if (s) per[m] = s;
+    }
+    fitted.modelSettings = per;
+  }
+  const problems = checkLimits(fitted, {}, limits);
+  if (problems.length > 0) {
+    return { ok: false, error: `it is ${describeProblems(problems, limits)}`, tooLarge: { scenario: fitted, problems } };
+  }
+  return { ok: true, scenario: fitted, notes };
 }
 
 /** Schema first (errors name the field), then the limits (`source` names the file or "the link"). */
@@ -43,5 +76,5 @@ export async function checkUntrusted(raw: unknown, source: string, original?: Sc
   const parsed = (await loadValidator()).checkScenario(raw, source, original);
   if (!parsed.ok) return parsed;
   const fitted = fitToLimits(parsed.scenario);
-  return fitted.ok ? fitted : { ok: false, error: `${source}: ${fitted.error}` };
+  return fitted.ok ? fitted : { ...fitted, error: `${source}: ${fitted.error}` };
 }

@@ -1,17 +1,19 @@
 /**
- * The bounds a workload edited in the page must stay within, so that every change re-simulates at once
- * and nothing can freeze the page. Values outside them are clamped (with a message saying so), except too
- * many tasks in a file or a link, which is refused (see fitToLimits in validate.ts).
+ * The page's limits (src/sim/limits.ts, PAGE_LIMITS) in the shape the page's controls use, and the size of
+ * an importable file. Values outside them are clamped with a message saying so; a workload too large to
+ * simulate in the page (tasks, steps, total work) is refused with the reason (fit.ts).
  */
-import type { Scenario } from '../sim/types';
+import { formatCount, PAGE_LIMITS } from '../sim/limits';
+
+export { totalTasks } from '../sim/limits';
 
 export const LIMITS = {
-  durationMs: { min: 0, max: 60_000 },
+  durationMs: PAGE_LIMITS.durationMs,
   /** Tasks after `count` copies are made. */
-  tasks: 10_000,
-  cores: { min: 1, max: 128 },
-  switchIntervalMs: { min: 0.01, max: 1000 },
-  poolSize: { min: 1, max: 1024 },
+  tasks: PAGE_LIMITS.tasks,
+  cores: PAGE_LIMITS.cores,
+  switchIntervalMs: PAGE_LIMITS.switchIntervalMs,
+  poolSize: PAGE_LIMITS.poolSize,
   /** Imported scenario files. */
   fileBytes: 5 * 1024 * 1024,
 } as const;
@@ -31,9 +33,5 @@ export function clamp(value: number, min: number, max: number): Clamped {
 export function formatLimit(value: number, unit?: 'ms' | 's'): string {
   if (unit === 's') return `${value / 1000} s`;
   if (unit === 'ms') return `${value} ms`;
-  return value >= 10_000 ? value.toLocaleString('en').replace(/,/g, '\u202f') : String(value);
-}
-
-export function totalTasks(scenario: Scenario): number {
-  return scenario.tasks.reduce((n, t) => n + (t.count ?? 1), 0);
+  return formatCount(value);
 }

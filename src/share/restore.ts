@@ -2,12 +2,18 @@
  * After hydration: brings back a widget's view from the page's address, or else from the edits saved in
  * local storage. Anything unusable (damaged, tampered with, from another version, failing the schema or the
  * simulation) leaves the article's workload in place and tells the reader why. Never throws.
+ *
+ * A linked view is marked as shared (its banner offers Reset), shows its totals even on a figure that waits
+ * for a prediction, and the page is brought to the figure again once it is drawn, so the reader lands on it
+ * (and on its notice, when the link could not be used).
  */
 import { apply, notify } from '../store/history';
 import { sessionOf } from '../store/session';
+import { revealOf } from '../store/reveal';
 import type { TimelineStore } from '../store/timelineStore';
 import { decodeView, type SharedView } from './codec';
 import { readParam, readStored, writeParam, writeStored } from './location';
+import { showLinkedFigure } from './landing';
 import { checkUntrusted } from './fit';
 
 type Resolved = { ok: true; view: SharedView; notes: string[] } | { ok: false; message: string };
@@ -48,30 +54,47 @@ export async function restoreWidget(store: TimelineStore, key: string): Promise<
       const r = await resolveView(linked, 'the link', store);
       const note =
         r.ok && r.notes.length ? `Shown as the link has it, within the page’s limits${sentence(r.notes)}.` : undefined;
-      if (r.ok && showView(store, r.view, note)) return;
+      if (r.ok && showView(store, r.view, note)) {
+        // Links made before the playhead was always kept meant the finished run.
+        if (r.view.timeMs === null) store.getState().jumpToEnd();
+        revealOf(store).setState({ sealed: false });
+        sessionOf(store).setState({ shared: true });
+        showLinkedFigure(key);
+        return;
+      }
       writeParam(key, null);
       const why = r.ok ? (sessionOf(store).getState().notice?.text ?? 'it could not be simulated') : r.message;
       fail(`This link’s view of the timeline could not be used: ${why}. Showing the article’s workload instead.`);
+      showLinkedFigure(key);
       return;
     }
-    const stored = readStored(key);
-    if (stored === null) return;
-    const r = await resolveView(stored, 'saved edits', store);
-    if (
-      r.ok &&
-      showView(
-        store,
-        r.view,
-        `Your earlier changes to this timeline are back${sentence(r.notes)}. Reset returns to the article’s workload.`,
-      )
-    )
-      return;
-    writeStored(key, null);
-    const why = r.ok ? 'they could not be simulated' : r.message;
-    fail(`Your saved changes to this timeline could not be read (${why}), so they were set aside.`);
+    await restoreStored(store, key);
   } catch (error) {
     fail(
       `The saved view of this timeline could not be restored: ${error instanceof Error ? error.message : String(error)}.`,
     );
   }
+}
+
+/** Brings back the edits this reader saved for the widget, if any (unreadable ones are set aside, saying so). */
+export async function restoreStored(store: TimelineStore, key: string): Promise<void> {
+  const stored = readStored(key);
+  if (stored === null) return;
+  const r = await resolveView(stored, 'saved edits', store);
+  if (
+    r.ok &&
+    showView(
+      store,
+      r.view,
+      `Your earlier changes to this timeline are back${sentence(r.notes)}. Reset returns to the article’s workload.`,
+    )
+  )
+    return;
+  writeStored(key, null);
+  const why = r.ok ? 'they could not be simulated' : r.message;
+  notify(store, {
+    text: `Your saved changes to this timeline could not be read (${why}), so they were set aside.`,
+    tone: 'error',
+    sticky: true,
+  });
 }

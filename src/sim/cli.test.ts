@@ -1,6 +1,6 @@
 /** Runs the CLI (scripts/simulate.ts) in a child process. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -108,4 +108,105 @@ describe('scripts/simulate.ts', () => {
     expect(r2.code).toBe(2);
     expect(r2.err).toContain('--model');
   }, 60_000);
+
+  it('--help prints usage and exits 0', () => {
+    const r = cli('--help');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/^usage: npm run simulate -- <scenario\.json>/);
+    for (const flag of ['--model', '--cores', '--pool', '--switch-interval-ms', '--json', '--trace', '--help'])
+      expect(r.out).toContain(flag);
+    // --help wins over anything else on the line, even a bad flag.
+    expect(cli('content/scenarios/three-sleeps.json', '--cores', 'zero', '-h')).toMatchObject({ code: 0, err: '' });
+  }, 60_000);
+
+  it.each([
+    [['--cores', '99999999999999999999'], 'simulate: --cores: 99999999999999999999 is too large, at most 4096'],
+    [['--pool', '1000000000'], 'simulate: --pool: 1000000000 is too large, at most 100\u202f000'],
+    [['--cores=0'], 'simulate: --cores: 0 is too small, at least 1'],
+    [['--switch-interval-ms', '1e-9'], 'simulate: --switch-interval-ms: 1e-9 ms is too small, at least 0.001 ms'],
+    [['--max-events', '1e12'], 'simulate: --max-events: must be a whole number ≥ 1 (got "1e12")'],
+  ])('%j beyond the command line limits is a one-line error, exit 2', (flags, message) => {
+    const r = cli('content/scenarios/three-sleeps.json', '--json', ...flags);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe(`${message}\n`);
+  }, 60_000);
+
+  it('a file beyond the command line limits names the file and the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interleave-'));
+    const big = join(dir, 'big.json');
+    const steps = [{ kind: 'cpu', durationMs: 1e12 }];
+    writeFileSync(big, JSON.stringify({ id: 'big', title: 'Big', machine: { cores: 2 }, tasks: [{ name: 'd', steps }] }));
+    const r = cli(big, '--json');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe(
+      `${big}: too large for the command line: tasks[0].steps[0].durationMs: ` +
+        '1\u202f000\u202f000\u202f000\u202f000 ms, at most 86\u202f400\u202f000 ms\n',
+    );
+  }, 60_000);
+
+  it('prints names with terminal escape sequences escaped, and JSON that still holds them exactly', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interleave-'));
+    const file = join(dir, 'esc.json');
+    const name = '\u001b]0;owned\u0007red\u001b[31m\u009b2J\u202e';
+    const title = 'Title\u001b[2J\rhidden';
+    const steps = [{ kind: 'cpu', durationMs: 10, label: 'step\u001b[1m' }];
+    writeFileSync(file, JSON.stringify({ id: 'esc', title, machine: { cores: 2 }, tasks: [{ name, steps }] }));
+    const text = cli(file, '--model', 'threads');
+    expect(text.code).toBe(0);
+    // eslint-disable-next-line no-control-regex
+    expect(text.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(text.out).toContain('Title\\x1b[2J\\rhidden');
+    expect(text.out).toContain('\\x1b]0;owned\\x07');
+    const json = cli(file, '--model', 'threads', '--json', '--trace');
+    expect(json.code).toBe(0);
+    // eslint-disable-next-line no-control-regex
+    expect(json.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    const doc = JSON.parse(json.out);
+    expect(doc.tasks[0].name).toBe(name);
+    expect(doc.lanes[0].label).toBe(name);
+    const bad = cli(join(dir, 'no\u001b[2Jfile.json'));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('no\\x1b[2Jfile.json: cannot be read');
+  }, 60_000);
+
+  it('--json --trace on 100 000 tasks writes the whole trace of every model (more than one string can hold)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interleave-'));
+    const big = join(dir, 'big.json');
+    const steps = [
+      { kind: 'io', durationMs: 500 },
+      { kind: 'cpu', durationMs: 0.2 },
+    ];
+    writeFileSync(
+      big,
+      JSON.stringify({ id: 'big', title: 'Big', machine: { cores: 2 }, tasks: [{ name: 'd', count: 100_000, steps }] }),
+    );
+    const outFile = join(dir, 'trace.json');
+    const fd = openSync(outFile, 'w');
+    const r = spawnSync(TSX, ['scripts/simulate.ts', big, '--json', '--trace'], {
+      encoding: 'utf8',
+      timeout: 300_000,
+      stdio: ['ignore', fd, 'pipe'],
+    });
+    closeSync(fd);
+    try {
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const size = statSync(outFile).size;
+      expect(size).toBeGreaterThan(2 ** 29); // V8's longest string is 2^29 - 24 characters
+      const read = (at: number, n: number) => {
+        const buf = Buffer.alloc(n);
+        const h = openSync(outFile, 'r');
+        readSync(h, buf, 0, n, at);
+        closeSync(h);
+        return buf.toString('utf8');
+      };
+      expect(read(0, 40)).toMatch(/^\[\{"model":"sequential"/);
+      expect(read(size - 2, 2)).toBe(']\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

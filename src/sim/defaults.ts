@@ -109,15 +109,22 @@ export const FORK: StartCosts = {
 };
 
 /**
- * forkserver — calibration: start + join 52 ms (first process of a fresh program). The fork server is a
- * fresh interpreter started on first use (52 − 2.45 = 49.55 ms, shown on the main lane because main waits
- * for it); later processes are forked by the server at about fork's cost.
+ * forkserver — calibration: start + join 52 ms per child, measured with the fork server already running
+ * (a warm-up child was started first), so 52 ms is what every child costs, not the first child alone.
+ * On 3.11–3.13 each child forked by the server re-runs the parent's main module before the target
+ * (gh-126631, fixed in 3.14), which is where the time goes: child 52 − 2 − 0.75 = 49.25 ms.
+ * The parent only connects to the server and sends the pickled Process (2 ms, as spawn's share:
+ * assumption); the child is a fork of the small server, so its exit costs what a forked child's does
+ * (0.75 ms, from fork).
+ * The server itself is a fresh interpreter started on first use; its start was not measured: we take
+ * spawn's interpreter boot (86 ms, below) as its cost (assumption), on the main lane because the
+ * parent waits for it.
  * memory (assumption): children are forked from the small server, ≈ 3 MB private each.
  */
 export const FORKSERVER: StartCosts = {
-  onceNs: 49_550 * NS_PER_US,
-  parentNs: 1_400 * NS_PER_US,
-  childNs: 300 * NS_PER_US,
+  onceNs: 86 * NS_PER_MS,
+  parentNs: 2 * NS_PER_MS,
+  childNs: 49_250 * NS_PER_US,
   exitNs: 750 * NS_PER_US,
   memoryBytes: 3 * 1024 * 1024,
 };
@@ -180,3 +187,21 @@ export const DEFAULT_MAX_EVENTS = 20_000_000;
  * into a pipe; once this much is waiting unread, its next write blocks until a worker reads.
  */
 export const PIPE_CAPACITY_BYTES = 64 * 1024;
+
+// ---------------------------------------------------------------- coordination (locks, queues, events)
+
+/**
+ * How long a thread blocked on a lock, a condition or a semaphore takes to run again after another
+ * thread releases it (futex wake-up on an idle core). calibration: handing an object through queue.Queue
+ * between threads takes 2.4 µs, which is one such wake-up (Condition.notify releasing the getter's lock)
+ * plus a little bytecode; we use it whole. Until then the lock is free, and the releasing thread, which
+ * keeps running, can take it again first (barging).
+ */
+export const WAKE_NS = QUEUE_HANDOFF_NS;
+/**
+ * multiprocessing.Queue.put() returns once the item is in the queue's buffer; a feeder thread pickles it
+ * and writes it into the pipe. calibration: put() returns after 19 µs (10 MB item: the size does not
+ * matter to put itself). The item reaches the pipe after pickle.dumps (PICKLE_DUMPS_NS_PER_BYTE); the
+ * getter reads and unpickles it (PIPE_NS_PER_BYTE + PICKLE_LOADS_NS_PER_BYTE).
+ */
+export const MP_QUEUE_PUT_NS = 19 * NS_PER_US;

@@ -10,9 +10,20 @@ import { runSequential } from './models/sequential';
 import { runThreads } from './models/threads';
 import { runFreeThreading } from './models/freeThreading';
 import { expandTasks } from './scenario/expand';
+import { Coord } from './sync/coord';
+import type { Flavor } from './sync/coord';
+import { latencyMetrics } from './sync/metrics';
 import type { SimOverrides } from './settings';
 import { resolveSettings } from './settings';
 import type { Metrics, ModelId, Scenario, Task, Trace } from './types';
+
+const FLAVOURS: Record<ModelId, Flavor> = {
+  sequential: 'sequential',
+  asyncio: 'asyncio',
+  threads: 'threads',
+  'free-threading': 'threads',
+  processes: 'processes',
+};
 
 const RUNNERS: Record<ModelId, (ctx: ModelContext) => void> = {
   sequential: runSequential,
@@ -29,11 +40,14 @@ export function simulate(scenario: Scenario, model: ModelId, overrides: SimOverr
   if (!(Number.isInteger(settings.cores) && settings.cores >= 1)) {
     throw new SimulationError(`cores must be an integer ≥ 1 (got ${settings.cores})`);
   }
-  const { tasks, names } = expanded(scenario);
+  const { tasks, names, order, arrivalNs } = expanded(scenario);
   const rec = new Recorder(names, overrides.trace !== 'summary');
+  rec.taskArrival.set(arrivalNs);
   const gilWaitNs = msToNs(settings.switchIntervalMs) + GIL_DROP_OVERSHOOT_NS;
   const sim = new Sim(rec, settings.cores, gilWaitNs, overrides.maxEvents ?? DEFAULT_MAX_EVENTS);
-  const ctx: ModelContext = { tasks, settings, sim, rec };
+  const coord = new Coord(tasks, scenario, sim, rec, FLAVOURS[model]);
+  sim.sync = coord;
+  const ctx: ModelContext = { tasks, settings, sim, rec, coord, order, arrivalNs };
   runner(ctx);
   sim.runLoop();
 
@@ -43,6 +57,16 @@ export function simulate(scenario: Scenario, model: ModelId, overrides: SimOverr
   for (const gil of sim.gils) if (gil.threads < 2) rec.hide(gil.lane);
   const coreBusyNs = rec.busyNs(sim.coreLane(0), settings.cores);
   const { lanes, spans, events, tasks: results } = rec.finish();
+  if (sim.deadlocked) {
+    for (const r of results) {
+      if (!(r.endMs >= 0)) {
+        r.endMs = endNs / 1e6;
+        if (!(r.startMs >= 0)) r.startMs = r.endMs;
+        r.latencyMs = r.endMs - r.arrivalMs;
+        r.unfinished = true;
+      }
+    }
+  }
 
   const makespanMs = endNs / 1e6;
   const busyTotal = coreBusyNs.reduce((a, b) => a + b, 0);
@@ -55,6 +79,10 @@ export function simulate(scenario: Scenario, model: ModelId, overrides: SimOverr
     memoryBytes: sim.memPeak,
     cpuWorkMs: sim.cpuWorkNs / 1e6,
     eventCount: sim.eventCount,
+    ...latencyMetrics(results, makespanMs),
+    sync: coord.syncMetrics(),
+    shared: coord.sharedMetrics(),
+    deadlock: coord.deadlock,
   };
   return { model, scenarioId: scenario.id, settings, makespanMs, lanes, spans, events, tasks: results, metrics };
 }
@@ -69,27 +97,40 @@ interface Expansion {
   fields: unknown[];
   tasks: Task[];
   names: string[];
+  order: Int32Array;
+  arrivalNs: Float64Array;
 }
 const expansions = new WeakMap<Scenario, Expansion>();
 
 function fieldsOf(entries: readonly Task[]): unknown[] {
   const out: unknown[] = [];
-  for (const t of entries) out.push(t, t.name, t.count, t.argsBytes, t.resultBytes, t.steps);
+  for (const t of entries) out.push(t, t.name, t.count, t.argsBytes, t.resultBytes, t.steps, t.startAtMs, t.everyMs);
   return out;
 }
 
-function expanded(scenario: Scenario): { tasks: Task[]; names: string[] } {
+function expanded(scenario: Scenario): Expansion {
   const cached = expansions.get(scenario);
   if (cached !== undefined && cached.entries === scenario.tasks) {
     const now = fieldsOf(scenario.tasks);
     if (now.length === cached.fields.length && now.every((v, i) => v === cached.fields[i])) return cached;
   }
   const tasks = expandTasks(scenario);
+  const arrivalNs = new Float64Array(tasks.length);
+  let sorted = true;
+  for (let i = 0; i < tasks.length; i++) {
+    arrivalNs[i] = msToNs(tasks[i].startAtMs ?? 0);
+    if (i > 0 && arrivalNs[i] < arrivalNs[i - 1]) sorted = false;
+  }
+  const order = new Int32Array(tasks.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  if (!sorted) order.sort((a, b) => arrivalNs[a] - arrivalNs[b] || a - b);
   const e: Expansion = {
     entries: scenario.tasks,
     fields: fieldsOf(scenario.tasks),
     tasks,
     names: tasks.map((t) => t.name),
+    order,
+    arrivalNs,
   };
   expansions.set(scenario, e);
   return e;

@@ -13,11 +13,51 @@ export type StepKind =
   /** Waiting on a socket, a disk or a sleep: releases the GIL; an `await` under asyncio. */
   | 'io'
   /** C code that releases the GIL (hashlib on large buffers, NumPy): needs a core, not the GIL. */
-  | 'native';
+  | 'native'
+  | SyncStepKind;
+
+/**
+ * Coordination steps (see content/scenarios/README.md). They name a primitive of `Scenario.sync` in
+ * `sync`, a task in `task` (join) or a shared variable in `var` (read, write); `durationMs` is optional
+ * for them (default 0) and counts as Python code run by the task once the step's effect has happened.
+ */
+export type SyncStepKind =
+  | 'acquire'
+  | 'release'
+  | 'put'
+  | 'get'
+  | 'set'
+  | 'clear'
+  | 'wait'
+  | 'join'
+  | 'read'
+  | 'write';
+
+export const SYNC_STEP_KINDS: readonly SyncStepKind[] = [
+  'acquire',
+  'release',
+  'put',
+  'get',
+  'set',
+  'clear',
+  'wait',
+  'join',
+  'read',
+  'write',
+];
 
 export interface Step {
   kind: StepKind;
+  /** Required for cpu, io and native steps; optional (default 0) for coordination steps. */
   durationMs: number;
+  /** Coordination steps: the name of the primitive in `Scenario.sync`. */
+  sync?: string;
+  /** acquire: give up after this long (the task goes on without it; its later release of it is skipped). */
+  timeoutMs?: number;
+  /** join: the task (every copy of it, when it has a count) to wait for. */
+  task?: string;
+  /** read / write: the shared variable in `Scenario.shared`. */
+  var?: string;
   /** Only on `io` steps: a synchronous call inside a coroutine (time.sleep, requests.get) that blocks the loop. */
   blocking?: boolean;
   /** Only on `cpu` steps: under asyncio, run through asyncio.to_thread / run_in_executor. */
@@ -26,9 +66,26 @@ export interface Step {
   label?: string;
 }
 
+/** `{"repeat": N, "steps": [...]}`: the steps N times over; may stand wherever a step may, nested. */
+export interface StepGroup {
+  repeat: number;
+  steps: StepItem[];
+}
+export type StepItem = Step | StepGroup;
+
 export interface Task {
   name: string;
+  /** The steps the simulator runs: step groups are unrolled here, and spans' `step` indexes this list. */
   steps: Step[];
+  /**
+   * The steps as written, when the task used step groups (parseScenario keeps them so that an editor can
+   * show and save the groups). `steps` is always the unrolled form and is what runs.
+   */
+  written?: StepItem[];
+  /** When the task arrives, ms after the program starts (default 0: at once). */
+  startAtMs?: number;
+  /** With count: the copies arrive this many ms apart, from startAtMs (default 0: all together). */
+  everyMs?: number;
   /** Bytes pickled to a worker process before the task runs there. */
   argsBytes?: number;
   /** Bytes pickled back from a worker process when the task ends. */
@@ -65,12 +122,26 @@ export interface ModelSettings {
   processPoolSize?: number;
 }
 
+/** A coordination primitive named in `Scenario.sync`. */
+export type SyncSpec =
+  | { type: 'lock' }
+  | { type: 'semaphore'; value: number }
+  /** maxsize 0 = unbounded; itemBytes: each item is pickled under processes (multiprocessing.Queue). */
+  | { type: 'queue'; maxsize: number; itemBytes?: number }
+  | { type: 'event' }
+  | { type: 'barrier'; parties: number };
+export type SyncType = SyncSpec['type'];
+
 export interface Scenario {
   id: string;
   title: string;
   description?: string;
   machine: { cores: number };
   tasks: Task[];
+  /** Coordination primitives by name: `{"L": {"type": "lock"}}`. */
+  sync?: Record<string, SyncSpec>;
+  /** Shared variables by name with their initial values: `{"x": 0}`. */
+  shared?: Record<string, number>;
   settings?: ModelSettings;
   /**
    * Settings for one model only, applied over `settings` (e.g. a process pool of 8 without also putting
@@ -119,7 +190,17 @@ export type SpanState =
   /** Pickling arguments or results and moving them between processes. */
   | 'pickling'
   /** Only on GIL lanes: the GIL is held by the span's task / thread. */
-  | 'held';
+  | 'held'
+  /** Blocked in acquire() of a lock or semaphore (span.sync names it, span.holder holds it). */
+  | 'wait-lock'
+  /** Blocked in get() of an empty queue or put() of a full one (span.sync, span.detail 'empty' | 'full'). */
+  | 'wait-queue'
+  /** Blocked in Event.wait() until another task sets the event (span.sync). */
+  | 'wait-event'
+  /** Blocked in join() / await until another task finishes (span.holder = one task not yet finished). */
+  | 'wait-join'
+  /** Blocked in Barrier.wait() until enough parties arrive (span.sync). */
+  | 'wait-barrier';
 
 export const SPAN_STATES: readonly SpanState[] = [
   'running',
@@ -133,6 +214,11 @@ export const SPAN_STATES: readonly SpanState[] = [
   'starting',
   'pickling',
   'held',
+  'wait-lock',
+  'wait-queue',
+  'wait-event',
+  'wait-join',
+  'wait-barrier',
 ];
 
 export interface Span {
@@ -147,6 +233,15 @@ export interface Span {
   step: number;
   /** For spans on task lanes: the worker lane (thread, loop, process) doing the work, or -1. */
   worker: number;
+  /** wait-lock, wait-queue, wait-event, wait-barrier: the primitive's name (a key of Scenario.sync). */
+  sync?: string;
+  /**
+   * wait-lock: the task holding the lock (for a semaphore: the holder that took it last), when the wait
+   * began; wait-join: a task waited for that has not finished; -1 if none.
+   */
+  holder?: number;
+  /** wait-queue: whether the queue was 'empty' (get) or 'full' (put). */
+  detail?: 'empty' | 'full';
 }
 
 export type EventKind =
@@ -157,7 +252,11 @@ export type EventKind =
   | 'gil-drop-request' // a waiting thread has waited a full switch interval and asks the holder to drop
   | 'loop-switch' // the event loop moves from one task to another
   | 'timer-late' // an awaited timer or I/O completion was handled late because the loop was busy
-  | 'worker-start'; // a thread or process has started
+  | 'worker-start' // a thread or process has started
+  | 'sync-wake' // a release / put / set / finish (by fromTask) woke `task`, waiting on `sync`: draw a flow
+  | 'queue-depth' // the queue `sync` now holds `depth` items
+  | 'shared-write' // `task` wrote `value` to shared variable `var`; `lost: true` if it overwrote an update
+  | 'deadlock'; // every unfinished task is blocked and nothing is pending: `text` says why
 
 export interface TraceEvent {
   timeMs: number;
@@ -170,14 +269,64 @@ export interface TraceEvent {
   fromTask?: number;
   /** For timer-late: how late, in ms. */
   lateMs?: number;
+  /** sync-wake, queue-depth: the primitive's name. sync-wake also has fromTask (-1: none). */
+  sync?: string;
+  /** queue-depth: items in the queue (under processes: put and not yet taken, feeder included). */
+  depth?: number;
+  /** shared-write: the variable, the value written, and whether the write lost another task's update. */
+  var?: string;
+  value?: number;
+  lost?: boolean;
+  /** deadlock: the cycle in words ("A holds L1 and waits for L2; B holds L2 and waits for L1"). */
+  text?: string;
 }
 
 export interface TaskResult {
   name: string;
+  /** When the task arrived (its startAtMs, or 0). */
+  arrivalMs: number;
   startMs: number;
+  /** When it finished; for a task a deadlock left unfinished, the time of the deadlock. */
   endMs: number;
-  /** endMs - startMs */
+  /** endMs - arrivalMs */
   latencyMs: number;
+  /** Only present (true) for a task that never finished because of a deadlock. */
+  unfinished?: boolean;
+}
+
+/** Per-primitive counts. Locks and semaphores: acquisitions, handoffs, longestRun. Queues: puts, gets, maxDepth. */
+export interface SyncMetrics {
+  type: SyncType;
+  acquisitions?: number;
+  /** Consecutive acquisitions by different tasks. */
+  handoffs?: number;
+  /** Most consecutive acquisitions by one task. */
+  longestRun?: number;
+  /** release() calls that released it (a release skipped after a timed-out acquire does not count). */
+  releases?: number;
+  /** acquire() calls that gave up after their timeoutMs. */
+  timeouts?: number;
+  puts?: number;
+  gets?: number;
+  maxDepth?: number;
+  /** event: set() calls; barrier: how many times it tripped. */
+  sets?: number;
+  trips?: number;
+}
+
+export interface SharedMetrics {
+  final: number;
+  writes: number;
+  /** Writes that overwrote a value another task had written after this task read. */
+  lostUpdates: number;
+}
+
+export interface DeadlockInfo {
+  atMs: number;
+  /** Names of the tasks that were blocked. */
+  tasks: string[];
+  /** The cycle (or the wait that can never end) in words. */
+  cycle: string;
 }
 
 export interface Metrics {
@@ -196,6 +345,16 @@ export interface Metrics {
   cpuWorkMs: number;
   /** How many discrete events the simulation processed. */
   eventCount: number;
+  /** Latency (end - arrival) percentiles over finished tasks (nearest rank). */
+  latency: { p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number };
+  /** Finished tasks per second of makespan. */
+  throughputPerS: number;
+  /** One entry per primitive of Scenario.sync. */
+  sync: Record<string, SyncMetrics>;
+  /** One entry per variable of Scenario.shared. */
+  shared: Record<string, SharedMetrics>;
+  /** null, or where the run stopped because every unfinished task was blocked. */
+  deadlock: DeadlockInfo | null;
 }
 
 /** The settings a trace was produced with, after defaults were applied. */
@@ -211,6 +370,8 @@ export interface ResolvedSettings {
 
 export interface Trace {
   model: ModelId;
+  /** A band title that replaces the model's name (a recorded run: "Recorded · Python 3.12.1 · 8 cores"). */
+  label?: string;
   scenarioId: string;
   settings: ResolvedSettings;
   makespanMs: number;

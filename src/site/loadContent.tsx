@@ -12,12 +12,14 @@ const modules = import.meta.glob<{ default: ComponentType<{ components?: MDXComp
  * Loads what an article or standalone page needs before it renders (on the server and before hydration):
  * its compiled MDX, its details (headings for the table of contents, the scenarios it names with their
  * contents, the tags it uses), the widget registry and the few widgets only some pages use (preparePage). The
- * home page loads only itself and the summaries it lists, and the 404 page only itself, so they stay light.
+ * home page loads itself, the summaries it lists and the one scenario its figure draws, and the 404 page only
+ * itself, so they stay light.
  */
 export async function loadContent(route: Route): Promise<ArticleComponent | undefined> {
   if (route.kind === 'home') {
-    const [{ default: bySlug }, { Home }] = await Promise.all([summaries(), import('./pages/Home')]);
+    const [{ default: bySlug }, { Home, prepareHome }] = await Promise.all([summaries(), import('./pages/Home')]);
     for (const item of [...articles, ...pages]) item.summary = bySlug[item.slug] ?? '';
+    await prepareHome();
     return Home;
   }
   if (route.kind === 'not-found') return (await import('./pages/NotFound')).NotFound;

@@ -5,8 +5,12 @@
  * server once per page), so whichever renders first, the sentence or the figure, prepares the store and
  * the other one finds it: in render order, the same on the server and in the hydrating render.
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { TimelineStore } from './timelineStore';
+import { forgetPredictions, seal } from './reveal';
+import { placeFigure, resetPlacements, type Placement } from './placement';
+
+export type { Placement };
 
 /** The props of a Timeline tag that say which timeline it is. */
 export interface TimelineTag {
@@ -22,6 +26,8 @@ const ids = new WeakMap<TimelineStore, string>();
 export function beginPage(pageTags: readonly object[] = []): void {
   tags = [...pageTags] as TimelineTag[];
   byId.clear();
+  resetPlacements();
+  forgetPredictions();
 }
 
 /** The tag with that id on this page, if any. */
@@ -41,9 +47,22 @@ export function preparePageTimeline<P extends TimelineTag, T extends object>(pro
   return prepared;
 }
 
-/** For a Timeline: its prepared store, shared with the numbers bound to its id. */
+/**
+ * For a Timeline: its prepared store, shared with the numbers bound to its id, placed on the page (its key
+ * in links, the prediction it answers: see placement.ts). A figure that answers a prediction is sealed here,
+ * before anything draws it, so the server and the hydrating render both show it at its start.
+ */
 export function usePageTimeline<P extends TimelineTag, T extends object>(props: P, prepare: (p: P) => T): T {
-  const [prepared] = useState(() => preparePageTimeline(props, prepare));
+  const uid = useId();
+  const [prepared] = useState(() => {
+    const p = preparePageTimeline(props, prepare);
+    const { store } = p as { store?: TimelineStore };
+    if (store) {
+      const placed = placeFigure(store, uid, props);
+      if (placed.predictedBy) seal(store, placed.predictedBy);
+    }
+    return p;
+  });
   return prepared;
 }
 

@@ -27,6 +27,8 @@ export interface EditState {
   editorOpen: boolean;
   /** Put the keyboard focus on the editor's toggle when the bar is next drawn (it was just replaced). */
   focusToggle: boolean;
+  /** Showing the view a link brought (its banner offers Reset); the reader's own saved edits wait meanwhile. */
+  shared: boolean;
 }
 
 export type EditSession = StoreApi<EditState>;
@@ -43,6 +45,7 @@ export function sessionOf(timeline: TimelineStore): EditSession {
       notice: null,
       editorOpen: false,
       focusToggle: false,
+      shared: false,
     }));
     sessions.set(timeline, session);
   }

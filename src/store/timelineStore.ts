@@ -9,6 +9,27 @@ import type { ModelId, ModelSettings, Scenario, Trace } from '../sim/types';
 import { eventTimes, nextEventTime, prevEventTime } from '../timeline/events';
 import type { ViewMode } from '../timeline/layout';
 import { clampTime } from '../timeline/scale';
+import {
+  clampWindow,
+  followWindow,
+  fullWindow,
+  isFullWindow,
+  panWindow,
+  zoomWindow,
+  type ViewWindow,
+} from '../timeline/viewWindow';
+import { assertPageLimits, pendingRuns, type AsyncSimulateFn, type SimProgress } from './pendingRun';
+
+export type { AsyncRun, AsyncSimulateFn, SimProgress } from './pendingRun';
+
+let asyncSimulation: AsyncSimulateFn | null = null;
+/**
+ * From now on, stores re-simulate through `fn` (the page's worker, simClient.ts): setScenario, setModels
+ * and setOverrides return at once and the traces follow. null: synchronously again (the server, tests).
+ */
+export function setAsyncSimulation(fn: AsyncSimulateFn | null): void {
+  asyncSimulation = fn;
+}
 
 export type SimulateFn = (scenario: Scenario, model: ModelId, overrides?: ModelSettings) => Trace;
 /** The sequential makespan without simulating it (optional shortcut for big scenarios). */
@@ -24,6 +45,18 @@ export interface HoverTarget {
   /** Where the pointer is (percent of plot width, px from the chart top); keyboard: the span's middle. */
   xPct: number;
   y: number;
+}
+
+/** A span chosen by click, tap or Enter: the details panel shows it. */
+export interface SelectedSpan {
+  band: number;
+  span: number;
+}
+
+/** A time range chosen with Shift+drag. */
+export interface TimeRange {
+  startMs: number;
+  endMs: number;
 }
 
 export interface TimelineState {
@@ -46,8 +79,23 @@ export interface TimelineState {
   loop: boolean;
   reducedMotion: boolean;
   hover: HoverTarget | null;
+  /** The visible part of the run, [viewStartMs, viewEndMs). */
+  viewStartMs: number;
+  viewEndMs: number;
+  /** A range picked with Shift+drag, or null. */
+  selection: TimeRange | null;
+  /** The span shown in the details panel, or null. */
+  selected: SelectedSpan | null;
+  /** Width of the plot in CSS px (for steps of at least a pixel at the current zoom). */
+  plotWidthPx: number;
   /** Bumped whenever traces are re-derived (for timing re-simulation to paint). */
   revision: number;
+  /** A re-simulation in progress (the traces are the previous workload's until it ends), or null. */
+  pending: SimProgress | null;
+  /** Why the last re-simulation failed (the workload shown was put back), or null. */
+  simError: string | null;
+  /** Stops the pending re-simulation and puts back the workload the figure shows. */
+  cancelPending(): void;
 
   seek(timeMs: number): void;
   /** Move by a fraction of the domain (ArrowRight = +0.01). */
@@ -71,6 +119,17 @@ export interface TimelineState {
    */
   setScenario(scenario: Scenario, models?: ModelId[]): void;
   setHover(target: HoverTarget | null): void;
+  /** Shows [startMs, endMs) (clamped into the run). */
+  setWindow(startMs: number, endMs: number): void;
+  /** Zooms by factor (> 1 narrows) about anchorMs (default: the window's middle). */
+  zoomBy(factor: number, anchorMs?: number): void;
+  /** Pans by a fraction of the window's width (negative: earlier). */
+  panBy(fraction: number): void;
+  /** Shows the whole run. */
+  fit(): void;
+  setSelection(range: TimeRange | null): void;
+  select(span: SelectedSpan | null): void;
+  setPlotWidth(px: number): void;
 }
 
 export interface TimelineInit {
@@ -85,6 +144,8 @@ export interface TimelineInit {
   view?: ViewMode;
   speed?: number;
   loop?: boolean;
+  /** The window shown first (an article's `zoom` preset); default the whole run. */
+  window?: ViewWindow;
 }
 
 export type TimelineStore = StoreApi<TimelineState>;
@@ -131,21 +192,56 @@ export function createTimelineStore(init: TimelineInit): TimelineStore {
   const first = derived(traces);
 
   return createStore<TimelineState>()((set, get) => {
+    const commit = (
+      scenario: Scenario,
+      models: ModelId[],
+      overrides: ModelSettings | undefined,
+      next: ReturnType<typeof deriveTraces>,
+    ) => {
+      const d = derived(next.traces);
+      set((s) => {
+        // A figure showing the whole run keeps showing the whole run; a zoomed one keeps its window.
+        const win = isFullWindow({ startMs: s.viewStartMs, endMs: s.viewEndMs }, s.domainMs)
+          ? fullWindow(d.domainMs)
+          : clampWindow({ startMs: s.viewStartMs, endMs: s.viewEndMs }, d.domainMs);
+        return {
+          scenario,
+          models,
+          overrides,
+          ...next,
+          ...d,
+          timeMs: clampTime(s.timeMs >= s.domainMs ? d.domainMs : s.timeMs, d.domainMs),
+          hover: null,
+          selected: null,
+          selection: null,
+          viewStartMs: win.startMs,
+          viewEndMs: win.endMs,
+          revision: s.revision + 1,
+        };
+      });
+    };
+    const runs = pendingRuns(get, set, commit);
     const rederive = (models: ModelId[], overrides: ModelSettings | undefined, scenario = get().scenario) => {
       if (!scenario || !simulate) return;
-      const next = deriveTraces(scenario, models, simulate, overrides, init.baseline);
-      const d = derived(next.traces);
-      set((s) => ({
-        scenario,
-        models,
-        overrides,
-        ...next,
-        ...d,
-        timeMs: clampTime(s.timeMs >= s.domainMs ? d.domainMs : s.timeMs, d.domainMs),
-        hover: null,
-        revision: s.revision + 1,
-      }));
+      if (asyncSimulation) return runs.start(asyncSimulation, scenario, models, overrides);
+      assertPageLimits(scenario, overrides);
+      commit(scenario, models, overrides, deriveTraces(scenario, models, simulate, overrides, init.baseline));
     };
+    const win = () => ({ startMs: get().viewStartMs, endMs: get().viewEndMs });
+    const show = (w: ViewWindow) => {
+      const c = clampWindow(w, get().domainMs);
+      if (c.startMs === get().viewStartMs && c.endMs === get().viewEndMs) return;
+      set({ viewStartMs: c.startMs, viewEndMs: c.endMs });
+    };
+    const pixelMs = () => (get().viewEndMs - get().viewStartMs) / Math.max(1, get().plotWidthPx);
+    /** Moves the playhead; a window that no longer shows it follows it. */
+    const moveTo = (t: number, extra: Partial<TimelineState> = {}) => {
+      const { domainMs } = get();
+      const timeMs = clampTime(t, domainMs);
+      const w = followWindow(win(), timeMs, domainMs);
+      set({ ...extra, timeMs, viewStartMs: w.startMs, viewEndMs: w.endMs });
+    };
+    const firstWindow = init.window ? clampWindow(init.window, first.domainMs) : fullWindow(first.domainMs);
     return {
       scenario: init.scenario ?? null,
       models: init.models,
@@ -162,12 +258,20 @@ export function createTimelineStore(init: TimelineInit): TimelineStore {
       loop: init.loop ?? false,
       reducedMotion: false,
       hover: null,
+      viewStartMs: firstWindow.startMs,
+      viewEndMs: firstWindow.endMs,
+      selection: null,
+      selected: null,
+      plotWidthPx: 1200,
       revision: 0,
+      pending: null,
+      simError: null,
+      cancelPending: () => runs.cancel(),
 
-      seek: (t) => set({ timeMs: clampTime(t, get().domainMs) }),
+      seek: (t) => moveTo(t),
       nudge: (fraction) => {
         const { timeMs, domainMs } = get();
-        set({ timeMs: clampTime(timeMs + fraction * domainMs, domainMs) });
+        moveTo(timeMs + fraction * domainMs);
       },
       play: () => {
         const { timeMs, domainMs } = get();
@@ -179,16 +283,17 @@ export function createTimelineStore(init: TimelineInit): TimelineStore {
       setSpeed: (speed) => set({ speed: Math.min(4, Math.max(0.25, speed)) }),
       setLoop: (loop) => set({ loop }),
       setView: (view) => set({ view, hover: null }),
+      // Steps go to the next change that is visible at the current zoom: at least a pixel away.
       stepBack: () => {
         const { timeMs, eventTimes: times } = get();
-        set({ playing: false, timeMs: prevEventTime(times, timeMs) });
+        moveTo(prevEventTime(times, timeMs - 0.999 * pixelMs()), { playing: false });
       },
       stepForward: () => {
         const { timeMs, eventTimes: times, domainMs } = get();
-        set({ playing: false, timeMs: clampTime(nextEventTime(times, timeMs, domainMs), domainMs) });
+        moveTo(nextEventTime(times, timeMs + 0.999 * pixelMs(), domainMs), { playing: false });
       },
-      jumpToStart: () => set({ timeMs: 0 }),
-      jumpToEnd: () => set({ timeMs: get().domainMs, playing: false }),
+      jumpToStart: () => moveTo(0),
+      jumpToEnd: () => moveTo(get().domainMs, { playing: false }),
       setReducedMotion: (reducedMotion) => set({ reducedMotion }),
       setModels: (models) => rederive(models, get().overrides),
       setOverrides: (overrides) => rederive(get().models, overrides),
@@ -206,6 +311,30 @@ export function createTimelineStore(init: TimelineInit): TimelineStore {
         )
           return;
         set({ hover });
+      },
+      setWindow: (startMs, endMs) => show({ startMs, endMs }),
+      zoomBy: (factor, anchorMs) => {
+        const w = win();
+        show(zoomWindow(w, factor, anchorMs ?? (w.startMs + w.endMs) / 2, get().domainMs));
+      },
+      panBy: (fraction) => {
+        const w = win();
+        show(panWindow(w, fraction * (w.endMs - w.startMs), get().domainMs));
+      },
+      fit: () => show(fullWindow(get().domainMs)),
+      setSelection: (range) => {
+        if (!range) return set({ selection: null });
+        const a = clampTime(Math.min(range.startMs, range.endMs), get().domainMs);
+        const b = clampTime(Math.max(range.startMs, range.endMs), get().domainMs);
+        set({ selection: b > a ? { startMs: a, endMs: b } : null });
+      },
+      setPlotWidth: (px) => {
+        if (px > 0 && px !== get().plotWidthPx) set({ plotWidthPx: px });
+      },
+      select: (selected) => {
+        const cur = get().selected;
+        if (cur === selected || (cur && selected && cur.band === selected.band && cur.span === selected.span)) return;
+        set({ selected });
       },
     };
   });

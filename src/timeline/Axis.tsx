@@ -1,10 +1,11 @@
-/** The time axis (SVG, positions in percent so it is right at any width) and the vertical grid. */
+/** The time axis (SVG, positions in percent so it is right at any width) and the vertical grid, from the scene's ticks. */
 import { memo } from 'react';
 import { timeTicks, type Tick } from './scale';
 import type { TimelineLayout } from './layout';
 
 export const AXIS_HEIGHT = 24;
 
+/** Ticks over the whole run (the overview strip, exported images of the whole run). */
 export function ticksFor(domainMs: number): Tick[] {
   return timeTicks(domainMs, 6);
 }
@@ -15,8 +16,7 @@ function anchor(pct: number): 'start' | 'middle' | 'end' {
   return 'middle';
 }
 
-export const Axis = memo(function Axis({ domainMs }: { domainMs: number }) {
-  const ticks = ticksFor(domainMs);
+export const Axis = memo(function Axis({ ticks }: { ticks: readonly Tick[] }) {
   return (
     <svg className="tl-axis" width="100%" height={AXIS_HEIGHT} aria-hidden="true" focusable="false">
       <line className="tl-axis-line" x1="0%" x2="100%" y1={0.5} y2={0.5} />
@@ -33,12 +33,12 @@ export const Axis = memo(function Axis({ domainMs }: { domainMs: number }) {
 });
 
 /** Vertical grid lines at the ticks, through the rows of each band (not its header). */
-export function GridLines({ layout }: { layout: TimelineLayout }) {
-  const ticks = ticksFor(layout.domainMs).filter((t) => t.pct > 0 && t.pct < 100);
+export function GridLines({ layout, ticks }: { layout: TimelineLayout; ticks: readonly Tick[] }) {
+  const inside = ticks.filter((t) => t.pct > 0 && t.pct < 100);
   return (
     <g className="tl-grid" aria-hidden="true">
       {layout.bands.map((b) =>
-        ticks.map((t) => (
+        inside.map((t) => (
           <line key={`${b.index}-${t.ms}`} x1={`${t.pct}%`} x2={`${t.pct}%`} y1={b.y + b.headerH} y2={b.y + b.h} />
         )),
       )}

@@ -1,140 +1,117 @@
 /**
- * The span marks as SVG, horizontal positions in percent (correct at any width, no measuring,
- * identical on server and client). Small traces: one rect per span, keyboard-navigable with a
- * roving tabindex. Large traces: an LOD summary (a few hundred columns per row), not focusable.
+ * The span marks as SVG, drawn from the scene (scene.ts): horizontal positions in percent of the plot
+ * width (correct at any width, identical on server and client), one rect per shape, so every span at
+ * least a pixel wide is its own rect and only sub-pixel runs are merged. Spans drawn as themselves are
+ * keyboard-navigable with a roving tabindex (small traces); flows are arrows from giver to taker.
  */
 import { memo, useCallback, useEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react';
-import type { Span } from '../sim/types';
 import type { Band, Row, SpanTarget, TimelineLayout } from './layout';
-import { lodRow } from './lod';
 import { patternFill } from './patterns';
 import { GridLines } from './Axis';
 import { spanSentence } from './spanText';
 import { formatCount } from './scale';
+import { shapeClass, spanTarget, type Scene, type SceneRow } from './scene';
 
-/** Columns of the server-rendered summary of a large trace. */
-export const SUMMARY_COLUMNS = 400;
+export { rowPad } from './scene';
 
-const pct = (v: number) => `${Math.round(v * 1000) / 1000}%`;
-
-export function rowPad(h: number): number {
-  return h >= 10 ? 3 : h >= 5 ? 1 : 0;
-}
-
-function spanClass(span: Span): string {
-  return span.state === 'held' && span.task % 2 === 1 ? `tl-s tl-s--held tl-held-alt` : `tl-s tl-s--${span.state}`;
-}
+const pct = (v: number) => `${Math.round(v * 100) / 100}%`;
 
 interface MarksProps {
-  layout: TimelineLayout;
+  scene: Scene;
   uid: string;
+  /** Large traces: shapes are not focusable one by one. */
   summary: boolean;
   onInspect?: (target: SpanTarget | null) => void;
+  onChoose?: (target: SpanTarget) => void;
 }
 
-function rowSpans(band: Band, row: Row, rowIndex: number, uid: string, scale: number, focusState: { first: boolean }) {
-  const { ix } = band;
-  const pad = rowPad(row.h);
+function rowShapes(r: SceneRow, scene: Scene, uid: string, focusable: boolean, focusState: { first: boolean }) {
+  const { row, pad, band } = r;
+  const k = 100 / scene.width;
   const out = [];
-  for (const lane of row.lanes) {
-    for (let i = ix.laneStart[lane]; i < ix.laneStart[lane + 1]; i++) {
-      const s = ix.spans[i];
-      const first = focusState.first;
-      focusState.first = false;
-      out.push(
-        <rect
-          key={i}
-          className={spanClass(s)}
-          x={pct(s.startMs * scale)}
-          width={pct((s.endMs - s.startMs) * scale)}
-          y={row.y + pad}
-          height={row.h - 2 * pad}
-          fill={patternFill(uid, s.state)}
-          data-s={i}
-          data-r={rowIndex}
-          tabIndex={first ? 0 : undefined}
-          role={first ? 'img' : undefined}
-          aria-label={first ? spanSentence(band.trace, s) : undefined}
-        />,
-      );
-    }
-  }
-  return out;
-}
-
-function rowSummary(band: Band, row: Row, domainMs: number) {
-  const { ix } = band;
-  const pad = rowPad(row.h);
-  const shapes = lodRow(ix.spans, ix.laneStart, row.lanes, SUMMARY_COLUMNS / domainMs, SUMMARY_COLUMNS);
-  const k = 100 / SUMMARY_COLUMNS;
-  return shapes.map((sh, i) => {
-    const opacity = sh.density < 0.97 ? Math.round((0.35 + 0.65 * sh.density) * 100) / 100 : undefined;
-    return (
+  for (let i = 0; i < r.shapes.length; i++) {
+    const sh = r.shapes[i];
+    const x0 = Math.max(0, sh.x0);
+    const x1 = Math.min(scene.width, sh.x1);
+    if (x1 <= x0 && sh.x1 - sh.x0 > 0) continue;
+    const exact = sh.span >= 0;
+    const first = focusable && exact && focusState.first;
+    if (first) focusState.first = false;
+    out.push(
       <rect
         key={i}
-        className={`tl-s tl-s--${sh.state}`}
-        x={pct(sh.x0 * k)}
-        width={pct((sh.x1 - sh.x0) * k)}
+        className={shapeClass(sh.state, sh.alt)}
+        x={pct(x0 * k)}
+        width={pct(Math.max(x1 - x0, 0) * k)}
         y={row.y + pad}
         height={row.h - 2 * pad}
-        fillOpacity={opacity}
-      />
+        fill={patternFill(uid, sh.state)}
+        fillOpacity={sh.density < 0.97 ? Math.round((0.35 + 0.65 * sh.density) * 100) / 100 : undefined}
+        data-s={focusable && exact ? sh.span : undefined}
+        data-r={focusable && exact ? r.flat : undefined}
+        tabIndex={first ? 0 : undefined}
+        role={first ? 'img' : undefined}
+        aria-label={first ? spanSentence(band.trace, band.ix.spans[sh.span]) : undefined}
+      />,
     );
-  });
-}
-
-/** GIL hand-off ticks, thinned so that two are never closer than `minGapPct` of the width. */
-export function handoffTimes(band: Band, row: Row, domainMs: number, minGapPct: number): number[] {
-  if (row.kind !== 'gil') return [];
-  const lanes = new Set(row.lanes);
-  const out: number[] = [];
-  const minGap = (minGapPct / 100) * domainMs;
-  let last = -Infinity;
-  for (const e of band.trace.events) {
-    if (e.kind !== 'gil-handoff' || !lanes.has(e.lane)) continue;
-    if (e.timeMs - last < minGap) continue;
-    out.push(e.timeMs);
-    last = e.timeMs;
   }
   return out;
 }
 
-function handoffTicks(band: Band, row: Row, domainMs: number, scale: number) {
-  // Short marks along the top of the GIL lane (a rug), so the holder's colour stays visible.
-  const y2 = row.y + Math.max(2, Math.round(row.h * 0.4));
-  return handoffTimes(band, row, domainMs, 0.75).map((t, i) => (
-    <line key={`h${i}`} className="tl-handoff" x1={pct(t * scale)} x2={pct(t * scale)} y1={row.y} y2={y2} />
-  ));
+function Flows({ scene, uid }: { scene: Scene; uid: string }) {
+  const k = 100 / scene.width;
+  return (
+    <g className="tl-flows" aria-hidden="true">
+      {scene.flows.map((f, i) => {
+        const down = f.y1 > f.y0;
+        // Stop short of the taker's row centre so the arrow head sits on the row's edge.
+        const y1 = f.y1 + (down ? -3 : 3);
+        return (
+          <line
+            key={i}
+            className={`tl-flow tl-flow--${f.kind}`}
+            data-flow={f.kind}
+            x1={pct(f.x * k)}
+            x2={pct(f.x * k)}
+            y1={f.y0}
+            y2={y1}
+            markerEnd={`url(#${uid}-arrow)`}
+          />
+        );
+      })}
+    </g>
+  );
 }
 
-/** Keyboard: Left/Right along a row, Up/Down to the nearest span of the next row, Home/End. */
-function roving(e: KeyboardEvent<SVGSVGElement>, layout: TimelineLayout) {
+/** Keyboard: Left/Right along a row, Up/Down to the nearest span of the next row, Home/End, Enter selects. */
+function roving(e: KeyboardEvent<SVGSVGElement>, layout: TimelineLayout, onChoose?: (el: Element) => void) {
   const el = e.target as SVGElement;
   if (!el.hasAttribute('data-s')) return;
+  if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    onChoose?.(el);
+    return;
+  }
   const all = Array.from(e.currentTarget.querySelectorAll<SVGRectElement>('rect[data-s]'));
   const i = all.indexOf(el as SVGRectElement);
   const r = Number(el.getAttribute('data-r'));
   const x = parseFloat(el.getAttribute('x') ?? '0');
+  const xOf = (n: Element) => parseFloat(n.getAttribute('x') ?? '0');
   const inRow = (k: number) => all.filter((n) => Number(n.getAttribute('data-r')) === k);
   const nearest = (dir: 1 | -1) => {
     for (let k = r + dir; k >= 0 && k < layout.rowCount; k += dir) {
       const row = inRow(k);
       if (row.length === 0) continue;
       let best = row[0];
-      for (const n of row)
-        if (
-          Math.abs(parseFloat(n.getAttribute('x') ?? '0') - x) < Math.abs(parseFloat(best.getAttribute('x') ?? '0') - x)
-        )
-          best = n;
+      for (const n of row) if (Math.abs(xOf(n) - x) < Math.abs(xOf(best) - x)) best = n;
       return best;
     }
     return undefined;
   };
-  let next: SVGRectElement | undefined;
-  if (e.key === 'ArrowRight')
-    next = all[i + 1] && Number(all[i + 1].getAttribute('data-r')) === r ? all[i + 1] : undefined;
-  else if (e.key === 'ArrowLeft')
-    next = all[i - 1] && Number(all[i - 1].getAttribute('data-r')) === r ? all[i - 1] : undefined;
+  const sameRow = (n: Element | undefined) => (n && Number(n.getAttribute('data-r')) === r ? n : undefined);
+  let next: Element | undefined;
+  if (e.key === 'ArrowRight') next = sameRow(all[i + 1]);
+  else if (e.key === 'ArrowLeft') next = sameRow(all[i - 1]);
   else if (e.key === 'ArrowDown') next = nearest(1);
   else if (e.key === 'ArrowUp') next = nearest(-1);
   else if (e.key === 'Home') next = inRow(r)[0];
@@ -147,10 +124,13 @@ function roving(e: KeyboardEvent<SVGSVGElement>, layout: TimelineLayout) {
   next.setAttribute('tabindex', '0');
   next.setAttribute('role', 'img');
   if (band) next.setAttribute('aria-label', spanSentence(band.trace, band.ix.spans[span]));
-  next.focus();
+  (next as SVGElement).focus();
 }
 
-function locate(layout: TimelineLayout, el: Element): { band: Band | undefined; span: number; row: Row | undefined } {
+export function locate(
+  layout: TimelineLayout,
+  el: Element,
+): { band: Band | undefined; span: number; row: Row | undefined } {
   const span = Number(el.getAttribute('data-s'));
   let r = Number(el.getAttribute('data-r'));
   for (const band of layout.bands) {
@@ -160,40 +140,52 @@ function locate(layout: TimelineLayout, el: Element): { band: Band | undefined; 
   return { band: undefined, span, row: undefined };
 }
 
-export const SvgMarks = memo(function SvgMarks({ layout, uid, summary, onInspect }: MarksProps) {
-  const domain = layout.domainMs || 1;
-  const scale = 100 / domain;
+export const SvgMarks = memo(function SvgMarks({ scene, uid, summary, onInspect, onChoose }: MarksProps) {
+  const { layout } = scene;
   const focusState = { first: true };
-  let rowIndex = 0;
+  const focusable = !summary;
 
-  // The roving tabindex is moved imperatively; when the spans change, leave one tab stop (the first).
+  // The roving tabindex is moved imperatively; when the shapes change, leave one tab stop (the first).
   const svgRef = useRef<SVGSVGElement>(null);
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    const first = svg.querySelector('rect[data-s]');
+    const active = svg.ownerDocument.activeElement;
+    const keep = active && svg.contains(active) && active.hasAttribute('data-s') ? active : null;
+    const first = keep ?? svg.querySelector('rect[data-s]');
     svg.querySelectorAll('rect[data-s][tabindex]').forEach((r) => {
       if (r !== first) r.removeAttribute('tabindex');
     });
     first?.setAttribute('tabindex', '0');
-  }, [layout]);
+  }, [scene]);
 
-  const onKeyDown = useCallback((e: KeyboardEvent<SVGSVGElement>) => roving(e, layout), [layout]);
+  const target = useCallback(
+    (el: Element): SpanTarget | null => {
+      const { band, span } = locate(layout, el);
+      return band ? spanTarget(scene, band.index, span) : null;
+    },
+    [layout, scene],
+  );
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<SVGSVGElement>) =>
+      roving(e, layout, (el) => {
+        const t = target(el);
+        if (t) onChoose?.(t);
+      }),
+    [layout, onChoose, target],
+  );
   const onFocus = useCallback(
     (e: FocusEvent<SVGSVGElement>) => {
       if (!onInspect || !(e.target as Element).hasAttribute('data-s')) return;
-      const { band, span, row } = locate(layout, e.target as Element);
-      if (!band || !row) return;
-      const s = band.ix.spans[span];
-      onInspect({ band: band.index, span, xPct: ((s.startMs + s.endMs) / 2) * scale, y: row.y });
+      onInspect(target(e.target as Element));
     },
-    [layout, onInspect, scale],
+    [onInspect, target],
   );
   const onBlur = useCallback(() => onInspect?.(null), [onInspect]);
 
   const label = summary
     ? `Summary of ${formatCount(layout.spanCount)} spans in ${formatCount(layout.laneCount)} lanes`
-    : 'Spans: use the arrow keys to move between them';
+    : 'Spans: use the arrow keys to move between them, Enter for details';
   return (
     <svg
       ref={svgRef}
@@ -206,23 +198,29 @@ export const SvgMarks = memo(function SvgMarks({ layout, uid, summary, onInspect
       onFocus={summary ? undefined : onFocus}
       onBlur={summary ? undefined : onBlur}
     >
-      <GridLines layout={layout} />
-      {layout.bands.map((band) => (
-        <g key={band.index} data-b={band.index}>
-          {band.rows.map((row, ri) => {
-            const r = rowIndex++;
-            return (
-              <g key={row.key}>
-                {!row.grouped && ri % 2 === 1 && row.h >= 10 ? (
-                  <rect className="tl-row-bg" x="0" width="100%" y={row.y} height={row.h} />
-                ) : null}
-                {summary ? rowSummary(band, row, domain) : rowSpans(band, row, r, uid, scale, focusState)}
-                {summary ? null : handoffTicks(band, row, domain, scale)}
-              </g>
-            );
-          })}
+      <defs>
+        <marker
+          id={`${uid}-arrow`}
+          viewBox="0 0 6 6"
+          refX={6}
+          refY={3}
+          markerWidth={5}
+          markerHeight={5}
+          orient="auto"
+        >
+          <path className="tl-flow-head" d="M0,0 L6,3 L0,6 z" />
+        </marker>
+      </defs>
+      <GridLines layout={layout} ticks={scene.ticks} />
+      {scene.rows.map((r) => (
+        <g key={r.row.key}>
+          {!r.row.grouped && r.index % 2 === 1 && r.row.h >= 10 ? (
+            <rect className="tl-row-bg" x="0" width="100%" y={r.row.y} height={r.row.h} />
+          ) : null}
+          {rowShapes(r, scene, uid, focusable, focusState)}
         </g>
       ))}
+      <Flows scene={scene} uid={uid} />
     </svg>
   );
 });

@@ -10,6 +10,8 @@ import { SvgMarks } from './SvgMarks';
 import { Axis, AXIS_HEIGHT } from './Axis';
 import { spanText } from './spanText';
 import { ariaMs, formatTime } from './scale';
+import type { Scene } from './scene';
+import type { ViewWindow } from './viewWindow';
 
 export interface BandHeaderInfo {
   label: string;
@@ -73,13 +75,18 @@ const BandHeaders = memo(function BandHeaders({
   );
 });
 
-export function playheadPct(timeMs: number, domainMs: number): number {
-  return domainMs > 0 ? Math.min(100, Math.max(0, (timeMs / domainMs) * 100)) : 100;
+/** Where the playhead is, in percent of the window (clamped to the plot's edges). */
+export function playheadPct(timeMs: number, domainMs: number, window?: ViewWindow): number {
+  const start = window ? window.startMs : 0;
+  const end = window ? window.endMs : domainMs;
+  return end > start ? Math.min(100, Math.max(0, ((timeMs - start) / (end - start)) * 100)) : 100;
 }
 
 export interface PlayheadViewProps extends Omit<HTMLAttributes<HTMLDivElement>, 'role'> {
   timeMs: number;
   domainMs: number;
+  /** The visible window (default: the whole run). */
+  window?: ViewWindow;
   /** Render the handle as the ARIA slider (interactive widget); the static figure has none. */
   slider?: boolean;
   handleRef?: Ref<HTMLDivElement>;
@@ -89,10 +96,11 @@ export interface PlayheadViewProps extends Omit<HTMLAttributes<HTMLDivElement>, 
  * The playhead: a veil over the future (scaleX) and a line with (interactive) the slider handle
  * (translateX). Only transforms change with time, inside a clipping track, so nothing overflows.
  */
-export function PlayheadView({ timeMs, domainMs, slider, handleRef, ...handle }: PlayheadViewProps) {
-  const p = Math.round(playheadPct(timeMs, domainMs) * 1000) / 1000;
+export function PlayheadView({ timeMs, domainMs, window, slider, handleRef, ...handle }: PlayheadViewProps) {
+  const p = Math.round(playheadPct(timeMs, domainMs, window) * 1000) / 1000;
+  const out = !!window && (timeMs < window.startMs || timeMs > window.endMs);
   return (
-    <div className="tl-playhead-track">
+    <div className={out ? 'tl-playhead-track tl-playhead-track--out' : 'tl-playhead-track'}>
       <div className="tl-playhead-rail">
         <div className="tl-veil" style={{ transform: `scaleX(${Math.round((100 - p) * 10) / 1000})` }} />
         <div className="tl-playhead" style={{ transform: `translateX(${p}%)` }}>
@@ -150,6 +158,8 @@ export function SpanTooltip({
 
 export interface SvgTimelineProps {
   layout: TimelineLayout;
+  /** What is drawn: the layout through the window at the plot's width. */
+  scene: Scene;
   /** Unique per widget (pattern ids). */
   uid: string;
   headers: readonly BandHeaderInfo[];
@@ -164,10 +174,14 @@ export interface SvgTimelineProps {
   tooltip?: ReactNode;
   plotRef?: Ref<HTMLDivElement>;
   onInspect?: (target: SpanTarget | null) => void;
+  onChoose?: (target: SpanTarget) => void;
+  /** Drawn over the marks (the selected span, the chosen range). */
+  overlay?: ReactNode;
 }
 
 export function SvgTimeline({
   layout,
+  scene,
   uid,
   headers,
   timeMs,
@@ -177,18 +191,23 @@ export function SvgTimeline({
   tooltip,
   plotRef,
   onInspect,
+  onChoose,
+  overlay,
 }: SvgTimelineProps) {
   return (
     <div className="tl-chart" style={{ height: chartHeight(layout) }}>
       <LaneLabels layout={layout} />
       <div className="tl-plot" ref={plotRef}>
         <div className="tl-marks-box" style={{ height: layout.height }}>
-          {marks ?? <SvgMarks layout={layout} uid={uid} summary={summary} onInspect={onInspect} />}
+          {marks ?? <SvgMarks scene={scene} uid={uid} summary={summary} onInspect={onInspect} onChoose={onChoose} />}
+          {overlay}
         </div>
         <div className="tl-axis-box" style={{ top: layout.height }} data-scrub-touch="">
-          <Axis domainMs={layout.domainMs} />
+          <Axis ticks={scene.ticks} />
         </div>
-        {playhead ?? <PlayheadView timeMs={timeMs ?? layout.domainMs} domainMs={layout.domainMs} />}
+        {playhead ?? (
+          <PlayheadView timeMs={timeMs ?? layout.domainMs} domainMs={layout.domainMs} window={scene.window} />
+        )}
         {tooltip}
       </div>
       <BandHeaders layout={layout} headers={headers} />

@@ -25,15 +25,15 @@ describe('createCanvasRenderer', () => {
     const { canvas, calls } = fakeCanvas();
     const r = createCanvasRenderer(canvas, { readColor: read });
     const layout = layoutTimeline([manyDownloads(3000)], 'task');
-    r.update(layout, 0, { width: 500, height: layout.height, dpr: 2 });
+    r.update(layout, null, { width: 500, height: layout.height, dpr: 2 });
     expect(canvas.width).toBe(1000);
     expect(canvas.height).toBe(layout.height * 2);
     expect(r.draws).toBe(1);
     const fills = calls.length;
-    for (let t = 0; t < 100; t++) r.update(layout, t, { width: 500, height: layout.height, dpr: 2 });
+    for (let t = 0; t < 100; t++) r.update(layout, null, { width: 500, height: layout.height, dpr: 2 });
     expect(r.draws).toBe(1);
     expect(calls.length).toBe(fills);
-    r.update(layout, 0, { width: 400, height: layout.height, dpr: 2 });
+    r.update(layout, null, { width: 400, height: layout.height, dpr: 2 });
     expect(r.draws).toBe(2);
     r.invalidate();
     expect(r.draws).toBe(3);
@@ -44,7 +44,7 @@ describe('createCanvasRenderer', () => {
     const { canvas, calls } = fakeCanvas();
     const r = createCanvasRenderer(canvas, { readColor: read });
     const layout = layoutTimeline([threadsTwo()], 'task');
-    r.update(layout, 0, { width: 60, height: layout.height, dpr: 1 });
+    r.update(layout, null, { width: 60, height: layout.height, dpr: 1 });
     const perColumn = new Map<string, number>();
     for (const c of calls) {
       if (c.op !== 'fill') continue;

@@ -1,13 +1,13 @@
 /**
  * Canvas marks for large traces. Draws LOD-merged spans once per (layout, size, theme) at device
- * resolution and keeps the bitmap; moving the playhead never redraws spans (the playhead is a
- * DOM overlay). API: `{ update(layout, timeMs, size), invalidate(), destroy() }`.
+ * resolution from the scene (scene.ts) and keeps the bitmap; moving the playhead never redraws spans (the
+ * playhead is a DOM overlay). API: `{ update(layout, window, size), invalidate(), destroy() }`.
  */
 import type { SpanState } from '../sim/types';
 import type { TimelineLayout } from './layout';
-import { lodRow } from './lod';
-import { PALETTE, hasPatternOverlay, type PatternKind } from './palette';
-import { handoffTimes, rowPad } from './SvgMarks';
+import { PALETTE, hasPatternOverlay, stateTile } from './palette';
+import { buildScene, type Scene } from './scene';
+import { fullWindow, type ViewWindow } from './viewWindow';
 
 export interface CanvasSize {
   /** CSS pixels. */
@@ -18,13 +18,15 @@ export interface CanvasSize {
 }
 
 export interface CanvasRenderer {
-  /** Redraws the spans only if the layout, size or theme changed. `timeMs` is accepted for symmetry; the playhead is drawn by the overlay. */
-  update(layout: TimelineLayout, timeMs: number, size: CanvasSize): void;
+  /** Redraws the spans only if the layout, window, size or theme changed (the playhead is a DOM overlay). */
+  update(layout: TimelineLayout, window: ViewWindow | null, size: CanvasSize): void;
   /** Forget the cached bitmap (theme change); the next update redraws. */
   invalidate(): void;
   destroy(): void;
   /** How many full redraws happened (tests, profiling). */
   readonly draws: number;
+  /** The scene last drawn (device pixels across, CSS pixels down), for hit-testing and counts. */
+  readonly scene: Scene | null;
 }
 
 type ColorReader = (cssVar: string, fallback: string) => string;
@@ -34,54 +36,39 @@ function cssReader(el: Element): ColorReader {
   return (v, fallback) => cs?.getPropertyValue(v).trim() || fallback;
 }
 
-function patternTile(kind: PatternKind, ink: string, dpr: number): HTMLCanvasElement | null {
-  if (typeof document === 'undefined') return null;
-  const size = Math.max(4, Math.round(6 * dpr));
+function patternTile(state: SpanState, ink: string, dpr: number): HTMLCanvasElement | null {
+  const t = stateTile(state);
+  if (!t || typeof document === 'undefined') return null;
   const tile = document.createElement('canvas');
-  tile.width = size;
-  tile.height = size;
+  tile.width = Math.max(2, Math.round(t.w * dpr));
+  tile.height = Math.max(2, Math.round(t.h * dpr));
   const g = tile.getContext('2d');
   if (!g) return null;
   g.strokeStyle = ink;
   g.fillStyle = ink;
-  g.lineWidth = Math.max(1, dpr);
-  const line = (x0: number, y0: number, x1: number, y1: number) => {
+  g.lineWidth = Math.max(1, 1.5 * dpr);
+  g.scale(dpr, dpr);
+  for (const [x1, y1, x2, y2] of t.lines) {
     g.beginPath();
-    g.moveTo(x0, y0);
-    g.lineTo(x1, y1);
+    g.moveTo(x1, y1);
+    g.lineTo(x2, y2);
     g.stroke();
-  };
-  switch (kind) {
-    case 'dots':
-      g.beginPath();
-      g.arc(size / 2, size / 2, Math.max(0.8, dpr), 0, Math.PI * 2);
-      g.fill();
-      break;
-    case 'hatch':
-      line(0, size, size, 0);
-      line(-size / 2, size / 2, size / 2, -size / 2);
-      line(size / 2, size * 1.5, size * 1.5, size / 2);
-      break;
-    case 'backhatch':
-      line(0, 0, size, size);
-      line(-size / 2, size / 2, size / 2, size * 1.5);
-      line(size / 2, -size / 2, size * 1.5, size / 2);
-      break;
-    case 'crosshatch':
-      line(0, size, size, 0);
-      line(0, 0, size, size);
-      break;
-    case 'hlines':
-      line(0, size / 4, size, size / 4);
-      break;
-    case 'vlines':
-      line(size / 4, 0, size / 4, size);
-      break;
-    case 'dashes':
-      line(0, size / 2, size / 2, size / 2);
-      break;
-    default:
-      return null;
+  }
+  for (const [cx, cy, r] of t.dots) {
+    g.beginPath();
+    g.arc(cx, cy, r, 0, Math.PI * 2);
+    g.fill();
+  }
+  for (const [cx, cy, r] of t.rings) {
+    g.beginPath();
+    g.arc(cx, cy, r, 0, Math.PI * 2);
+    g.stroke();
+  }
+  for (const pts of t.polys) {
+    g.beginPath();
+    for (let i = 0; i < pts.length; i += 2) g[i === 0 ? 'moveTo' : 'lineTo'](pts[i], pts[i + 1]);
+    g.closePath();
+    g.fill();
   }
   return tile;
 }
@@ -90,12 +77,13 @@ export function createCanvasRenderer(
   canvas: HTMLCanvasElement,
   options: { readColor?: ColorReader } = {},
 ): CanvasRenderer {
-  let last: { layout: TimelineLayout; w: number; h: number; dpr: number } | null = null;
+  let last: { layout: TimelineLayout; start: number; end: number; w: number; h: number; dpr: number } | null = null;
   let dirty = true;
   let draws = 0;
-  let lastArgs: [TimelineLayout, number, CanvasSize] | null = null;
+  let lastArgs: [TimelineLayout, ViewWindow | null, CanvasSize] | null = null;
+  let lastScene: Scene | null = null;
 
-  const draw = (layout: TimelineLayout, size: CanvasSize) => {
+  const draw = (layout: TimelineLayout, win: ViewWindow, size: CanvasSize) => {
     const ctx = canvas.getContext('2d');
     const dpr = size.dpr || 1;
     const W = Math.max(1, Math.round(size.width * dpr));
@@ -110,7 +98,7 @@ export function createCanvasRenderer(
     const patterns = new Map<SpanState, CanvasPattern | null>();
     const patternFor = (s: SpanState) => {
       if (!patterns.has(s)) {
-        const tile = patternTile(PALETTE[s].pattern, ink, dpr);
+        const tile = patternTile(s, ink, dpr);
         patterns.set(s, tile ? ctx.createPattern(tile, 'repeat') : null);
       }
       return patterns.get(s) ?? null;
@@ -120,66 +108,70 @@ export function createCanvasRenderer(
     const handoff = read('--tl-handoff', '#d55e00');
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, W, H);
-    const domain = layout.domainMs || 1;
-    const pxPerMs = W / domain;
-    for (const band of layout.bands) {
-      const { ix } = band;
-      for (const row of band.rows) {
-        const pad = rowPad(row.h);
-        const y = Math.round((row.y + pad) * dpr);
-        const h = Math.max(1, Math.round((row.y + row.h - pad) * dpr) - y);
-        const shapes = lodRow(ix.spans, ix.laneStart, row.lanes, pxPerMs, W);
-        for (const sh of shapes) {
-          const x = Math.round(sh.x0);
-          const w = Math.max(1, Math.round(sh.x1) - x);
-          ctx.globalAlpha = sh.density < 0.97 ? 0.35 + 0.65 * sh.density : 1;
-          if (sh.state === 'io') {
-            ctx.fillStyle = ioFill;
-            ctx.fillRect(x, y, w, h);
-            if (h >= 4 * dpr) {
-              ctx.fillStyle = color('io');
-              ctx.fillRect(x, y, w, Math.max(1, Math.round(dpr)));
-              ctx.fillRect(x, y + h - Math.max(1, Math.round(dpr)), w, Math.max(1, Math.round(dpr)));
-            }
-            continue;
-          }
-          const alt = sh.state === 'held' && sh.span >= 0 && ix.spans[sh.span].task % 2 === 1;
-          ctx.fillStyle = alt ? heldAlt : color(sh.state);
+    // Level of detail at device pixels: one column per physical pixel.
+    const scene = buildScene(layout, win, W);
+    lastScene = scene;
+    const px = Math.max(1, Math.round(dpr));
+    for (const r of scene.rows) {
+      const { row, pad } = r;
+      const y = Math.round((row.y + pad) * dpr);
+      const h = Math.max(1, Math.round((row.y + row.h - pad) * dpr) - y);
+      for (const sh of r.shapes) {
+        const x = Math.max(0, Math.round(sh.x0));
+        const w = Math.max(1, Math.min(W, Math.round(sh.x1)) - x);
+        if (x >= W) continue;
+        ctx.globalAlpha = sh.density < 0.97 ? 0.35 + 0.65 * sh.density : 1;
+        if (sh.state === 'io') {
+          ctx.fillStyle = ioFill;
           ctx.fillRect(x, y, w, h);
-          if (hasPatternOverlay(sh.state) && w >= 3 * dpr && h >= 3 * dpr) {
-            const p = patternFor(sh.state);
-            if (p) {
-              ctx.fillStyle = p;
-              ctx.fillRect(x, y, w, h);
-            }
+          if (h >= 4 * dpr) {
+            ctx.fillStyle = color('io');
+            ctx.fillRect(x, y, w, px);
+            ctx.fillRect(x, y + h - px, w, px);
           }
+          continue;
         }
-        ctx.globalAlpha = 1;
-        if (row.kind === 'gil') {
-          ctx.fillStyle = handoff;
-          const tickW = Math.max(1, Math.round(dpr));
-          // At most one tick per 6 CSS px, so a busy GIL lane still shows who holds it.
-          for (const t of handoffTimes(band, row, domain, (600 * dpr) / W)) {
-            ctx.fillRect(
-              Math.round(t * pxPerMs),
-              Math.round(row.y * dpr),
-              tickW,
-              Math.max(2, Math.round(row.h * 0.4 * dpr)),
-            );
+        ctx.fillStyle = sh.alt ? heldAlt : color(sh.state);
+        ctx.fillRect(x, y, w, h);
+        if (hasPatternOverlay(sh.state) && w >= 3 * dpr && h >= 3 * dpr) {
+          const p = patternFor(sh.state);
+          if (p) {
+            ctx.fillStyle = p;
+            ctx.fillRect(x, y, w, h);
           }
         }
       }
     }
+    ctx.globalAlpha = 1;
+    // Flows: a line from the row that handed over to the row that took over, with a head at the taker.
+    ctx.fillStyle = handoff;
+    for (const f of scene.flows) {
+      const x = Math.round(f.x);
+      const y0 = Math.round(f.y0 * dpr);
+      const y1 = Math.round(f.y1 * dpr);
+      const top = Math.min(y0, y1);
+      ctx.fillRect(x, top, px, Math.max(1, Math.abs(y1 - y0)));
+      const dir = y1 > y0 ? -1 : 1;
+      const head = 4 * dpr;
+      ctx.fillRect(x - head / 2, y1 + dir * head, head + px, px);
+    }
   };
 
   const renderer: CanvasRenderer = {
-    update(layout, timeMs, size) {
-      lastArgs = [layout, timeMs, size];
+    update(layout, window, size) {
+      lastArgs = [layout, window, size];
+      const win = window ?? fullWindow(layout.domainMs);
       const same =
-        last && last.layout === layout && last.w === size.width && last.h === size.height && last.dpr === size.dpr;
+        last &&
+        last.layout === layout &&
+        last.start === win.startMs &&
+        last.end === win.endMs &&
+        last.w === size.width &&
+        last.h === size.height &&
+        last.dpr === size.dpr;
       if (same && !dirty) return;
-      draw(layout, size);
-      last = { layout, w: size.width, h: size.height, dpr: size.dpr };
+      draw(layout, win, size);
+      last = { layout, start: win.startMs, end: win.endMs, w: size.width, h: size.height, dpr: size.dpr };
       dirty = false;
     },
     invalidate() {
@@ -193,6 +185,9 @@ export function createCanvasRenderer(
     },
     get draws() {
       return draws;
+    },
+    get scene() {
+      return lastScene;
     },
   };
 

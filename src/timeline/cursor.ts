@@ -3,6 +3,7 @@
  * Left/Right move along a lane, Up/Down to the span at the same time in the row above/below.
  */
 import type { SpanTarget, TimelineLayout } from './layout';
+import type { ViewWindow } from './viewWindow';
 
 export interface SpanCursor {
   band: number;
@@ -87,9 +88,18 @@ export function moveCursor(layout: TimelineLayout, c: SpanCursor, key: string): 
   }
 }
 
-export function cursorTarget(layout: TimelineLayout, c: SpanCursor): SpanTarget {
+/** Where to show the tooltip for the cursor: the middle of the span's visible part, in percent of the window. */
+export function cursorTarget(layout: TimelineLayout, c: SpanCursor, window?: ViewWindow): SpanTarget {
   const b = layout.bands[c.band];
   const s = b.ix.spans[c.span];
-  const domain = layout.domainMs || 1;
-  return { band: c.band, span: c.span, xPct: ((s.startMs + s.endMs) / 2 / domain) * 100, y: b.rows[c.row].y };
+  const start = window?.startMs ?? 0;
+  const end = window?.endMs ?? layout.domainMs;
+  const width = end - start || 1;
+  const mid = (Math.max(s.startMs, start) + Math.min(s.endMs, end)) / 2;
+  return {
+    band: c.band,
+    span: c.span,
+    xPct: Math.min(100, Math.max(0, ((mid - start) / width) * 100)),
+    y: b.rows[c.row].y,
+  };
 }

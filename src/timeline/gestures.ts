@@ -3,7 +3,8 @@
  * anywhere else to scrub; on touch screens, tap to seek and drag the handle or the axis (a swipe elsewhere
  * still scrolls the page). Controls inside the element (buttons, inputs, links, [data-no-scrub]) are left
  * alone. Built on Pointer Events with pointer capture, so a scrub keeps following the pointer outside the
- * chart. API: `{ update(options), destroy() }`.
+ * chart. Shift+drag with a mouse or pen picks a time range instead. A click or tap also reports what was
+ * under it (`onClickAt`), so the widget can select the span there. API: `{ update(options), destroy() }`.
  */
 
 export interface GestureOptions {
@@ -12,6 +13,10 @@ export interface GestureOptions {
   onSeek(timeMs: number): void;
   onStart?(): void;
   onEnd?(): void;
+  /** Shift+drag: the range from the press to the pointer; `done` on release. */
+  onRange?(startMs: number, endMs: number, done: boolean): void;
+  /** A click or tap at (x, y) px from the element's top-left corner. */
+  onClickAt?(x: number, y: number): void;
 }
 
 export interface Gestures {
@@ -31,16 +36,24 @@ export function startsScrub(target: Element | null, pointerType: string, button:
 export function createGestures(el: HTMLElement, options: GestureOptions): Gestures {
   let opts = options;
   let active: number | null = null;
-  const seekAt = (clientX: number) => {
+  let rangeFrom: number | null = null;
+  let lastRangeTo = 0;
+  const timeAtClient = (clientX: number) => {
     const box = el.getBoundingClientRect();
     const width = box.width || el.clientWidth || 1;
-    opts.onSeek(opts.timeAt(Math.min(width, Math.max(0, clientX - box.left)), width));
+    return opts.timeAt(Math.min(width, Math.max(0, clientX - box.left)), width);
   };
+  const seekAt = (clientX: number) => opts.onSeek(timeAtClient(clientX));
   const end = (event: PointerEvent) => {
     if (event.pointerId !== active) return;
     active = null;
     if (el.hasPointerCapture?.(event.pointerId)) el.releasePointerCapture(event.pointerId);
     el.classList.remove('tl-scrubbing');
+    if (rangeFrom !== null) {
+      opts.onRange?.(rangeFrom, lastRangeTo, true);
+      rangeFrom = null;
+      return;
+    }
     opts.onEnd?.();
   };
   const onDown = (event: PointerEvent) => {
@@ -49,18 +62,33 @@ export function createGestures(el: HTMLElement, options: GestureOptions): Gestur
     // Keep the browser from selecting text or starting a native drag while scrubbing.
     event.preventDefault();
     el.setPointerCapture?.(event.pointerId);
+    if (event.shiftKey && event.pointerType !== 'touch' && opts.onRange) {
+      rangeFrom = timeAtClient(event.clientX);
+      lastRangeTo = rangeFrom;
+      opts.onRange(rangeFrom, rangeFrom, false);
+      return;
+    }
     el.classList.add('tl-scrubbing');
     opts.onStart?.();
     seekAt(event.clientX);
   };
   const onMove = (event: PointerEvent) => {
-    if (event.pointerId === active) seekAt(event.clientX);
+    if (event.pointerId !== active) return;
+    if (rangeFrom !== null) {
+      lastRangeTo = timeAtClient(event.clientX);
+      opts.onRange?.(rangeFrom, lastRangeTo, false);
+      return;
+    }
+    seekAt(event.clientX);
   };
   // A tap or a click (including from assistive technology, which sends no pointer events) seeks.
   const onClick = (event: MouseEvent) => {
     const target = event.target as Element | null;
     if (event.defaultPrevented || target?.closest?.(`${CONTROLS}, [role="slider"]`)) return;
+    if (event.shiftKey) return;
     seekAt(event.clientX);
+    const box = el.getBoundingClientRect();
+    opts.onClickAt?.(event.clientX - box.left, event.clientY - box.top);
   };
   el.addEventListener('pointerdown', onDown);
   el.addEventListener('pointermove', onMove);

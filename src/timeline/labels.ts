@@ -27,7 +27,7 @@ export function bandSummary(
   baselineMs: number | null,
   labels: Partial<Record<ModelId, string>> = DEFAULT_MODEL_LABELS,
 ): { label: string; total: string; speedup: string; text: string } {
-  const label = labels[trace.model] ?? DEFAULT_MODEL_LABELS[trace.model] ?? trace.model;
+  const label = trace.label ?? labels[trace.model] ?? DEFAULT_MODEL_LABELS[trace.model] ?? trace.model;
   const total = formatTime(trace.makespanMs);
   const speedup = trace.model === 'sequential' || baselineMs === null ? '' : speedupText(trace.makespanMs, baselineMs);
   return { label, total, speedup, text: [label, total, speedup].filter(Boolean).join(' · ') };

@@ -36,7 +36,7 @@ const NSTATES = STATE_ORDER.length;
 /**
  * LOD for one lane: spans[from..to) sorted by start, not overlapping. pxPerMs maps time to pixels.
  */
-export function lodLane(spans: readonly Span[], from: number, to: number, pxPerMs: number): LodShape[] {
+export function lodLane(spans: readonly Span[], from: number, to: number, pxPerMs: number, originMs = 0): LodShape[] {
   const out: LodShape[] = [];
   let cur: LodShape | null = null;
   let weights: Float64Array | null = null;
@@ -58,8 +58,8 @@ export function lodLane(spans: readonly Span[], from: number, to: number, pxPerM
     const s = spans[i];
     const dur = s.endMs - s.startMs;
     if (!(dur >= 0)) continue;
-    const x0 = s.startMs * pxPerMs;
-    const x1 = s.endMs * pxPerMs;
+    const x0 = (s.startMs - originMs) * pxPerMs;
+    const x1 = (s.endMs - originMs) * pxPerMs;
     const c0 = Math.floor(x0);
     const c1 = Math.max(c0 + 1, Math.ceil(x1));
     const big = x1 - x0 >= 1 && c1 - c0 >= 2;
@@ -91,13 +91,14 @@ const DENSITY_STEPS = 4;
 
 /**
  * LOD for a row holding several lanes: `ranges` are [from, to) ranges into spans (one per lane).
- * width is the number of pixel columns; the domain is [0, width / pxPerMs].
+ * width is the number of pixel columns; the domain is [originMs, originMs + width / pxPerMs].
  */
 export function lodGroup(
   spans: readonly Span[],
   ranges: readonly (readonly [number, number])[],
   pxPerMs: number,
   width: number,
+  originMs = 0,
 ): LodShape[] {
   const cols = Math.max(1, Math.ceil(width));
   const msPerCol = 1 / pxPerMs;
@@ -110,8 +111,8 @@ export function lodGroup(
     for (let i = from; i < to; i++) {
       const s = spans[i];
       const k = STATE_INDEX[s.state];
-      const x0 = Math.max(0, s.startMs * pxPerMs);
-      const x1 = Math.min(cols, s.endMs * pxPerMs);
+      const x0 = Math.max(0, (s.startMs - originMs) * pxPerMs);
+      const x1 = Math.min(cols, (s.endMs - originMs) * pxPerMs);
       if (!(x1 > x0)) continue;
       const c0 = Math.floor(x0);
       const cLast = Math.min(cols - 1, Math.ceil(x1) - 1);
@@ -162,7 +163,7 @@ export function lodGroup(
     const state = STATE_ORDER[best];
     if (cur && cur.state === state && curBucket === bucket) {
       cur.x1 = c + 1;
-      cur.endMs = (c + 1) * msPerCol;
+      cur.endMs = originMs + (c + 1) * msPerCol;
       cur.coveredMs += total;
       cur.count = Math.max(cur.count, touching);
       cur.density = cur.coveredMs / (lanes * (cur.endMs - cur.startMs));
@@ -172,8 +173,8 @@ export function lodGroup(
     cur = {
       x0: c,
       x1: c + 1,
-      startMs: c * msPerCol,
-      endMs: (c + 1) * msPerCol,
+      startMs: originMs + c * msPerCol,
+      endMs: originMs + (c + 1) * msPerCol,
       state,
       coveredMs: total,
       count: touching,
@@ -213,12 +214,48 @@ export function lodRow(
   lanes: readonly number[],
   pxPerMs: number,
   width: number,
+  originMs = 0,
 ): LodShape[] {
-  if (lanes.length === 1) return lodLane(spans, laneStart[lanes[0]], laneStart[lanes[0] + 1], pxPerMs);
+  if (lanes.length === 1) {
+    const [from, to] = visibleRange(spans, laneStart[lanes[0]], laneStart[lanes[0] + 1], originMs, width / pxPerMs);
+    return lodLane(spans, from, to, pxPerMs, originMs);
+  }
   return lodGroup(
     spans,
-    lanes.map((l) => [laneStart[l], laneStart[l + 1]] as const),
+    lanes.map((l) => visibleRange(spans, laneStart[l], laneStart[l + 1], originMs, width / pxPerMs)),
     pxPerMs,
     width,
+    originMs,
   );
+}
+
+/**
+ * The spans of one lane (spans[from..to), sorted by start, not overlapping) that meet the window
+ * [originMs, originMs + widthMs): a [first, last) range found by binary search.
+ */
+export function visibleRange(
+  spans: readonly Span[],
+  from: number,
+  to: number,
+  originMs: number,
+  widthMs: number,
+): [number, number] {
+  const endMs = originMs + widthMs;
+  let lo = from;
+  let hi = to;
+  // First span ending after the window's start.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].endMs <= originMs) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = lo;
+  hi = to;
+  // First span starting at or after the window's end.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].startMs < endMs) lo = mid + 1;
+    else hi = mid;
+  }
+  return [first, lo];
 }

@@ -53,6 +53,8 @@ export function narrate(ix: TraceIndex, t: number): string {
 /** For a compare view: "1.20 s — Sequential: A runs. Threads (GIL): B waits for the GIL; A runs". */
 export function narrateAll(ixs: readonly TraceIndex[], t: number, labels: Partial<Record<ModelId, string>>): string {
   if (ixs.length === 1) return narrate(ixs[0], t);
-  const parts = ixs.map((ix) => `${labels[ix.trace.model] ?? ix.trace.model}: ${describeMoment(ix, t)}`);
+  const parts = ixs.map(
+    (ix) => `${ix.trace.label ?? labels[ix.trace.model] ?? ix.trace.model}: ${describeMoment(ix, t)}`,
+  );
   return `${formatTime(t)} — ${parts.join('. ')}`;
 }

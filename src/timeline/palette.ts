@@ -10,7 +10,101 @@
 import type { SpanState } from '../sim/types';
 
 export type PatternKind =
-  'solid' | 'outline' | 'dots' | 'hatch' | 'backhatch' | 'crosshatch' | 'hlines' | 'vlines' | 'dashes';
+  | 'solid'
+  | 'outline'
+  | 'dots'
+  | 'rings'
+  | 'hatch'
+  | 'crosshatch'
+  | 'checker'
+  | 'hlines'
+  | 'vlines'
+  | 'dashes'
+  | 'zigzag'
+  | 'plus'
+  | 'bricks'
+  | 'triangles'
+  | 'bars';
+
+/**
+ * A pattern tile, drawn the same way by the page's SVG, the Canvas renderer and exported images: marks in
+ * the ink colour over the state's colour, in a `w` × `h` tile (CSS px) turned by `rotate` degrees.
+ */
+export interface PatternTile {
+  w: number;
+  h: number;
+  rotate: number;
+  /** [x1, y1, x2, y2] strokes. */
+  lines: number[][];
+  /** [cx, cy, r] filled dots. */
+  dots: number[][];
+  /** [cx, cy, r] stroked circles. */
+  rings: number[][];
+  /** Filled polygons, [x, y, x, y …]. */
+  polys: number[][];
+}
+
+const t = (w: number, h: number, rotate: number, parts: Partial<PatternTile>): PatternTile => ({
+  w,
+  h,
+  rotate,
+  lines: [],
+  dots: [],
+  rings: [],
+  polys: [],
+  ...parts,
+});
+
+/**
+ * The tiles. Each differs from the others in kind of mark (line, dot, ring, zigzag, block, cross), not
+ * only in its direction, so that every state stays distinct in greyscale.
+ */
+export const PATTERN_TILES: Record<PatternKind, PatternTile | null> = {
+  solid: null,
+  outline: null,
+  dots: t(5, 5, 0, { dots: [[2.5, 2.5, 1.1]] }),
+  rings: t(8, 8, 0, { rings: [[4, 4, 2.2]] }),
+  hatch: t(6, 6, 45, { lines: [[1, 0, 1, 6]] }),
+  crosshatch: t(6, 6, 45, {
+    lines: [
+      [1, 0, 1, 6],
+      [0, 1, 6, 1],
+    ],
+  }),
+  checker: t(6, 6, 0, {
+    polys: [
+      [0, 0, 3, 0, 3, 3, 0, 3],
+      [3, 3, 6, 3, 6, 6, 3, 6],
+    ],
+  }),
+  hlines: t(4, 4, 0, { lines: [[0, 1, 4, 1]] }),
+  vlines: t(4, 4, 0, { lines: [[1, 0, 1, 4]] }),
+  dashes: t(8, 4, 0, { lines: [[0, 2, 4, 2]] }),
+  zigzag: t(8, 6, 0, {
+    lines: [
+      [0, 4, 2, 2],
+      [2, 2, 4, 4],
+      [4, 4, 6, 2],
+      [6, 2, 8, 4],
+    ],
+  }),
+  plus: t(8, 8, 0, {
+    lines: [
+      [4, 1.5, 4, 6.5],
+      [1.5, 4, 6.5, 4],
+    ],
+  }),
+  bricks: t(8, 6, 0, {
+    lines: [
+      [0, 0.5, 8, 0.5],
+      [0, 3.5, 8, 3.5],
+      [2, 0.5, 2, 3.5],
+      [6, 3.5, 6, 6],
+    ],
+  }),
+  triangles: t(8, 6, 0, { polys: [[1, 5, 4, 1, 7, 5]] }),
+  bars: t(8, 8, 0, { polys: [[0, 0, 3, 0, 3, 8, 0, 8]] }),
+};
 
 export interface StateStyle {
   state: SpanState;
@@ -76,7 +170,7 @@ export const PALETTE: Record<SpanState, StateStyle> = {
     'wait-loop',
     'waiting for the loop',
     'Ready, waiting for the event loop to get to it.',
-    'dots',
+    'rings',
     '#f0e442',
     '#f0e442',
   ),
@@ -84,7 +178,7 @@ export const PALETTE: Record<SpanState, StateStyle> = {
     'wait-core',
     'waiting for a core',
     'Runnable, waiting for a free CPU core.',
-    'backhatch',
+    'checker',
     '#cc79a7',
     '#de93bd',
   ),
@@ -112,6 +206,46 @@ export const PALETTE: Record<SpanState, StateStyle> = {
     '#882255',
     '#c9679a',
   ),
+  'wait-lock': style(
+    'wait-lock',
+    'waiting for a lock',
+    'Blocked in acquire() of a lock or semaphore another task holds.',
+    'zigzag',
+    '#a6761d',
+    '#d9a441',
+  ),
+  'wait-queue': style(
+    'wait-queue',
+    'waiting on a queue',
+    'Blocked getting from an empty queue or putting into a full one.',
+    'bricks',
+    '#117733',
+    '#44bb66',
+  ),
+  'wait-event': style(
+    'wait-event',
+    'waiting for an event',
+    'Blocked in Event.wait() until another task sets the event.',
+    'plus',
+    '#332288',
+    '#8877dd',
+  ),
+  'wait-join': style(
+    'wait-join',
+    'waiting for a task to finish',
+    'Blocked in join() or await until another task finishes.',
+    'triangles',
+    '#44aa99',
+    '#66ccbb',
+  ),
+  'wait-barrier': style(
+    'wait-barrier',
+    'waiting at a barrier',
+    'Blocked in Barrier.wait() until enough parties arrive.',
+    'bars',
+    '#aa4499',
+    '#cc77bb',
+  ),
 };
 
 export const STATE_ORDER: readonly SpanState[] = Object.keys(PALETTE) as SpanState[];
@@ -135,6 +269,10 @@ export function statesPresent(spans: Iterable<{ state: SpanState }>): SpanState[
 
 /** States whose pattern is drawn over a base fill (everything but solid and outline). */
 export function hasPatternOverlay(state: SpanState): boolean {
-  const p = PALETTE[state].pattern;
-  return p !== 'solid' && p !== 'outline';
+  return PATTERN_TILES[PALETTE[state]?.pattern ?? 'solid'] !== null;
+}
+
+/** The tile of a state's pattern, or null for solid and outlined states. */
+export function stateTile(state: SpanState): PatternTile | null {
+  return PATTERN_TILES[PALETTE[state]?.pattern ?? 'solid'];
 }

@@ -1,6 +1,6 @@
-/** SVG <pattern> definitions for the span states, one set per widget (ids from useId). */
+/** SVG <pattern> definitions for the span states, one set per widget (ids from useId), from the palette's tiles. */
 import type { SpanState } from '../sim/types';
-import { PALETTE, STATE_ORDER, hasPatternOverlay } from './palette';
+import { STATE_ORDER, hasPatternOverlay, stateTile } from './palette';
 
 export function patternId(uid: string, state: SpanState): string {
   return `${uid}-p-${state}`;
@@ -12,63 +12,31 @@ export function patternFill(uid: string, state: SpanState): string | undefined {
 }
 
 function Pattern({ uid, state }: { uid: string; state: SpanState }) {
-  const kind = PALETTE[state].pattern;
-  const id = patternId(uid, state);
-  const bg = (size: number) => <rect className={`tl-pbg tl-pbg--${state}`} width={size} height={size} />;
-  switch (kind) {
-    case 'dots':
-      return (
-        <pattern id={id} width={5} height={5} patternUnits="userSpaceOnUse">
-          {bg(5)}
-          <circle className="tl-pink" cx={2.5} cy={2.5} r={1.1} />
-        </pattern>
-      );
-    case 'hatch':
-    case 'backhatch':
-      return (
-        <pattern
-          id={id}
-          width={6}
-          height={6}
-          patternUnits="userSpaceOnUse"
-          patternTransform={`rotate(${kind === 'hatch' ? 45 : -45})`}
-        >
-          {bg(6)}
-          <line className="tl-pline" x1={1} y1={0} x2={1} y2={6} />
-        </pattern>
-      );
-    case 'crosshatch':
-      return (
-        <pattern id={id} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-          {bg(6)}
-          <line className="tl-pline" x1={1} y1={0} x2={1} y2={6} />
-          <line className="tl-pline" x1={0} y1={1} x2={6} y2={1} />
-        </pattern>
-      );
-    case 'hlines':
-      return (
-        <pattern id={id} width={4} height={4} patternUnits="userSpaceOnUse">
-          {bg(4)}
-          <line className="tl-pline" x1={0} y1={1} x2={4} y2={1} />
-        </pattern>
-      );
-    case 'vlines':
-      return (
-        <pattern id={id} width={4} height={4} patternUnits="userSpaceOnUse">
-          {bg(4)}
-          <line className="tl-pline" x1={1} y1={0} x2={1} y2={4} />
-        </pattern>
-      );
-    case 'dashes':
-      return (
-        <pattern id={id} width={8} height={4} patternUnits="userSpaceOnUse">
-          {bg(8)}
-          <line className="tl-pline" x1={0} y1={2} x2={4} y2={2} />
-        </pattern>
-      );
-    default:
-      return null;
-  }
+  const tile = stateTile(state);
+  if (!tile) return null;
+  return (
+    <pattern
+      id={patternId(uid, state)}
+      width={tile.w}
+      height={tile.h}
+      patternUnits="userSpaceOnUse"
+      patternTransform={tile.rotate ? `rotate(${tile.rotate})` : undefined}
+    >
+      <rect className={`tl-pbg tl-pbg--${state}`} width={tile.w} height={tile.h} />
+      {tile.lines.map(([x1, y1, x2, y2], i) => (
+        <line key={`l${i}`} className="tl-pline" x1={x1} y1={y1} x2={x2} y2={y2} />
+      ))}
+      {tile.dots.map(([cx, cy, r], i) => (
+        <circle key={`d${i}`} className="tl-pink" cx={cx} cy={cy} r={r} />
+      ))}
+      {tile.rings.map(([cx, cy, r], i) => (
+        <circle key={`r${i}`} className="tl-pline" cx={cx} cy={cy} r={r} fill="none" />
+      ))}
+      {tile.polys.map((pts, i) => (
+        <polygon key={`p${i}`} className="tl-pink" points={pts.join(' ')} />
+      ))}
+    </pattern>
+  );
 }
 
 /** A zero-size SVG holding the patterns, shared by the marks and the legend swatches. */

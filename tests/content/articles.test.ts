@@ -100,3 +100,32 @@ describe('content/scenarios', () => {
     expect(scenario.id).toBe(file.slice(0, -'.json'.length));
   });
 });
+
+describe('Python programs in the articles', () => {
+  const STARTS_PROCESSES = /\b(Process|Pool|ProcessPoolExecutor)\(/;
+  const blocks = [
+    ...readdirSync(articlesDir).map((f) => `content/articles/${f}`),
+    ...readdirSync(join(root, 'content/pages')).map((f) => `content/pages/${f}`),
+  ]
+    .filter((f) => f.endsWith('.mdx'))
+    .flatMap((file) =>
+      [...readFileSync(join(root, file), 'utf8').matchAll(/```python\n([\s\S]*?)```/g)].map(
+        (m, i) => [`${file} block ${i + 1}`, m[1]] as const,
+      ),
+    );
+
+  it.each(blocks.filter(([, code]) => STARTS_PROCESSES.test(code)))(
+    '%s starts processes only under if __name__ == "__main__":',
+    (_where, code) => {
+      expect(code).toMatch(/^if __name__ == "__main__":/m);
+      // The call that starts workers is inside the guard or a function, never at the top level.
+      for (const line of code.split('\n').filter((l) => STARTS_PROCESSES.test(l))) {
+        expect(line, line).toMatch(/^\s+/);
+      }
+    },
+  );
+
+  it('finds the programs that start processes', () => {
+    expect(blocks.filter(([, code]) => STARTS_PROCESSES.test(code)).length).toBeGreaterThanOrEqual(6);
+  });
+});

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readArticles, readPages } from '../../scripts/articles.mjs';
 import { expandTasks, MODEL_IDS, parseScenario, type Scenario } from '../../src/sim';
+import type { ModelId } from '../../src/sim/types';
 import { lineOf, parseCodeLines } from '../../src/timeline/codeLines';
+import { resolveBinding, type KnobField } from '../../src/widgets/knob/binding';
 
 const root = resolve(import.meta.dirname, '../..');
 const articles = readArticles(join(root, 'content/articles'));
@@ -66,5 +68,59 @@ describe('<Predict> tags', () => {
     expect(String(t.props.question ?? '').length).toBeGreaterThan(10);
     expect(String(t.props.choices).split(',').length).toBeGreaterThanOrEqual(2);
     if (t.props.model) expect(MODEL_IDS).toContain(t.props.model);
+  });
+});
+
+describe('<Knob> and <Result> tags', () => {
+  const bound = everything.flatMap((a) =>
+    a.tags
+      .filter((t: Tag) => t.name === 'Knob' || t.name === 'Result')
+      .map((t: Tag) => [`${a.slug}:${t.line} <${t.name}>`, t, a.tags] as const),
+  );
+
+  it.each(bound)('%s binds to a timeline with that id on its page', (_w, tag, tags) => {
+    const target = tags.find((t: Tag) => t.name === 'Timeline' && t.props.id === tag.props.for);
+    expect(target, `a <Timeline id="${String(tag.props.for)}">`).toBeDefined();
+    const sc = scenario(String(target!.props.scenario));
+    if (tag.name === 'Knob') {
+      const r = resolveBinding(sc, {
+        field: tag.props.field as KnobField,
+        task: tag.props.task as string | undefined,
+        step: tag.props.step ? Number(tag.props.step) : undefined,
+        model: tag.props.model as ModelId | undefined,
+      });
+      if (!r.ok) throw new Error(r.error);
+    } else {
+      expect(MODEL_IDS).toContain(tag.props.model);
+      if (tag.props.task) expect(sc.tasks.map((t) => t.name)).toContain(tag.props.task);
+    }
+  });
+
+  it.each(articles.map((a) => [a.slug, a]))(
+    '%s lets the reader change a number in its prose',
+    (_s, article) => {
+      expect(article.tags.some((t: Tag) => t.name === 'Knob')).toBe(true);
+      expect(article.tags.some((t: Tag) => t.name === 'Result')).toBe(true);
+    },
+  );
+});
+
+describe('the first figure of every article', () => {
+  const FIGURES = new Set(['Timeline', 'DecisionGuide', 'ModelTable', 'Playground']);
+  /** Words of prose (not code, not tags) between the frontmatter and the first figure's tag. */
+  function wordsBefore(slug: string, line: number): number {
+    const source = readFileSync(join(root, `content/articles/${slug}.mdx`), 'utf8').split('\n');
+    const body = source.slice(source.indexOf('---', 1) + 1, line - 1).join('\n');
+    const prose = body
+      .replace(/```[\s\S]*?```/g, ' ')
+      .replace(/<Predict[^>]*>[\s\S]*?<\/Predict>/g, ' ')
+      .replace(/<[^>]+>/g, ' ');
+    return prose.split(/\s+/).filter((w) => /\w/.test(w)).length;
+  }
+
+  it.each(articles.map((a) => [a.slug, a]))('%s comes within the first 120 words', (slug, article) => {
+    const first = article.tags.find((t: Tag) => FIGURES.has(t.name));
+    expect(first).toBeDefined();
+    expect(wordsBefore(String(slug), first!.line)).toBeLessThanOrEqual(120);
   });
 });

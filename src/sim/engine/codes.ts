@@ -11,6 +11,10 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'loop-switch',
   'timer-late',
   'worker-start',
+  'sync-wake',
+  'queue-depth',
+  'shared-write',
+  'deadlock',
 ];
 /** Event kinds as numbers (indexes into EVENT_KINDS), for Recorder.event. */
 export const E_TASK_START = 0;
@@ -21,6 +25,12 @@ export const E_GIL_DROP_REQUEST = 4;
 export const E_LOOP_SWITCH = 5;
 export const E_TIMER_LATE = 6;
 export const E_WORKER_START = 7;
+/** Coordination events: their fields beyond time/kind/task/lane live in Recorder's side table (extra = index). */
+export const E_SYNC_WAKE = 8;
+export const E_QUEUE_DEPTH = 9;
+export const E_SHARED_WRITE = 10;
+export const E_DEADLOCK = 11;
+export const E_FIRST_AUX = E_SYNC_WAKE;
 
 /** Lane categories, in the order lanes appear in a trace. */
 export const CAT_TASK = 0;

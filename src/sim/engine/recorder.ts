@@ -10,6 +10,7 @@
 import type { Lane, LaneKind, Span, TaskResult, TraceEvent } from '../types';
 import { CAT_CORE, CAT_GIL, CAT_TASK, E_STEP_START, E_TASK_END, E_TASK_START, S } from './codes';
 import { materializeEvents, materializeSpans } from './materialize';
+import type { SpanInfo } from './materialize';
 
 export * from './codes';
 
@@ -37,9 +38,10 @@ export class Recorder {
   private readonly oStep: number[] = [];
   private readonly oWorker: number[] = [];
   private readonly oStart: number[] = [];
+  private readonly oInfo: number[] = [];
   /** Index of each lane's last closed span in `sp`, or -1. */
   private readonly lastSpan: number[] = [];
-  /** Closed spans, 7 numbers each: lane, start, end, state, task, step, worker (ns, internal lane ids). */
+  /** Closed spans, 8 numbers each: lane, start, end, state, task, step, worker, info (ns, internal lane ids). */
   private sp: Float64Array;
   private nsp = 0;
   /** Events, 5 numbers each: time, kind, task, lane, extra. */
@@ -48,6 +50,13 @@ export class Recorder {
 
   readonly taskStart: Float64Array;
   readonly taskEnd: Float64Array;
+  /** When each task arrived (ns); set by simulate from the tasks' startAtMs. */
+  readonly taskArrival: Float64Array;
+  /** Called when a task finishes (the coordination layer wakes its joiners). */
+  onTaskDone: ((t: number) => void) | null = null;
+  /** Side tables: what waiting spans and coordination events carry beyond the numbers. */
+  private readonly infos: SpanInfo[] = [];
+  private readonly aux: Partial<TraceEvent>[] = [];
   /** Tasks whose start is deferred until a worker takes them (work done on submission does not count). */
   private readonly held: Uint8Array;
 
@@ -59,12 +68,13 @@ export class Recorder {
     private readonly keep = true,
   ) {
     const n = taskNames.length;
-    this.sp = spareSpans ?? new Float64Array(7 * 4096);
+    this.sp = spareSpans ?? new Float64Array(8 * 4096);
     this.ev = spareEvents ?? new Float64Array(5 * 4096);
     spareSpans = null;
     spareEvents = null;
     this.taskStart = new Float64Array(n).fill(-1);
     this.taskEnd = new Float64Array(n).fill(-1);
+    this.taskArrival = new Float64Array(n);
     this.held = new Uint8Array(n);
     for (let i = 0; i < n; i++) this.addLane(CAT_TASK, 'task', taskNames[i]);
   }
@@ -80,6 +90,7 @@ export class Recorder {
     this.oStep.push(-1);
     this.oWorker.push(-1);
     this.oStart.push(0);
+    this.oInfo.push(-1);
     this.lastSpan.push(-1);
     this.busy.push(0);
     return id;
@@ -89,11 +100,24 @@ export class Recorder {
     this.hidden[lane] = true;
   }
 
+  /** A waiting span's details (Span.sync / holder / detail): returns the `info` argument for set / task. */
+  info(i: SpanInfo): number {
+    if (!this.keep) return -1;
+    this.infos.push(i);
+    return this.infos.length - 1;
+  }
+
   /** Sets what a lane shows from `now` on. */
-  set(lane: number, now: number, state: number, task: number, step: number, worker: number): void {
+  set(lane: number, now: number, state: number, task: number, step: number, worker: number, info = -1): void {
     if (!this.keep && this.cat[lane] !== CAT_CORE) return; // summary mode: only core busy time is needed
     const cur = this.oState[lane];
-    if (cur === state && this.oTask[lane] === task && this.oStep[lane] === step && this.oWorker[lane] === worker) {
+    if (
+      cur === state &&
+      this.oTask[lane] === task &&
+      this.oStep[lane] === step &&
+      this.oWorker[lane] === worker &&
+      this.oInfo[lane] === info
+    ) {
       return;
     }
     if (cur >= 0) this.close(lane, now);
@@ -103,12 +127,13 @@ export class Recorder {
       const sp = this.sp;
       if (
         k >= 0 &&
-        k === this.nsp - 7 &&
+        k === this.nsp - 8 &&
         sp[k + 2] === now &&
         sp[k + 3] === state &&
         sp[k + 4] === task &&
         sp[k + 5] === step &&
-        sp[k + 6] === worker
+        sp[k + 6] === worker &&
+        sp[k + 7] === info
       ) {
         this.oStart[lane] = sp[k + 1];
         this.nsp = k;
@@ -117,6 +142,7 @@ export class Recorder {
         this.oTask[lane] = task;
         this.oStep[lane] = step;
         this.oWorker[lane] = worker;
+        this.oInfo[lane] = info;
         return;
       }
     }
@@ -124,6 +150,7 @@ export class Recorder {
     this.oTask[lane] = task;
     this.oStep[lane] = step;
     this.oWorker[lane] = worker;
+    this.oInfo[lane] = info;
     this.oStart[lane] = now;
   }
 
@@ -141,6 +168,7 @@ export class Recorder {
     const task = this.oTask[lane];
     const step = this.oStep[lane];
     const worker = this.oWorker[lane];
+    const info = this.oInfo[lane];
     const k = this.lastSpan[lane];
     let sp = this.sp;
     if (
@@ -149,12 +177,13 @@ export class Recorder {
       sp[k + 3] === st &&
       sp[k + 4] === task &&
       sp[k + 5] === step &&
-      sp[k + 6] === worker
+      sp[k + 6] === worker &&
+      sp[k + 7] === info
     ) {
       sp[k + 2] = now;
       return;
     }
-    if (this.nsp + 7 > sp.length) {
+    if (this.nsp + 8 > sp.length) {
       const bigger = new Float64Array(sp.length * 2);
       bigger.set(sp);
       this.sp = sp = bigger;
@@ -167,17 +196,18 @@ export class Recorder {
     sp[i + 4] = task;
     sp[i + 5] = step;
     sp[i + 6] = worker;
-    this.nsp = i + 7;
+    sp[i + 7] = info;
+    this.nsp = i + 8;
     this.lastSpan[lane] = i;
   }
 
   /** A task lane's state; the first state that is not a queue wait marks the task as started. */
-  task(t: number, now: number, state: number, step: number, worker: number): void {
+  task(t: number, now: number, state: number, step: number, worker: number, info = -1): void {
     if (this.taskStart[t] < 0 && state !== WAIT_LOOP && state !== WAIT_WORKER && this.held[t] === 0) {
       this.taskStart[t] = now;
       this.event(now, E_TASK_START, t, t, 0);
     }
-    this.set(t, now, state, t, step, worker);
+    this.set(t, now, state, t, step, worker, info);
   }
 
   /** Work done for t on submission to a pool does not start it; the worker taking it will (releaseStart). */
@@ -201,6 +231,14 @@ export class Recorder {
     this.close(t, now);
     this.taskEnd[t] = now;
     this.event(now, E_TASK_END, t, t, 0);
+    if (this.onTaskDone !== null) this.onTaskDone(t);
+  }
+
+  /** A coordination event (E_SYNC_WAKE …): `fields` are copied onto the TraceEvent. */
+  eventWith(now: number, kind: number, task: number, lane: number, fields: Partial<TraceEvent>): void {
+    if (!this.keep) return;
+    this.aux.push(fields);
+    this.event(now, kind, task, lane, this.aux.length - 1);
   }
 
   /** extra: fromTask for gil-handoff / loop-switch, lateness in ns for timer-late. */
@@ -229,7 +267,7 @@ export class Recorder {
       return sums;
     }
     const sp = this.sp;
-    for (let k = 0; k < this.nsp; k += 7) {
+    for (let k = 0; k < this.nsp; k += 8) {
       const i = sp[k] - first;
       if (i >= 0 && i < count) sums[i] += sp[k + 2] - sp[k + 1];
     }
@@ -255,12 +293,13 @@ export class Recorder {
         );
       }
     }
-    const spans = materializeSpans(this.sp, this.nsp, laneOf, lanes.length);
-    const events = materializeEvents(this.ev, this.nev, laneOf);
+    const spans = materializeSpans(this.sp, this.nsp, laneOf, lanes.length, this.infos);
+    const events = materializeEvents(this.ev, this.nev, laneOf, this.aux);
     const tasks: TaskResult[] = this.taskNames.map((name, t) => {
+      const arrivalMs = this.taskArrival[t] / NS_PER_MS;
       const startMs = this.taskStart[t] / NS_PER_MS;
       const endMs = this.taskEnd[t] / NS_PER_MS;
-      return { name, startMs, endMs, latencyMs: endMs - startMs };
+      return { name, arrivalMs, startMs, endMs, latencyMs: endMs - arrivalMs };
     });
     spareSpans = this.sp;
     spareEvents = this.ev;

@@ -13,7 +13,7 @@
 import { SimulationError } from '../errors';
 import type { LaneKind } from '../types';
 import { Cores } from './cores';
-import { EV_CORE, EV_DRIVER, EV_GIL, EV_WAIT, EV_WAKE } from './events';
+import { EV_CORE, EV_DRIVER, EV_GIL, EV_SYNC, EV_WAIT, EV_WAKE } from './events';
 import { Gil } from './gil';
 import { EventHeap } from './heap';
 import { CAT_CORE, CAT_GIL, CAT_WORKER, Recorder, S } from './recorder';
@@ -26,6 +26,13 @@ export interface Driver {
   timer(kind: number, a: number): void;
 }
 
+/** The coordination layer's hooks into the engine (sync/coord.ts). */
+export interface SyncHooks {
+  timer(a: number, b: number): void;
+  /** The event queue ran dry before the program ended: if that is a deadlock it reported, when it set in (ns), else -1. */
+  stalled(): number;
+}
+
 export class Sim {
   now = 0;
   readonly heap = new EventHeap(4096);
@@ -33,6 +40,9 @@ export class Sim {
   readonly gils: Gil[] = [];
   readonly cores: Cores;
   driver!: Driver;
+  sync: SyncHooks | null = null;
+  /** Set when the run ended in a deadlock (threads are left blocked). */
+  deadlocked = false;
 
   eventCount = 0;
   cpuWorkNs = 0;
@@ -135,6 +145,16 @@ export class Sim {
 
   park(th: SimThread): void {
     this.setOp(th, OP_PARK, 0, 0, -1, -1);
+    th.blockState = -1;
+    this.letGo(th);
+    this.show(th);
+  }
+
+  /** Parks th in a wait on a primitive: its lanes show `state` (wait-lock, …) with span info `info`. */
+  block(th: SimThread, state: number, task: number, step: number, info: number): void {
+    this.setOp(th, OP_PARK, 0, state, task, step);
+    th.blockState = state;
+    th.blockInfo = info;
     this.letGo(th);
     this.show(th);
   }
@@ -142,6 +162,16 @@ export class Sim {
   /** Wakes a parked thread (at the current time, through the queue, so drivers never recurse). */
   wake(th: SimThread): void {
     if (th.op === OP_PARK) this.heap.push(this.now, EV_WAKE, th.id, th.gen);
+  }
+
+  /** Wakes th at `time` if it is still in the same park then (a wake-up latency, or a timeout). */
+  wakeAt(th: SimThread, time: number): void {
+    if (th.op === OP_PARK) this.heap.push(time, EV_WAKE, th.id, th.gen);
+  }
+
+  /** A coordination timer: sync.timer(a, b) at `time`. */
+  syncTimer(time: number, a: number, b: number): void {
+    this.heap.push(time, EV_SYNC, a, b);
   }
 
   exit(th: SimThread): void {
@@ -156,7 +186,11 @@ export class Sim {
     let st: number;
     if (th.op === OP_RUN) st = th.gilWaiting ? S['wait-gil'] : th.core >= 0 ? th.state : S['wait-core'];
     else if (th.op === OP_WAIT) st = th.state;
-    else {
+    else if (th.op === OP_PARK && th.blockState >= 0) {
+      rec.set(th.lane, this.now, th.blockState, th.task, th.step, -1, th.blockInfo);
+      if (th.task >= 0) rec.task(th.task, this.now, th.blockState, th.step, th.lane, th.blockInfo);
+      return;
+    } else {
       rec.close(th.lane, this.now);
       return;
     }
@@ -211,7 +245,16 @@ export class Sim {
         case EV_DRIVER:
           this.driver.timer(a, b);
           break;
+        case EV_SYNC:
+          this.sync!.timer(a, b);
+          break;
       }
+    }
+    const stuckAt = this.endNs < 0 && this.sync !== null ? this.sync.stalled() : -1;
+    if (stuckAt >= 0) {
+      this.deadlocked = true;
+      this.endNs = stuckAt;
+      return;
     }
     if (this.endNs < 0) throw new SimulationError('internal error: the simulated program never finished');
     for (const th of this.threads) {

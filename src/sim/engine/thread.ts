@@ -37,6 +37,10 @@ export class SimThread {
   /** When this thread's timed GIL waits fire, modulo their length (see Gil). */
   gilPhase = 0;
 
+  // coordination: while parked in a wait on a primitive, the state and span info to show (-1: plain park)
+  blockState = -1;
+  blockInfo = -1;
+
   // free for the model driving this thread
   job = -1;
   jobStep = -1;

@@ -15,6 +15,10 @@
  * - offload 'process': run_in_executor with a ProcessPoolExecutor(processPoolSize), created on first use
  *   (fork: all workers at once; spawn/forkserver: one per submit while none is idle, as CPython 3.11);
  *   arguments are pickled on the loop, the result is unpickled on the loop before the task resumes.
+ * - coordination steps (acquire, put, get …, see sync/coord.ts) run on the loop; one that must wait is
+ *   an await: the task waits ('wait-lock', …) and the loop moves on until a release, put or set wakes it;
+ * - a task with startAtMs is created (create_task, by the main coroutine waking from a sleep) when it
+ *   arrives; the others are gathered at the start.
  * Starting an executor thread costs the loop the parent's share of Thread.start() and then a wait until
  * the new thread has booted (threading.Thread.start waits for the thread's "started" event).
  */
@@ -31,7 +35,8 @@ import { E_LOOP_SWITCH, E_TIMER_LATE, S } from '../engine/recorder';
 import type { Driver } from '../engine/sim';
 import type { SimThread } from '../engine/thread';
 import type { ModelContext } from './context';
-import { runStep } from './context';
+import { isPlain, runStep } from './context';
+import { BLOCKED } from '../sync/coord';
 import { ExecutorThreads } from './executorThreads';
 import { dumpsNs, loadsNs, startCosts } from './pickling';
 import { ProcessPool } from './processPool';
@@ -48,11 +53,13 @@ const L_PPE_PICKLED = 8;
 const L_FINAL = 9;
 const L_SHUTDOWN = 10;
 const L_WAIT_STARTED = 11;
+const L_ARRIVED = 12;
 
 const TIMER_IO = 1;
+const TIMER_ARRIVE = 2;
 
 export function runAsyncio(ctx: ModelContext): void {
-  const { sim, rec, tasks, settings } = ctx;
+  const { sim, rec, tasks, settings, coord, arrivalNs } = ctx;
   const n = tasks.length;
   const gil = sim.newGil('GIL');
   const loop = sim.newThread('loop', 'event loop (main thread)', gil);
@@ -76,7 +83,8 @@ export function runAsyncio(ctx: ModelContext): void {
 
   const stepOf = (t: number): number => (nextStep[t] < tasks[t].steps.length ? nextStep[t] : -1);
 
-  const pushReady = (t: number, late: boolean): void => {
+  /** Queues `entry` for the loop: a task index, or ~t for the main coroutine creating arrived task t. */
+  const pushReady = (t: number, late: boolean, entry = t): void => {
     if (rTail === ready.length) {
       if (rHead > 0) {
         ready.copyWithin(0, rHead, rTail);
@@ -88,7 +96,7 @@ export function runAsyncio(ctx: ModelContext): void {
         ready = bigger;
       }
     }
-    ready[rTail++] = t;
+    ready[rTail++] = entry;
     readyAt[t] = sim.now;
     lateOk[t] = late ? 1 : 0;
     rec.task(t, sim.now, S['wait-loop'], stepOf(t), -1);
@@ -102,11 +110,21 @@ export function runAsyncio(ctx: ModelContext): void {
     () => sim.wake(loop),
   );
 
+  coord.ready = (t) => pushReady(t, false);
+
   const pick = (l: SimThread): void => {
     if (rHead < rTail) {
-      const t = ready[rHead++];
+      const entry = ready[rHead++];
+      const t = entry < 0 ? ~entry : entry;
       const now = sim.now;
       if (lateOk[t] === 1 && now > readyAt[t]) rec.event(now, E_TIMER_LATE, t, l.lane, now - readyAt[t]);
+      if (entry < 0) {
+        // The main coroutine wakes from its sleep and calls create_task for the request that arrived.
+        l.job = t;
+        l.kind = L_ARRIVED;
+        sim.run(l, LOOP_RESUME_NS + TASK_CREATE_NS, S.running, -1, -1, true, false);
+        return;
+      }
       if (t !== lastTask) {
         rec.event(now, E_LOOP_SWITCH, t, l.lane, lastTask);
         lastTask = t;
@@ -132,7 +150,19 @@ export function runAsyncio(ctx: ModelContext): void {
   const advance = (l: SimThread): boolean => {
     const t = l.job;
     const steps = tasks[t].steps;
-    const k = nextStep[t];
+    let k = nextStep[t];
+    // Coordination steps: an uncontended acquire, put, get … does not yield to the loop.
+    while (k < steps.length && !isPlain(steps[k])) {
+      if (coord.attempt(t, k, null) === BLOCKED) return false;
+      nextStep[t] = k + 1;
+      const ns = msToNs(steps[k].durationMs);
+      if (ns > 0) {
+        rec.stepStart(t, sim.now, l.lane);
+        sim.run(l, ns, S.running, t, k, true, true);
+        return true;
+      }
+      k++;
+    }
     if (k >= steps.length) {
       rec.taskDone(t, sim.now);
       sim.mem(-ASYNCIO_TASK_MEMORY_BYTES);
@@ -220,7 +250,13 @@ export function runAsyncio(ctx: ModelContext): void {
             sim.mem(ASYNCIO_TASK_MEMORY_BYTES);
             pushReady(creating, false);
           }
-          if (++creating < n) {
+          creating++;
+          // Tasks that arrive later are created when they arrive.
+          while (creating < n && arrivalNs[creating] > 0) {
+            sim.timer(arrivalNs[creating], TIMER_ARRIVE, creating);
+            creating++;
+          }
+          if (creating < n) {
             sim.run(l, TASK_CREATE_NS, S.running, -1, -1, true, false);
             return;
           }
@@ -228,6 +264,12 @@ export function runAsyncio(ctx: ModelContext): void {
           continue;
         case L_PICK:
           return pick(l);
+        case L_ARRIVED:
+          sim.mem(ASYNCIO_TASK_MEMORY_BYTES);
+          pushReady(l.job, false);
+          l.job = -1;
+          l.kind = L_PICK;
+          continue;
         case L_RESUMED:
           l.kind = L_TASK;
           continue;
@@ -285,6 +327,7 @@ export function runAsyncio(ctx: ModelContext): void {
     },
     timer(kind: number, t: number) {
       if (kind === TIMER_IO) pushReady(t, true);
+      else if (kind === TIMER_ARRIVE) pushReady(t, true, ~t);
     },
   };
   sim.driver = driver;

@@ -4,13 +4,27 @@ import type { Recorder } from '../engine/recorder';
 import { S } from '../engine/recorder';
 import type { Sim } from '../engine/sim';
 import type { SimThread } from '../engine/thread';
-import type { ResolvedSettings, Task } from '../types';
+import type { Coord } from '../sync/coord';
+import { BLOCKED } from '../sync/coord';
+import type { ResolvedSettings, Step, Task } from '../types';
 
 export interface ModelContext {
   tasks: Task[];
   settings: ResolvedSettings;
   sim: Sim;
   rec: Recorder;
+  /** Coordination primitives, shared variables and joins (sync/coord.ts); the model sets its flavour. */
+  coord: Coord;
+  /** Task indexes in the order they arrive (by startAtMs, ties in scenario order). */
+  order: Int32Array;
+  /** When each task arrives, ns. */
+  arrivalNs: Float64Array;
+}
+
+const PLAIN = new Set(['cpu', 'io', 'native']);
+
+export function isPlain(step: Step): boolean {
+  return PLAIN.has(step.kind);
 }
 
 /**
@@ -28,10 +42,48 @@ export function runStep(ctx: ModelContext, th: SimThread, t: number, k: number, 
   else ctx.sim.wait(th, ns, S.io, t, k);
 }
 
+/** execThread results */
+const STEP_DONE = 0; // the step is over and th was given no operation
+const OP_GIVEN = 1; // th was given an operation that finishes the step
+const PENDING = 2; // th was given an operation and the step is not over (it waits, or takes the GIL first)
+
+/**
+ * A coordination step on an OS thread. Calling acquire(), put() … is Python code: a thread that does not
+ * hold its interpreter's GIL takes it first. A woken threading.Lock or join waiter retries in C, without
+ * the GIL, and takes the GIL afterwards to go on. The step's durationMs (and any unpickling) runs after.
+ */
+function execThread(ctx: ModelContext, th: SimThread, t: number, k: number, cpuScale: number): number {
+  const { sim, coord } = ctx;
+  const inC = coord.retriesInC(t, k);
+  if (th.gil !== null && !th.holdsGil && !inC) {
+    sim.run(th, 0, S.running, t, k, true, false);
+    return PENDING;
+  }
+  if (coord.attempt(t, k, th) === BLOCKED) return PENDING;
+  const ns = Math.round(msToNs(ctx.tasks[t].steps[k].durationMs) * cpuScale) + coord.extraNs(t, k);
+  if (ns > 0 || (th.gil !== null && !th.holdsGil)) {
+    if (ns > 0) ctx.rec.stepStart(t, sim.now, th.lane);
+    sim.run(th, ns, S.running, t, k, true, ns > 0);
+    return OP_GIVEN;
+  }
+  return STEP_DONE;
+}
+
 /** Runs task t's steps one after another on th: call from driver.next; returns false when the task has no steps left. */
 export function continueTask(ctx: ModelContext, th: SimThread, cpuScale = 1): boolean {
   const t = th.job;
-  if (th.stepIdx >= ctx.tasks[t].steps.length) return false;
-  runStep(ctx, th, t, th.stepIdx++, cpuScale);
-  return true;
+  const steps = ctx.tasks[t].steps;
+  while (th.stepIdx < steps.length) {
+    const k = th.stepIdx;
+    if (isPlain(steps[k])) {
+      th.stepIdx++;
+      runStep(ctx, th, t, k, cpuScale);
+      return true;
+    }
+    const r = execThread(ctx, th, t, k, cpuScale);
+    if (r === PENDING) return true;
+    th.stepIdx++;
+    if (r === OP_GIVEN) return true;
+  }
+  return false;
 }

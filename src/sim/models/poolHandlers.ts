@@ -24,6 +24,8 @@ export class PoolHandlers {
   private readonly taskHandler: SimThread;
   private readonly resultHandler: SimThread;
   private nextTask = 0;
+  /** Tasks handed to the pool (apply_async), in order. */
+  private readonly submitted: number[] = [];
   private buffered = 0;
   private readonly results: number[] = [];
   private rHead = 0;
@@ -56,6 +58,12 @@ export class PoolHandlers {
     this.ctx.sim.wake(this.taskHandler);
   }
 
+  /** The main thread hands task t to the pool (apply_async): the task handler will pickle and send it. */
+  submit(t: number): void {
+    this.submitted.push(t);
+    if (this.taskHandler.kind === H_NEXT || this.taskHandler.kind === H_DONE) this.ctx.sim.wake(this.taskHandler);
+  }
+
   /** A worker read task t from the pipe. */
   taken(t: number): void {
     this.buffered -= this.ctx.tasks[t].argsBytes ?? 0;
@@ -79,17 +87,21 @@ export class PoolHandlers {
     for (;;) {
       switch (th.kind) {
         case H_NEXT:
-          if (this.nextTask < tasks.length) {
-            const t = this.nextTask;
+          if (this.nextTask < this.submitted.length) {
+            const t = this.submitted[this.nextTask];
             rec.holdStart(t);
             th.kind = H_PICKLED;
             sim.run(th, dumpsNs(tasks[t].argsBytes ?? 0), S.pickling, t, -1, true, false);
             return;
           }
+          if (this.nextTask < tasks.length) {
+            sim.park(th); // the next task has not arrived yet
+            return;
+          }
           th.kind = H_DONE;
           continue;
         case H_PICKLED: {
-          const t = this.nextTask++;
+          const t = this.submitted[this.nextTask++];
           this.buffered += tasks[t].argsBytes ?? 0;
           this.pool.submit(t, -1);
           th.kind = H_BLOCKED;

@@ -13,7 +13,7 @@ import type { StartCosts } from '../defaults';
 import { E_WORKER_START, S } from '../engine/recorder';
 import type { SimThread } from '../engine/thread';
 import type { ModelContext } from './context';
-import { runStep } from './context';
+import { continueTask, runStep } from './context';
 import { dumpsNs, loadsNs } from './pickling';
 
 const P_BOOT = 20;
@@ -98,10 +98,7 @@ export class ProcessPool {
             runStep(this.ctx, w, t, k);
             return;
           }
-        } else if (w.stepIdx < tasks[t].steps.length) {
-          runStep(this.ctx, w, t, w.stepIdx++);
-          return;
-        }
+        } else if (continueTask(this.ctx, w)) return;
         w.kind = P_RESULT;
         sim.run(w, dumpsNs(tasks[t].resultBytes ?? 0), S.pickling, t, k, false, false);
         return;

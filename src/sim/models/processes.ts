@@ -30,6 +30,7 @@ const M_COLLECT = 6;
 const M_LOADED = 7;
 const M_SHUTDOWN = 8;
 const M_POOL_WAIT = 9;
+const M_POOL_SUBMIT = 10;
 
 const C_BOOT = 40;
 const C_ARGS = 41;
@@ -38,7 +39,7 @@ const C_RESULT = 43;
 const C_EXIT = 44;
 
 export function runProcesses(ctx: ModelContext): void {
-  const { sim, rec, tasks, settings } = ctx;
+  const { sim, rec, tasks, settings, order, arrivalNs } = ctx;
   const n = tasks.length;
   const costs = startCosts(settings.startMethod);
   const forked = settings.startMethod === 'fork';
@@ -50,6 +51,17 @@ export function runProcesses(ctx: ModelContext): void {
   let alive = 0;
   let forkedWorkers = 0;
   let spawned = 0;
+  /** Launch position in arrival order. */
+  let pos = 0;
+
+  /** Parks m until the next task arrives, if it has not yet. */
+  const awaitArrival = (m: SimThread): boolean => {
+    const at = arrivalNs[order[pos]];
+    if (at <= sim.now) return false;
+    sim.park(m);
+    sim.wakeAt(m, at);
+    return true;
+  };
 
   const mainGil = main.gil!;
   let handlers: PoolHandlers | null = null;
@@ -98,6 +110,14 @@ export function runProcesses(ctx: ModelContext): void {
             return;
           }
           handlers!.start();
+          m.kind = M_POOL_SUBMIT;
+          continue;
+        case M_POOL_SUBMIT:
+          // apply_async for each task as it arrives
+          while (pos < n) {
+            if (awaitArrival(m)) return;
+            handlers!.submit(order[pos++]);
+          }
           m.kind = M_POOL_WAIT;
           continue;
         case M_POOL_WAIT:
@@ -110,11 +130,13 @@ export function runProcesses(ctx: ModelContext): void {
           sim.park(m);
           return;
         case M_LAUNCH: {
-          if (m.job >= n) {
+          if (pos >= n) {
             m.kind = M_COLLECT;
             continue;
           }
-          const t = m.job;
+          if (awaitArrival(m)) return;
+          const t = order[pos];
+          m.job = t;
           if (!forked) {
             m.kind = M_PICKLED;
             sim.run(m, dumpsNs(tasks[t].argsBytes ?? 0), S.pickling, t, -1, true, false);
@@ -130,7 +152,8 @@ export function runProcesses(ctx: ModelContext): void {
           return;
         }
         case M_STARTED:
-          startChild(m.job++);
+          startChild(m.job);
+          pos++;
           m.kind = M_LAUNCH;
           continue;
         case M_COLLECT:

@@ -1,6 +1,8 @@
 /**
- * Sequential: the main thread calls each task's function in turn. io steps sleep (no core), cpu and
- * native steps use a core. There is only one thread, so the GIL never changes hands.
+ * Sequential: the main thread calls each task's function in turn (in order of arrival: a task that has
+ * not arrived yet is waited for, idle). io steps sleep (no core), cpu and native steps use a core.
+ * There is only one thread, so the GIL never changes hands, and a wait that only another task could
+ * end (a get() before any put()) never ends: the run stops there as a deadlock.
  */
 import type { Driver } from '../engine/sim';
 import type { SimThread } from '../engine/thread';
@@ -8,16 +10,22 @@ import type { ModelContext } from './context';
 import { continueTask } from './context';
 
 export function runSequential(ctx: ModelContext): void {
-  const { sim, rec, tasks } = ctx;
+  const { sim, rec, tasks, order, arrivalNs } = ctx;
   const main = sim.newThread('main', 'main thread', sim.newGil('GIL'));
-  main.job = 0;
+  let pos = 0;
   main.stepIdx = 0;
   const driver: Driver = {
     next(th: SimThread) {
-      while (th.job < tasks.length) {
+      while (pos < tasks.length) {
+        th.job = order[pos];
+        if (th.stepIdx === 0 && arrivalNs[th.job] > sim.now) {
+          sim.park(th);
+          sim.wakeAt(th, arrivalNs[th.job]);
+          return;
+        }
         if (continueTask(ctx, th)) return;
         rec.taskDone(th.job, sim.now);
-        th.job++;
+        pos++;
         th.stepIdx = 0;
       }
       sim.endNs = sim.now;

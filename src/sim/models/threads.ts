@@ -1,5 +1,6 @@
 /**
- * Threads: the main thread starts one threading.Thread per task, in launch order, then joins them all.
+ * Threads: the main thread starts one threading.Thread per task, in launch order, then joins them all;
+ * a task with startAtMs is started (or submitted to the pool) when it arrives, the main thread idle until then.
  * With settings.poolSize it instead submits every task to a ThreadPoolExecutor(poolSize), whose
  * workers take tasks in launch order (tasks wait in 'wait-worker' meanwhile) and which it shuts down
  * at the end. All threads share one GIL (see engine/gil.ts) unless `free` is set (free-threading).
@@ -41,7 +42,7 @@ export interface ThreadOptions {
 }
 
 export function runThreads(ctx: ModelContext, opts: ThreadOptions = { free: false, cpuScale: 1 }): void {
-  const { sim, rec, tasks, settings } = ctx;
+  const { sim, rec, tasks, settings, order, arrivalNs } = ctx;
   const n = tasks.length;
   const pool = settings.poolSize;
   const gil = opts.free ? null : sim.newGil('GIL');
@@ -72,9 +73,15 @@ export function runThreads(ctx: ModelContext, opts: ThreadOptions = { free: fals
       switch (m.kind) {
         case M_LAUNCH:
           if (m.job < n) {
+            // A task that arrives later is started (or submitted) when it arrives.
+            if (arrivalNs[order[m.job]] > sim.now) {
+              sim.park(m);
+              sim.wakeAt(m, arrivalNs[order[m.job]]);
+              return;
+            }
             if (pool === null) {
               m.kind = M_STARTING;
-              sim.run(m, THREAD_START_PARENT_NS, S.starting, m.job, -1, true, false);
+              sim.run(m, THREAD_START_PARENT_NS, S.starting, order[m.job], -1, true, false);
             } else {
               m.kind = M_SUBMITTED;
               sim.run(m, QUEUE_HANDOFF_NS, S.running, -1, -1, true, false);
@@ -84,7 +91,7 @@ export function runThreads(ctx: ModelContext, opts: ThreadOptions = { free: fals
           m.kind = M_JOIN;
           continue;
         case M_SUBMITTED: {
-          const t = m.job++;
+          const t = order[m.job++];
           queue.push(t);
           rec.task(t, sim.now, S['wait-worker'], -1, -1);
           m.kind = M_LAUNCH;
@@ -97,7 +104,7 @@ export function runThreads(ctx: ModelContext, opts: ThreadOptions = { free: fals
           continue;
         }
         case M_STARTING:
-          startThread(pool === null ? m.job++ : -1);
+          startThread(pool === null ? order[m.job++] : -1);
           m.kind = M_WAIT_STARTED;
           sim.park(m);
           return;

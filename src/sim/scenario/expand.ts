@@ -2,7 +2,8 @@ import type { Scenario, Task } from '../types';
 
 /**
  * Applies `count`: a task with count N becomes N tasks named `name-1` … `name-N` (launched one after
- * another, in place of the original). The copies share the step list. `count` is dropped from the copies.
+ * another, in place of the original; with everyMs, copy i arrives at startAtMs + (i - 1) × everyMs). The copies
+ * share the step list. `count` and `everyMs` are dropped from the copies.
  */
 export function expandTasks(scenario: Scenario): Task[] {
   const out: Task[] = [];
@@ -14,6 +15,8 @@ export function expandTasks(scenario: Scenario): Task[] {
     }
     for (let i = 1; i <= n; i++) {
       const copy: Task = { name: n === 1 ? task.name : `${task.name}-${i}`, steps: task.steps };
+      const at = (task.startAtMs ?? 0) + (i - 1) * (task.everyMs ?? 0);
+      if (at > 0) copy.startAtMs = at;
       if (task.argsBytes !== undefined) copy.argsBytes = task.argsBytes;
       if (task.resultBytes !== undefined) copy.resultBytes = task.resultBytes;
       out.push(copy);

@@ -8,7 +8,8 @@ import { Validator } from '@cfworker/json-schema';
 import type { OutputUnit, Schema } from '@cfworker/json-schema';
 import schemaJson from '../../../content/scenarios/scenario.schema.json' with { type: 'json' };
 import { ScenarioError } from '../errors.ts';
-import type { ModelId, Scenario, Step, Task } from '../types';
+import type { ModelId, Scenario, StepItem, Task } from '../types';
+import { cleanSync, hasGroups, MAX_STEPS_TOTAL, taskSteps } from './steps';
 
 /** Upper bound on tasks after `count` is applied (the CLI must handle 100 000; the page far fewer). */
 export const MAX_EXPANDED_TASKS = 1_000_000;
@@ -29,7 +30,19 @@ const RULES: Record<string, string> = {
   processPoolSize: 'must be an integer ≥ 1',
   argsBytes: 'must be a number of bytes ≥ 0',
   resultBytes: 'must be a number of bytes ≥ 0',
-  kind: 'must be one of "cpu", "io", "native"',
+  kind: 'must be one of "cpu", "io", "native", "acquire", "release", "put", "get", "set", "clear", "wait", "join", "read", "write"',
+  type: 'must be one of "lock", "semaphore", "queue", "event", "barrier"',
+  value: 'must be an integer ≥ 0',
+  maxsize: 'must be an integer ≥ 0 (0 = unbounded)',
+  itemBytes: 'must be a number of bytes ≥ 0',
+  parties: 'must be an integer ≥ 1',
+  timeoutMs: 'must be a number ≥ 0',
+  task: 'must be the name of a task',
+  var: 'must be the name of a variable in "shared"',
+  repeat: 'must be an integer ≥ 1',
+  startAtMs: 'must be a number ≥ 0',
+  everyMs: 'must be a number ≥ 0',
+  shared: 'must be an object of numbers, like { "x": 0 }',
   offload: 'must be "thread" or "process"',
   blocking: 'must be true or false',
   startMethod: 'must be one of "fork", "forkserver", "spawn"',
@@ -49,8 +62,10 @@ const RULES: Record<string, string> = {
 };
 
 const KNOWN: Record<string, string[]> = {
-  task: ['name', 'steps', 'argsBytes', 'resultBytes', 'count'],
-  step: ['kind', 'durationMs', 'blocking', 'offload', 'label'],
+  task: ['name', 'steps', 'argsBytes', 'resultBytes', 'count', 'startAtMs', 'everyMs'],
+  step: ['kind', 'durationMs', 'blocking', 'offload', 'label', 'sync', 'timeoutMs', 'task', 'var'],
+  group: ['repeat', 'steps', 'label'],
+  syncSpec: ['type', 'value', 'maxsize', 'itemBytes', 'parties'],
   machine: ['cores'],
   modelSettings: ['sequential', 'asyncio', 'threads', 'free-threading', 'processes'],
   settings: ['switchIntervalMs', 'startMethod', 'poolSize', 'python', 'threadPoolSize', 'processPoolSize'],
@@ -76,18 +91,24 @@ export function formatPath(segs: readonly (string | number)[]): string {
   return out;
 }
 
-function objectKind(segs: readonly (string | number)[]): string {
+function objectKind(segs: readonly (string | number)[], input?: unknown): string {
   const last = segs[segs.length - 1];
+  if (segs.length === 2 && segs[0] === 'sync') return 'syncSpec';
+  if (typeof last === 'number' && segs[segs.length - 2] === 'steps' && input !== undefined) {
+    let node: unknown = input;
+    for (const s of segs) node = (node as Record<string | number, unknown> | undefined)?.[s];
+    if (node !== null && typeof node === 'object' && 'repeat' in node) return 'group';
+  }
   if (typeof last === 'number') return segs[segs.length - 2] === 'steps' ? 'step' : 'task';
   if (segs[segs.length - 2] === 'modelSettings') return 'settings';
   return String(last);
 }
 
-function describe(unit: OutputUnit, file: string): ScenarioError {
+function describe(unit: OutputUnit, file: string, input: unknown): ScenarioError {
   const segs = segments(unit.instanceLocation);
   if (unit.keyword === 'false') {
     const parent = segs.slice(0, -1);
-    const known = KNOWN[objectKind(parent)];
+    const known = KNOWN[objectKind(parent, input)];
     const hint = known ? ` (known fields: ${known.join(', ')})` : '';
     return new ScenarioError(file, formatPath(segs), `is not a known field${hint}`);
   }
@@ -98,10 +119,16 @@ function describe(unit: OutputUnit, file: string): ScenarioError {
   }
   const last = segs[segs.length - 1];
   if (segs.length === 0) return new ScenarioError(file, '', 'must be a JSON object (a scenario)');
+  if (segs.length === 1 && last === 'sync') return new ScenarioError(file, 'sync', 'must be an object of primitives, like { "L": { "type": "lock" } }');
+  if (segs.length === 2 && (segs[0] === 'sync' || segs[0] === 'shared') && unit.keyword === 'pattern') {
+    return new ScenarioError(file, formatPath(segs), 'is not a usable name (letters, digits, _ and -, not starting with a digit)');
+  }
+  if (segs.length === 2 && segs[0] === 'shared') return new ScenarioError(file, formatPath(segs), 'must be a number (the initial value)');
+  if (segs.length === 2 && segs[0] === 'sync') return new ScenarioError(file, formatPath(segs), 'must be an object like { "type": "lock" }');
   const rule = typeof last === 'string' ? RULES[last] : undefined;
   if (rule) return new ScenarioError(file, formatPath(segs), rule);
   if (typeof last === 'number')
-    return new ScenarioError(file, formatPath(segs), `must be an object (a ${objectKind(segs)})`);
+    return new ScenarioError(file, formatPath(segs), `must be an object (a ${objectKind(segs, input)})`);
   return new ScenarioError(file, formatPath(segs), `is invalid: ${unit.error}`);
 }
 
@@ -114,36 +141,31 @@ const WRAPPERS = new Set([
   'anyOf',
   'oneOf',
   'additionalProperties',
+  'if',
+  'then',
+  'else',
+  'propertyNames',
 ]);
-
-function cleanStep(step: Step): Step {
-  const out: Step = { kind: step.kind, durationMs: step.durationMs };
-  if (step.kind === 'io') out.blocking = step.blocking ?? false;
-  if (step.offload !== undefined) out.offload = step.offload;
-  if (step.label !== undefined) out.label = step.label;
-  return out;
-}
 
 export function parseScenario(input: unknown, source: string): Scenario {
   const result = schemaValidator().validate(input);
   if (!result.valid) {
     const unit = result.errors.find((e) => !WRAPPERS.has(e.keyword)) ?? result.errors[0];
-    throw describe(unit, source);
+    throw describe(unit, source, input);
   }
   const raw = input as Scenario;
+  const sync = cleanSync(raw.sync, source);
+  const shared = { ...raw.shared };
+  const checked: Scenario = { ...raw, sync, shared };
   let total = 0;
+  let totalSteps = 0;
   const tasks: Task[] = raw.tasks.map((task, i) => {
-    const steps = task.steps.map((step, k) => {
-      const at = `tasks[${i}].steps[${k}]`;
-      if (!Number.isFinite(step.durationMs)) throw new ScenarioError(source, `${at}.durationMs`, RULES.durationMs);
-      if (step.blocking !== undefined && step.kind !== 'io') {
-        throw new ScenarioError(source, `${at}.blocking`, `is only allowed on io steps (this step is "${step.kind}")`);
-      }
-      if (step.offload !== undefined && step.kind !== 'cpu') {
-        throw new ScenarioError(source, `${at}.offload`, `is only allowed on cpu steps (this step is "${step.kind}")`);
-      }
-      return cleanStep(step);
-    });
+    const written = task.steps as StepItem[];
+    const steps = taskSteps(checked, i, written, source);
+    totalSteps += steps.length;
+    if (totalSteps > MAX_STEPS_TOTAL) {
+      throw new ScenarioError(source, `tasks[${i}].steps`, `brings the total to more than ${MAX_STEPS_TOTAL} steps`);
+    }
     for (const f of ['argsBytes', 'resultBytes'] as const) {
       const v = task[f];
       if (v !== undefined && !Number.isFinite(v)) throw new ScenarioError(source, `tasks[${i}].${f}`, RULES[f]);
@@ -157,7 +179,11 @@ export function parseScenario(input: unknown, source: string): Scenario {
         `brings the total to ${total} tasks; at most ${MAX_EXPANDED_TASKS} are allowed`,
       );
     }
-    return { name: task.name, steps, argsBytes: task.argsBytes ?? 0, resultBytes: task.resultBytes ?? 0, count };
+    const out: Task = { name: task.name, steps, argsBytes: task.argsBytes ?? 0, resultBytes: task.resultBytes ?? 0, count };
+    if (task.startAtMs !== undefined) out.startAtMs = task.startAtMs;
+    if (task.everyMs !== undefined) out.everyMs = task.everyMs;
+    if (hasGroups(written)) out.written = JSON.parse(JSON.stringify(written)) as StepItem[];
+    return out;
   });
   checkExpandedNames(tasks, source);
   const out: Scenario = {
@@ -168,6 +194,8 @@ export function parseScenario(input: unknown, source: string): Scenario {
     tasks,
     settings: { ...raw.settings },
   };
+  if (raw.sync !== undefined) out.sync = sync;
+  if (raw.shared !== undefined) out.shared = shared;
   if (raw.modelSettings !== undefined) {
     out.modelSettings = {};
     for (const [model, settings] of Object.entries(raw.modelSettings)) {

@@ -14,10 +14,15 @@ export const STATE_CHARS: Record<SpanState, string> = {
   starting: 's',
   pickling: 'p',
   held: 'H',
+  'wait-lock': 'L',
+  'wait-queue': 'Q',
+  'wait-event': 'E',
+  'wait-join': 'J',
+  'wait-barrier': 'R',
 };
 
 export const LEGEND =
-  'legend: # running  N native  . io  B blocking  g wait-gil  l wait-loop  c wait-core  w wait-worker  s starting  p pickling';
+  'legend: # running  N native  . io  B blocking  g wait-gil  l wait-loop  c wait-core  w wait-worker  s starting  p pickling  L wait-lock  Q wait-queue  E wait-event  J wait-join  R wait-barrier';
 
 /**
  * One row per task lane (the first maxRows), `width` columns across the makespan; each column shows the

@@ -1,4 +1,7 @@
 import { articles, articlePath, pages, SITE_TAGLINE } from '../routes';
+import { HomeFigure } from './HomeFigure';
+
+export { prepareHome } from './HomeFigure';
 
 export function Home() {
   return (
@@ -6,12 +9,13 @@ export function Home() {
       <section className="hero">
         <h1>Python concurrency, on a timeline you can hold</h1>
         <p className="lede">{SITE_TAGLINE}</p>
-        <p>
-          Every article runs the same workload under several concurrency models and draws what happens: which task runs,
-          which one waits, and who holds the GIL. Drag the playhead, step through events, and change the durations to
-          see when each model wins.
-        </p>
       </section>
+      <HomeFigure />
+      <p>
+        Every article runs a workload like this one under several concurrency models and draws what happens: which task
+        runs, which one waits, and who holds the GIL. Drag the playhead, step through events, and change the numbers to
+        see when each model wins.
+      </p>
       <section id="articles" aria-labelledby="articles-heading" className="article-list">
         <h2 id="articles-heading">Articles</h2>
         <ol>

@@ -46,7 +46,7 @@ export function makeTrace(opts: {
     if (!Number.isFinite(start)) start = 0;
     events.push({ timeMs: start, kind: 'task-start', task, lane });
     events.push({ timeMs: end, kind: 'task-end', task, lane });
-    return { name: t.name, startMs: start, endMs: end, latencyMs: end - start };
+    return { name: t.name, arrivalMs: 0, startMs: start, endMs: end, latencyMs: end - start };
   });
   spans.sort((a, b) => a.lane - b.lane || a.startMs - b.startMs);
   events.sort((a, b) => a.timeMs - b.timeMs);
@@ -78,6 +78,11 @@ export function makeTrace(opts: {
       memoryBytes: 0,
       cpuWorkMs: 0,
       eventCount: events.length,
+      latency: { p50Ms: 0, p95Ms: 0, p99Ms: 0, maxMs: 0 },
+      throughputPerS: 0,
+      sync: {},
+      shared: {},
+      deadlock: null,
     },
   };
 }

@@ -10,7 +10,11 @@ export function ShareTools() {
   return (
     <div className="ed-share">
       <div className="ed-share-row" role="group" aria-label="Share and export">
-        <button type="button" className="ed-btn" onClick={() => run(store, async () => setLink(await copyLink(store)))}>
+        <button
+          type="button"
+          className="ed-btn"
+          onClick={() => run(store, async () => setLink((await copyLink(store)) || null))}
+        >
           Copy link
         </button>
         <button type="button" className="ed-btn" onClick={() => run(store, () => exportImage(store, 'png'))}>

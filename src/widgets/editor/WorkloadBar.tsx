@@ -11,6 +11,8 @@ import type { TimelineStore } from '../../store/timelineStore';
 import { Editor } from './Editor';
 import { HistoryButtons, Notice } from './EditTools';
 import { Keeper } from './Keeper';
+import { SimStatus } from './SimStatus';
+import { TooLargePanel } from './TooLargePanel';
 
 /** Opens (or closes) a widget's editor; `focus` puts the keyboard focus back on its toggle. */
 export function setEditorOpen(store: TimelineStore, open: boolean, focus = false): void {
@@ -49,6 +51,8 @@ export function WorkloadBar() {
       <div role="status" className="tl-edit-status">
         <Notice />
       </div>
+      <SimStatus />
+      <TooLargePanel />
       <Keeper />
       {open ? (
         <div id={panelId} className="tl-editor">

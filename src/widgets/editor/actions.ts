@@ -13,6 +13,9 @@ import { pageColours, svgText, svgToPng, timelineSvg } from '../../share/exportI
 import { chromeTrace } from '../../share/exportTrace';
 import { readScenarioFile, scenarioJson } from '../../share/scenarioFile';
 import { startSync } from '../../share/sync';
+import { MAX_LINK_LENGTH } from '../../share/codec';
+import { formatCount } from '../../sim/limits';
+import { tooLargeOf } from './tooLarge';
 
 const say = (store: TimelineStore, text: string, tone: 'info' | 'error' = 'info') => notify(store, { text, tone });
 
@@ -22,6 +25,16 @@ const stem = (store: TimelineStore) => fileStem(store.getState().scenario?.id ??
 export async function copyLink(store: TimelineStore): Promise<string> {
   const { key, whole } = widgetName(store);
   const url = startSync(store, key, { whole }).flush();
+  const scenario = store.getState().scenario;
+  if (url.length > MAX_LINK_LENGTH && scenario) {
+    tooLargeOf(store).setState({ tooLarge: { scenario, problems: [], reason: 'link' } });
+    say(
+      store,
+      `Not copied: a link to this view would be ${formatCount(url.length)} characters long, and links hold at most ${formatCount(MAX_LINK_LENGTH)}. Download the scenario file instead.`,
+      'error',
+    );
+    return '';
+  }
   try {
     await navigator.clipboard.writeText(url);
     say(store, 'Link copied: it opens this timeline as it is now.');
@@ -59,7 +72,11 @@ export async function exportScenario(store: TimelineStore): Promise<void> {
 
 export async function importScenario(store: TimelineStore, file: File): Promise<void> {
   const r = await readScenarioFile(file);
-  if (!r.ok) return say(store, `Not imported: ${r.error}`, 'error');
+  if (!r.ok) {
+    if (r.tooLarge) tooLargeOf(store).setState({ tooLarge: { ...r.tooLarge, reason: 'limits' } });
+    return say(store, `Not imported: ${r.error}`, 'error');
+  }
+  tooLargeOf(store).setState({ tooLarge: null });
   const notes = r.notes.length ? ` (${r.notes.join('; ')})` : '';
   apply(store, { scenario: r.scenario }, { notice: `Imported “${r.scenario.title}” from ${file.name}${notes}.` });
 }

@@ -6,6 +6,7 @@
  */
 import { useRef } from 'react';
 import { useStore } from 'zustand';
+import type { ModelId } from '../../sim/types';
 import type { TimelineStore } from '../../store/timelineStore';
 import { useBoundTimeline } from './useBoundTimeline';
 import { undoKey } from '../editor/undoKey';
@@ -21,9 +22,11 @@ export interface KnobProps {
   task?: string;
   /** Step number from 1 (durationMs; default 1). */
   step?: string;
-  /** How durations are shown: "s" (default) or "ms". */
+  /** For poolSize: whose pool, "threads" or "processes". */
+  model?: ModelId;
+  /** How durations are shown: "s" (default) or "ms"; argsBytes are shown in MB. */
   unit?: 's' | 'ms';
-  /** Change per arrow key or drag step, in the shown unit (default 0.1 s, 10 ms, 1, 0.5 ms). */
+  /** Change per arrow key or drag step, in the shown unit (default 0.1 s, 10 ms, 1, 0.5 ms, 1 MB). */
   by?: string;
   /** Accessible name, when the default ("Task d, step 1 duration") does not suit the sentence. */
   label?: string;
@@ -46,17 +49,23 @@ const KEYS = new Set(['ArrowUp', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'PageUp
 function BoundKnob({ store, ...props }: KnobProps & { store: TimelineStore }) {
   const scenario = useStore(store, (s) => s.scenario);
   const drag = useRef<{ x: number; from: number; id: number } | null>(null);
-  const binding: Binding = { field: props.field, task: props.task, step: props.step ? Number(props.step) : undefined };
+  const binding: Binding = {
+    field: props.field,
+    task: props.task,
+    step: props.step ? Number(props.step) : undefined,
+    model: props.model,
+  };
   const r = scenario ? resolveBinding(scenario, binding) : null;
   if (!r) return null;
   if (!r.ok) return <Problem text={r.error} />;
   const ms = props.field === 'durationMs' || props.field === 'switchIntervalMs';
-  const factor = props.field === 'durationMs' && props.unit !== 'ms' ? 1000 : 1;
+  const bytes = props.field === 'argsBytes';
+  const factor = bytes ? 1e6 : props.field === 'durationMs' && props.unit !== 'ms' ? 1000 : 1;
   const defaultBy = factor === 1000 ? 0.1 : props.field === 'durationMs' ? 10 : ms ? 0.5 : 1;
   const { value, min, max, name } = r.bound;
   const toShown = (v: number) => Number((v / factor).toPrecision(10));
   const shown = toShown(value);
-  const text = `${shown}${ms ? (factor === 1000 ? ' s' : ' ms') : ''}`;
+  const text = `${shown}${bytes ? ' MB' : ms ? (factor === 1000 ? ' s' : ' ms') : ''}`;
   const ctx: KnobContext = {
     store,
     binding,

@@ -1,22 +1,32 @@
 /**
  * <Result for="dl" model="threads" />: a figure computed from the timeline with id "dl", printed in the
  * sentence and kept up to date as the reader changes the workload. `show="total"` (default) is the model's
- * total time ("5.10 s"); `show="speedup"` is how many times faster than sequential ("9.8×").
- * A model the timeline does not draw is simulated for its summary only.
+ * total time ("5.10 s"); `show="speedup"` is how many times faster than sequential ("9.8×");
+ * `show="handoffs"` is how many times a second the GIL changed hands ("196 a second"). `task="client"`
+ * gives when that task finished instead of the total (the last of its copies). `switchIntervalMs="0.5"`
+ * computes the figure with that switch interval, whatever the timeline uses: one row of a table per value.
+ * A model the timeline does not draw, or a figure with its own interval, is simulated for its summary only.
  */
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { simulate } from '../../sim';
-import { MODEL_IDS, type ModelId } from '../../sim/types';
+import { MODEL_IDS, type ModelId, type Trace } from '../../sim/types';
 import type { TimelineStore } from '../../store/timelineStore';
 import { formatTime } from '../../timeline/scale';
 import { useBoundTimeline } from './useBoundTimeline';
 import { Problem } from './Knob';
 
+type Show = 'total' | 'speedup' | 'handoffs';
+const SHOWS: readonly Show[] = ['total', 'speedup', 'handoffs'];
+
 export interface ResultProps {
   for: string;
   model: ModelId;
-  show?: 'total' | 'speedup';
+  show?: Show;
+  /** A task's name: when it finished (the last of its copies), in place of the model's total. */
+  task?: string;
+  /** The switch interval (ms) to compute this figure with, over the timeline's own. */
+  switchIntervalMs?: string;
 }
 
 export function Result(props: ResultProps) {
@@ -24,27 +34,49 @@ export function Result(props: ResultProps) {
   if (!prepared) return <Problem text={`no timeline with id “${props.for}” on this page`} />;
   if (!prepared.ok) return <Problem text={prepared.message} />;
   if (!MODEL_IDS.includes(props.model)) return <Problem text={`unknown model “${props.model}”`} />;
-  return <Figure store={prepared.store} model={props.model} show={props.show ?? 'total'} />;
+  const show = props.show ?? 'total';
+  if (!SHOWS.includes(show)) return <Problem text={`show must be one of ${SHOWS.join(', ')}`} />;
+  const interval = props.switchIntervalMs === undefined ? undefined : Number(props.switchIntervalMs);
+  if (interval !== undefined && !(interval > 0)) return <Problem text="switchIntervalMs must be a number > 0" />;
+  return <Figure store={prepared.store} model={props.model} show={show} task={props.task} interval={interval} />;
 }
 
-function Figure({ store, model, show }: { store: TimelineStore; model: ModelId; show: 'total' | 'speedup' }) {
+/** When the task named `name` (or the last of its copies `name-1`…) finished, or NaN. */
+export function taskEndMs(trace: Pick<Trace, 'tasks'>, name: string): number {
+  const ends = trace.tasks.filter((t) => t.name === name || t.name.startsWith(`${name}-`)).map((t) => t.endMs);
+  return ends.length ? Math.max(...ends) : NaN;
+}
+
+interface FigureProps {
+  store: TimelineStore;
+  model: ModelId;
+  show: Show;
+  task?: string;
+  interval?: number;
+}
+
+function Figure({ store, model, show, task, interval }: FigureProps) {
   const traces = useStore(store, (s) => s.traces);
   const scenario = useStore(store, (s) => s.scenario);
   const overrides = useStore(store, (s) => s.overrides);
   const baselineMs = useStore(store, (s) => s.baselineMs);
-  const ms = useMemo(() => {
-    const shown = traces.find((t) => t.model === model);
-    if (shown) return shown.makespanMs;
-    if (!scenario) return NaN;
+  const trace = useMemo(() => {
+    const shown = interval === undefined ? traces.find((t) => t.model === model) : undefined;
+    if (shown) return shown;
+    if (!scenario) return null;
     try {
-      return simulate(scenario, model, { ...overrides, trace: 'summary' }).makespanMs;
+      const own = interval === undefined ? {} : { switchIntervalMs: interval };
+      return simulate(scenario, model, { ...overrides, ...own, trace: 'summary' });
     } catch {
-      return NaN;
+      return null;
     }
-  }, [traces, scenario, overrides, model]);
+  }, [traces, scenario, overrides, model, interval]);
+  const ms = !trace ? NaN : task ? taskEndMs(trace, task) : trace.makespanMs;
   let text = formatTime(ms);
   if (show === 'speedup') {
     text = baselineMs && ms > 0 ? `${(baselineMs / ms).toFixed(1)}×` : '—';
+  } else if (show === 'handoffs') {
+    text = trace && trace.makespanMs > 0 ? `${Math.round(trace.metrics.gilSwitches / (trace.makespanMs / 1000))}` : '—';
   }
   return (
     <strong className="knob-result" aria-live="polite">

@@ -1,14 +1,16 @@
 /**
- * A prerendered widget whose code is fetched only when the reader scrolls near it. On the server the
- * widget renders at once (`serverImpl`), so the page's HTML holds it whole; in the browser its Suspense
- * boundary stays as that HTML (readable, not yet interactive) until the element nears the viewport, then
- * the chunk loads and hydrates it.
+ * A prerendered widget whose code is fetched only when the reader scrolls near it or reaches for it. On
+ * the server the widget renders at once (`serverImpl`), so the page's HTML holds it whole; in the browser
+ * its Suspense boundary stays as that HTML (readable, not yet interactive) until the element nears the
+ * viewport or is woken (focus, pointer, touch, a key: see intent.ts, or a link or a prediction naming it),
+ * then the chunk loads and hydrates it, and the input that woke it is replayed.
  *
  * The props of such a widget come from the article and never change, so the wrapper never re-renders:
  * an update reaching a boundary still waiting to hydrate would make React drop its HTML.
  */
 import { lazy, memo, Suspense, useCallback, useEffect, useState, type ComponentType } from 'react';
 import { whenNear } from './whenNear';
+import { replayQueued, whenWoken } from './intent';
 
 /** The wrapper element, once React has attached it (see `open`). */
 interface Gate {
@@ -22,9 +24,19 @@ function createGate(): Gate {
   return { element, open };
 }
 
-/** Renders nothing; once the widget beside it has hydrated, marks the wrapper `data-ready` (for tests). */
+/**
+ * Renders nothing; once the widget beside it has hydrated, marks the wrapper `data-ready` (the intent guard
+ * and tests read it) and replays the input that arrived before.
+ */
 function Ready({ gate }: { gate: Gate }) {
-  useEffect(() => void gate.element.then((el) => el.setAttribute('data-ready', '')), [gate]);
+  useEffect(
+    () =>
+      void gate.element.then((el) => {
+        el.setAttribute('data-ready', '');
+        replayQueued(el);
+      }),
+    [gate],
+  );
   return null;
 }
 
@@ -43,12 +55,12 @@ export function hydrateWhenNear<P extends object>(
             // Only prerendered HTML is worth keeping until then; rendered afresh (the dev server sends no
             // HTML) the widget has nothing to show in the meantime, so it loads at once.
             const element = await gate.element;
-            if (element.childElementCount > 0) await whenNear(element);
+            if (element.childElementCount > 0) await Promise.race([whenNear(element), whenWoken(element)]);
             return { default: await load() };
           }),
     );
     return (
-      <div ref={attach} className={className}>
+      <div ref={attach} className={className} data-island="">
         <Suspense fallback={null}>
           <Impl {...props} />
           <Ready gate={gate} />

@@ -12,6 +12,8 @@ import { TimelineView } from '../timeline/TimelineView';
 import { loadWorkbench, useWorkbench } from '../editor/loadWorkbench';
 import { Problem } from '../knob/Knob';
 import { playgroundStore, type PlaygroundStart } from './store';
+import { ImportControl } from './recording/ImportControl';
+import { useRecording } from './recording/useRecording';
 
 export interface PlaygroundProps {
   /** The scenario it starts from (default mixed-cpu-io). */
@@ -25,6 +27,7 @@ export function Playground({ scenario = 'mixed-cpu-io' }: PlaygroundProps) {
   });
   const wb = useWorkbench();
   const ref = useRef<HTMLDivElement>(null);
+  const recording = useRecording(start, setStart);
   useEffect(() => {
     const el = ref.current;
     if (!el || wb) return;
@@ -59,7 +62,18 @@ export function Playground({ scenario = 'mixed-cpu-io' }: PlaygroundProps) {
             Open the workload editor
           </button>
         )}
+        <ImportControl dropTarget={ref} onFile={(file) => void recording.open(file)} />
+        <span role="status" className="pg-status">
+          {recording.error ?? recording.status}
+        </span>
       </div>
+      {recording.imported && recording.Panel ? (
+        <recording.Panel
+          imported={recording.imported}
+          workload={recording.imported.kind === 'recording' ? start.store : null}
+          onClose={recording.close}
+        />
+      ) : null}
       <TimelineView key={start.n} store={start.store} caption="Your workload under every model" labels={MODEL_LABELS} />
     </div>
   );

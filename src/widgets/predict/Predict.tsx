@@ -1,8 +1,9 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { MODEL_LABELS, simulate } from '../../sim';
 import type { ModelId } from '../../sim/types';
 import { loadScenario } from '../../content/scenarios';
-import { judge, modelsFor, type PredictionKind } from './answer';
+import { announcePrediction } from '../../store/placement';
+import { answerMark, judge, modelsFor, type PredictionKind } from './answer';
 
 export interface PredictProps {
   /** Scenario id (a file in content/scenarios). */
@@ -17,9 +18,16 @@ export interface PredictProps {
   choices: string;
   /** The CPython measurement for the same workload, shown beside the simulated figure. */
   measured?: string;
+  /**
+   * The id of the <Timeline> that answers the question, when it is not the next timeline of the same
+   * scenario after it (which is the default). It has to come after the question.
+   */
+  for?: string;
   /** Why: shown once the reader has answered. */
   children?: ReactNode;
 }
+
+const modelLabel = (m: ModelId) => MODEL_LABELS[m] ?? m;
 
 function choiceLabel(kind: PredictionKind, choice: string): string {
   return kind === 'fastest' ? (MODEL_LABELS[choice as ModelId] ?? choice) : choice;
@@ -27,26 +35,38 @@ function choiceLabel(kind: PredictionKind, choice: string): string {
 
 /**
  * Predict, then reveal: the reader commits to a guess before seeing the answer, which comes from the
- * simulator (never written into the article). With JavaScript off, the answer sits behind a disclosure.
+ * simulator (never written into the article). The figure that answers it opens at its start with its
+ * totals hidden; "Check my guess" reveals it and plays it (see tie.ts). With JavaScript off, the answer
+ * sits behind a closed disclosure.
  */
-export function Predict({ scenario, model, ask, question, choices, measured, children }: PredictProps) {
+export function Predict(props: PredictProps) {
+  const { scenario, model, ask, question, choices, measured, children } = props;
   const id = useId();
+  // Drawn in page order, before its figure: the figure finds the question it answers (placement.ts).
+  useState(() => announcePrediction({ id, scenario, for: props.for }));
   const list = choices.split(',').map((c) => c.trim());
   const entry = loadScenario(scenario);
   if (!entry.ok) throw new Error(entry.error);
-  const verdict = useMemo(
-    () =>
-      judge(
-        ask,
-        list,
-        modelsFor(ask, model, list).map((m) => simulate(entry.scenario, m)),
-      ),
+  const { verdict, mark } = useMemo(
+    () => {
+      const traces = modelsFor(ask, model, list).map((m) => simulate(entry.scenario, m));
+      const v = judge(ask, list, traces);
+      return { verdict: v, mark: answerMark(ask, list, traces, v, modelLabel) };
+    },
     // The choices string, not the split array, identifies the question.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [ask, choices, model, entry.scenario],
   );
   const [picked, setPicked] = useState<number | null>(null);
   const [submitted, setSubmitted] = useState(false);
+  const verdictRef = useRef<HTMLParagraphElement>(null);
+  const firstChoice = useRef<HTMLInputElement>(null);
+  const focusNext = useRef<'verdict' | 'choices' | null>(null);
+  useEffect(() => {
+    const target = focusNext.current === 'verdict' ? verdictRef.current : firstChoice.current;
+    if (focusNext.current) target?.focus();
+    focusNext.current = null;
+  }, [submitted]);
 
   const answer = (
     <>
@@ -68,11 +88,14 @@ export function Predict({ scenario, model, ask, question, choices, measured, chi
   );
 
   return (
-    <section className="predict" aria-labelledby={`${id}-q`}>
+    <section className="predict" aria-labelledby={`${id}-q`} data-predict={id}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          if (picked !== null) setSubmitted(true);
+          if (picked === null) return;
+          focusNext.current = 'verdict';
+          setSubmitted(true);
+          void import('./tie').then((m) => m.revealFigure(id, mark));
         }}
       >
         <fieldset disabled={submitted}>
@@ -92,6 +115,7 @@ export function Predict({ scenario, model, ask, question, choices, measured, chi
                 }
               >
                 <input
+                  ref={i === 0 ? firstChoice : undefined}
                   type="radio"
                   name={`${id}-choice`}
                   value={i}
@@ -112,7 +136,7 @@ export function Predict({ scenario, model, ask, question, choices, measured, chi
       <div role="status" className="predict-result">
         {submitted && picked !== null ? (
           <>
-            <p className="predict-verdict">
+            <p className="predict-verdict" ref={verdictRef} tabIndex={-1}>
               {picked === verdict.correct
                 ? `Right: ${choiceLabel(ask, list[picked])}.`
                 : `Not quite: you picked ${choiceLabel(ask, list[picked])}; the answer is ${choiceLabel(ask, list[verdict.correct])}.`}
@@ -121,6 +145,20 @@ export function Predict({ scenario, model, ask, question, choices, measured, chi
           </>
         ) : null}
       </div>
+      {submitted ? (
+        <button
+          type="button"
+          className="predict-again"
+          onClick={() => {
+            focusNext.current = 'choices';
+            setPicked(null);
+            setSubmitted(false);
+            void import('./tie').then((m) => m.resealFigure(id));
+          }}
+        >
+          Try again
+        </button>
+      ) : null}
       <details className="predict-static only-no-js">
         <summary>Show the answer</summary>
         <p className="predict-verdict">The answer is {choiceLabel(ask, list[verdict.correct])}.</p>

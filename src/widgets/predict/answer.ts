@@ -75,3 +75,38 @@ export function modelsFor(kind: PredictionKind, model: ModelId | undefined, choi
   if (kind === 'fastest') return choices.map((c) => c.trim() as ModelId);
   return [model ?? 'sequential'];
 }
+
+/** What in the figure answers the question: the band of the model asked about, or the task in it. */
+export function answerMark(
+  kind: PredictionKind,
+  choices: string[],
+  traces: Trace[],
+  verdict: Verdict,
+  label: (model: ModelId) => string,
+): { model: ModelId; task?: string; atMs: number; text: string } {
+  const [trace] = traces;
+  if (kind === 'fastest') {
+    const fastest = traces.find((t) => t.model === choices[verdict.correct].trim()) ?? trace;
+    return {
+      model: fastest.model,
+      atMs: fastest.makespanMs,
+      text: `${label(fastest.model)} finishes first, at ${formatSeconds(fastest.makespanMs)}`,
+    };
+  }
+  if (kind === 'first' || kind === 'last') {
+    const name = choices[verdict.correct].trim();
+    const task = trace.tasks.find((t) => t.name.toLowerCase() === name.toLowerCase());
+    const atMs = task?.endMs ?? trace.makespanMs;
+    return {
+      model: trace.model,
+      task: task?.name ?? name,
+      atMs,
+      text: `${task?.name ?? name} finishes ${kind}, at ${formatSeconds(atMs)} (${label(trace.model)})`,
+    };
+  }
+  return {
+    model: trace.model,
+    atMs: trace.makespanMs,
+    text: `${label(trace.model)}: all done at ${formatSeconds(trace.makespanMs)}`,
+  };
+}

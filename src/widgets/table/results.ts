@@ -1,7 +1,8 @@
 /**
  * One row per model for a <ModelTable>: the simulated total time and the speed-up over running the tasks
  * one after another. Summary traces only (no spans), and an event cap so that a huge workload typed into
- * the page cannot freeze it: a model that needs more events says so instead of a time.
+ * the page cannot freeze it: a model that needs more events says so instead of a time. In the browser the
+ * edited workload's rows are simulated in the page's worker (useRows.ts); here, synchronously.
  */
 import type { ModelId, Scenario } from '../../sim';
 import type { TableKit } from './kit';
@@ -19,21 +20,36 @@ function run(simulate: Simulate, scenario: Scenario, model: ModelId): number | s
   try {
     return simulate(scenario, model, { trace: 'summary', maxEvents: EVENT_CAP }).makespanMs;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
     // The simulator's SimulationError for a run that hit the cap.
-    return /event cap/.test(message) ? 'too large to simulate in the page' : message;
+    return reasonOf(error instanceof Error ? error.message : String(error));
   }
 }
 
-export function simulateRows(simulate: Simulate, scenario: Scenario, models: readonly ModelId[]): Row[] {
-  const baseline = run(simulate, scenario, 'sequential');
+/** A model's makespan, or why there is none. */
+export type Outcome = number | string;
+
+/** The rows from each model's outcome (sequential's is the baseline of the speed-ups). */
+export function rowsFrom(outcome: (model: ModelId) => Outcome, models: readonly ModelId[]): Row[] {
+  const baseline = outcome('sequential');
   return models.map((model) => {
-    const result = model === 'sequential' ? baseline : run(simulate, scenario, model);
+    const result = model === 'sequential' ? baseline : outcome(model);
     if (typeof result === 'string') return { model, ok: false, reason: result };
     const speedup = typeof baseline === 'number' && result > 0 ? baseline / result : null;
     return { model, ok: true, makespanMs: result, speedup };
   });
 }
+
+export function simulateRows(simulate: Simulate, scenario: Scenario, models: readonly ModelId[]): Row[] {
+  const memo = new Map<ModelId, Outcome>();
+  return rowsFrom((m) => {
+    if (!memo.has(m)) memo.set(m, run(simulate, scenario, m));
+    return memo.get(m)!;
+  }, models);
+}
+
+/** What a failed run in the worker says, as the table says it. */
+export const reasonOf = (message: string): string =>
+  /event cap/.test(message) ? 'too large to simulate in the page' : message;
 
 /** "sequential=10 s, processes=2.5 s" → { sequential: "10 s", processes: "2.5 s" }. */
 export function parseFigures(text: string | undefined): Partial<Record<ModelId, string>> {

@@ -6,12 +6,14 @@
  * Values are plain numbers (durations in seconds); `applyWorkload` turns them back into a scenario.
  */
 import type { Scenario, Step } from '../../sim';
+import { PAGE_LIMITS } from '../../sim/limits';
 
+/** The page's limits (src/sim/limits.ts) in the table's units: durations in seconds. */
 export const LIMITS = {
-  duration: { min: 0, max: 60 },
-  count: { min: 1, max: 10_000 },
-  cores: { min: 1, max: 128 },
-  pool: { min: 1, max: 128 },
+  duration: { min: PAGE_LIMITS.durationMs.min / 1000, max: PAGE_LIMITS.durationMs.max / 1000 },
+  count: { min: 1, max: PAGE_LIMITS.tasks },
+  cores: PAGE_LIMITS.cores,
+  pool: PAGE_LIMITS.poolSize,
 } as const;
 
 /** Most tasks the table simulates in all (after `count` expansion). */
@@ -33,10 +35,10 @@ export interface Field {
 
 export type Values = Record<string, number>;
 
-const KIND_WORDS: Record<Step['kind'], string> = { cpu: 'computing', io: 'waiting', native: 'native code' };
+const KIND_WORDS: Partial<Record<Step['kind'], string>> = { cpu: 'computing', io: 'waiting', native: 'native code' };
 
 function stepWord(step: Step): string {
-  return step.label ?? KIND_WORDS[step.kind];
+  return step.label ?? KIND_WORDS[step.kind] ?? step.kind;
 }
 
 /**

@@ -1,17 +1,23 @@
 /** Canvas marks for large traces (client only): the renderer redraws on layout, size or theme change. */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useTimelineApi } from '../../store/context';
+import { useTimelineApi, useTimelineStore } from '../../store/context';
 import { cursorTarget, moveCursor, nearestInRow, type SpanCursor } from '../../timeline/cursor';
 import { spanSentence } from '../../timeline/spanText';
 import type { TimelineLayout } from '../../timeline/layout';
 import { createCanvasRenderer, type CanvasRenderer } from '../../timeline/canvasRenderer';
 import { GridLines } from '../../timeline/Axis';
 import { formatCount } from '../../timeline/scale';
+import { windowTicks } from '../../timeline/ticks';
+import type { ViewWindow } from '../../timeline/viewWindow';
 
 export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rendererRef = useRef<CanvasRenderer | null>(null);
   const layoutRef = useRef(layout);
+  const startMs = useTimelineStore((s) => s.viewStartMs);
+  const endMs = useTimelineStore((s) => s.viewEndMs);
+  const windowRef = useRef<ViewWindow>({ startMs, endMs });
+  windowRef.current = { startMs, endMs };
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -19,7 +25,7 @@ export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
     const renderer = createCanvasRenderer(canvas);
     rendererRef.current = renderer;
     const draw = () =>
-      renderer.update(layoutRef.current, 0, {
+      renderer.update(layoutRef.current, windowRef.current, {
         width: canvas.clientWidth || canvas.parentElement?.clientWidth || 600,
         height: layoutRef.current.height,
         dpr: window.devicePixelRatio || 1,
@@ -39,12 +45,16 @@ export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
     const canvas = canvasRef.current;
     const renderer = rendererRef.current;
     if (!canvas || !renderer) return;
-    renderer.update(layout, 0, {
-      width: canvas.clientWidth || 600,
-      height: layout.height,
-      dpr: window.devicePixelRatio || 1,
-    });
-  }, [layout]);
+    renderer.update(
+      layout,
+      { startMs, endMs },
+      {
+        width: canvas.clientWidth || 600,
+        height: layout.height,
+        dpr: window.devicePixelRatio || 1,
+      },
+    );
+  }, [layout, startMs, endMs]);
 
   // Keyboard inspection: the canvas is one tab stop; arrow keys move a cursor over spans.
   const api = useTimelineApi();
@@ -54,7 +64,7 @@ export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
     (c: SpanCursor | null) => {
       cursorRef.current = c;
       if (!c) return;
-      api.getState().setHover(cursorTarget(layout, c));
+      api.getState().setHover(cursorTarget(layout, c, windowRef.current));
       const band = layout.bands[c.band];
       setSaid(spanSentence(band.trace, band.ix.spans[c.span]));
     },
@@ -82,19 +92,24 @@ export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
     (e: KeyboardEvent<HTMLCanvasElement>) => {
       const c = cursorRef.current;
       if (!c) return;
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        api.getState().select({ band: c.band, span: c.span });
+        return;
+      }
       const next = moveCursor(layout, c, e.key);
       if (!next) return;
       e.preventDefault();
       show(next);
     },
-    [layout, show],
+    [api, layout, show],
   );
   const onBlur = useCallback(() => api.getState().setHover(null), [api]);
 
   return (
     <>
       <svg className="tl-marks tl-marks--grid" width="100%" height={layout.height} aria-hidden="true" focusable="false">
-        <GridLines layout={layout} />
+        <GridLines layout={layout} ticks={windowTicks({ startMs, endMs })} />
       </svg>
       <canvas
         ref={canvasRef}

@@ -1,25 +1,33 @@
-/** The chart wired to the store: playhead slider, tooltip, scrubbing, hover, canvas for large traces. */
+/**
+ * The chart wired to the store: the scene for the store's window at the plot's width, playhead slider,
+ * tooltip, scrubbing, Shift+drag ranges, click to select, zoom input, and Canvas for large traces.
+ */
 import {
   useCallback,
   useEffect,
+  useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type ComponentType,
   type KeyboardEvent,
   type PointerEvent,
+  type RefObject,
 } from 'react';
 import { useTimelineApi, useTimelineStore } from '../../store/context';
-import { rowAtY, type SpanTarget, type TimelineLayout } from '../../timeline/layout';
-import { spanAt } from '../../timeline/traceIndex';
+import type { SpanTarget, TimelineLayout } from '../../timeline/layout';
 import { createGestures } from '../../timeline/gestures';
+import { buildScene, hitTest, NOMINAL_WIDTH, pctOf, type Scene } from '../../timeline/scene';
 import { useNear } from '../near/useNear';
 import { PlayheadView, SpanTooltip, SvgTimeline, type BandHeaderInfo } from '../../timeline/SvgTimeline';
+import { useZoomInput, zoomKey } from './useZoomInput';
 
-function Playhead({ domainMs }: { domainMs: number }) {
+function Playhead({ domainMs, scene }: { domainMs: number; scene: Scene }) {
   const api = useTimelineApi();
   const timeMs = useTimelineStore((s) => s.timeMs);
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
+      if (e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) return; // pans (the chart's keys)
       const s = api.getState();
       const moves: Record<string, () => void> = {
         ArrowRight: () => s.nudge(0.01),
@@ -39,7 +47,7 @@ function Playhead({ domainMs }: { domainMs: number }) {
     },
     [api],
   );
-  return <PlayheadView timeMs={timeMs} domainMs={domainMs} slider onKeyDown={onKeyDown} />;
+  return <PlayheadView timeMs={timeMs} domainMs={domainMs} window={scene.window} slider onKeyDown={onKeyDown} />;
 }
 
 function Tooltip({ layout, id }: { layout: TimelineLayout; id: string }) {
@@ -47,11 +55,48 @@ function Tooltip({ layout, id }: { layout: TimelineLayout; id: string }) {
   return <SpanTooltip layout={layout} target={hover} id={id} />;
 }
 
+/** Outline of the selected span and the Shift+drag range, over the marks. */
+function Marks({ scene }: { scene: Scene }) {
+  const selected = useTimelineStore((s) => s.selected);
+  const range = useTimelineStore((s) => s.selection);
+  const band = selected ? scene.layout.bands[selected.band] : undefined;
+  const span = band && selected ? band.ix.spans[selected.span] : undefined;
+  const row = span && band ? band.rows.find((r) => r.lanes.includes(span.lane)) : undefined;
+  const clampPct = (ms: number) => Math.min(100, Math.max(0, pctOf(scene, ms)));
+  return (
+    <>
+      {span && row ? (
+        <div
+          className="tl-selected-mark"
+          aria-hidden="true"
+          style={{
+            left: `${clampPct(span.startMs)}%`,
+            width: `max(3px, ${clampPct(span.endMs) - clampPct(span.startMs)}%)`,
+            top: row.y,
+            height: row.h,
+          }}
+        />
+      ) : null}
+      {range ? (
+        <div
+          className="tl-range-mark"
+          aria-hidden="true"
+          style={{
+            left: `${clampPct(range.startMs)}%`,
+            width: `${clampPct(range.endMs) - clampPct(range.startMs)}%`,
+            height: scene.layout.height,
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
 type CanvasMarksComponent = ComponentType<{ layout: TimelineLayout }>;
 
 /**
  * The Canvas renderer is only needed for large traces, so it is loaded after hydration, and only by
- * widgets that need it. Until it arrives (and on the server) the SVG summary stands in.
+ * widgets that need it. Until it arrives (and on the server) the SVG picture stands in.
  */
 let loadedCanvasMarks: CanvasMarksComponent | null = null;
 
@@ -76,16 +121,22 @@ function LoadedCanvasMarks({ layout }: { layout: TimelineLayout }) {
   return Marks ? <Marks layout={layout} /> : null;
 }
 
-/** The span under a point of the plot (x in percent, y in px from the chart top). */
-export function hitTest(layout: TimelineLayout, xPct: number, y: number): SpanTarget | null {
-  const hit = rowAtY(layout, y);
-  if (!hit) return null;
-  const t = (xPct / 100) * layout.domainMs;
-  for (const lane of hit.row.lanes) {
-    const i = spanAt(hit.band.ix, lane, t);
-    if (i >= 0) return { band: hit.band.index, span: i, xPct, y: hit.row.y };
-  }
-  return null;
+/** The plot's width in CSS px once measured (the nominal width before, as on the server). */
+function usePlotWidth(ref: RefObject<HTMLDivElement | null>): number {
+  const [width, setWidth] = useState(NOMINAL_WIDTH);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const w = Math.round(el.clientWidth);
+      if (w > 0) setWidth(w);
+    };
+    measure();
+    const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(measure) : null;
+    ro?.observe(el);
+    return () => ro?.disconnect();
+  }, [ref]);
+  return width;
 }
 
 export function Chart({
@@ -103,12 +154,29 @@ export function Chart({
   // it fetches when the reader nears the chart.
   const near = useNear(plotRef, layout.large);
   const canvasReady = useCanvasReady(layout.large && near);
+  const width = usePlotWidth(plotRef);
+  const startMs = useTimelineStore((s) => s.viewStartMs);
+  const endMs = useTimelineStore((s) => s.viewEndMs);
+  // With Canvas the marks come from the renderer's own scene at device pixels; the SVG scene then only
+  // places the axis, overlays and hit-tests, so it leaves out the shapes.
+  const scene = useMemo(
+    () => buildScene(layout, { startMs, endMs }, width, canvasReady ? { shapes: false } : undefined),
+    [layout, startMs, endMs, width, canvasReady],
+  );
+  const sceneRef = useRef(scene);
+  sceneRef.current = scene;
+  useEffect(() => api.getState().setPlotWidth(width), [api, width]);
+  useZoomInput(plotRef, api, layout.domainMs);
+
   useEffect(() => {
     const el = plotRef.current;
     if (!el) return;
     let wasPlaying = false;
     const g = createGestures(el, {
-      timeAt: (x, width) => (x / width) * api.getState().domainMs,
+      timeAt: (x, w) => {
+        const s = api.getState();
+        return s.viewStartMs + (x / w) * (s.viewEndMs - s.viewStartMs);
+      },
       onSeek: (t) => api.getState().seek(t),
       onStart: () => {
         wasPlaying = api.getState().playing;
@@ -117,9 +185,19 @@ export function Chart({
       onEnd: () => {
         if (wasPlaying) api.getState().play();
       },
+      onRange: (a, b, done) => {
+        const s = api.getState();
+        const tiny = Math.abs(b - a) < (s.viewEndMs - s.viewStartMs) / 400;
+        s.setSelection(done && tiny ? null : { startMs: a, endMs: b });
+      },
+      onClickAt: (x, y) => {
+        if (y > layout.height) return;
+        const hit = hitTest(sceneRef.current, x, y);
+        api.getState().select(hit ? { band: hit.band, span: hit.span } : null);
+      },
     });
     return () => g.destroy();
-  }, [api]);
+  }, [api, layout]);
 
   const onPointerMove = useCallback(
     (e: PointerEvent<HTMLDivElement>) => {
@@ -130,26 +208,54 @@ export function Chart({
       if (r.width <= 0) return;
       const x = e.clientX - r.left;
       const y = e.clientY - r.top;
-      if (y > layout.height) return api.getState().setHover(null);
-      api.getState().setHover(hitTest(layout, (x / r.width) * 100, y));
+      if (y > layout.height || x < 0 || x > r.width) return api.getState().setHover(null);
+      // The scene is at the measured width; scale a pointer position onto it.
+      api.getState().setHover(hitTest(sceneRef.current, (x / r.width) * sceneRef.current.width, y));
     },
     [api, layout],
   );
   const onPointerLeave = useCallback(() => api.getState().setHover(null), [api]);
   const onInspect = useCallback((t: SpanTarget | null) => api.getState().setHover(t), [api]);
+  const onChoose = useCallback((t: SpanTarget) => api.getState().select({ band: t.band, span: t.span }), [api]);
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      const k = zoomKey(e);
+      if (!k) return;
+      const tag = (e.target as Element).tagName;
+      if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') return;
+      e.preventDefault();
+      const s = api.getState();
+      if ('zoom' in k) {
+        // Zoom about the playhead when it is in view, else about the middle.
+        const inView = s.timeMs >= s.viewStartMs && s.timeMs <= s.viewEndMs;
+        s.zoomBy(k.zoom, inView ? s.timeMs : undefined);
+      } else if ('pan' in k) s.panBy(k.pan);
+      else s.fit();
+    },
+    [api],
+  );
 
   return (
-    <div className="tl-chart-wrap" onPointerMove={onPointerMove} onPointerLeave={onPointerLeave}>
+    <div
+      className="tl-chart-wrap"
+      onPointerMove={onPointerMove}
+      onPointerLeave={onPointerLeave}
+      onKeyDown={onKeyDown}
+      data-zoomable=""
+    >
       <SvgTimeline
         layout={layout}
+        scene={scene}
         uid={uid}
         headers={headers}
         summary={layout.large}
         marks={canvasReady ? <LoadedCanvasMarks layout={layout} /> : undefined}
-        playhead={<Playhead domainMs={layout.domainMs} />}
+        playhead={<Playhead domainMs={layout.domainMs} scene={scene} />}
         tooltip={<Tooltip layout={layout} id={`${uid}-tip`} />}
+        overlay={<Marks scene={scene} />}
         plotRef={plotRef}
         onInspect={onInspect}
+        onChoose={onChoose}
       />
     </div>
   );

@@ -1,13 +1,19 @@
 /**
- * The article's Python code beside a timeline, with the line each task is on highlighted as the playhead
- * moves. The code is the article's own highlighted block (so it reads with JavaScript off); after
- * hydration, a store subscription marks its lines directly in the DOM, without re-rendering React per frame.
+ * The Python code beside a timeline, with the line each task is on highlighted as the playhead moves.
+ *
+ * For the article's workload the code is the article's own highlighted block (so it reads with
+ * JavaScript off). Once the reader changes the workload (an edit or an import), the panel shows a program
+ * generated from it for the model in focus (src/sim/python, loaded on demand), with the markers mapped
+ * onto its lines. A store subscription marks lines directly in the DOM, without re-rendering per frame.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
-import { useTimelineApi } from '../../store/context';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTimelineApi, useTimelineStore } from '../../store/context';
 import { activeLines, indexTaskSteps, type CodeLineMap, type TaskSteps } from '../../timeline/codeLines';
 import type { TimelineState } from '../../store/timelineStore';
-import type { ModelId } from '../../sim/types';
+import type { ModelId, ModelSettings, Scenario } from '../../sim/types';
+import type { PythonProgram } from '../../sim/python';
+import { GeneratedCode } from './GeneratedCode';
+import { useWorkloadChanged } from './WorkloadNote';
 
 function applyLines(root: HTMLElement, active: Map<number, string[]>) {
   const lines = root.querySelectorAll<HTMLElement>('pre .line');
@@ -23,25 +29,74 @@ function applyLines(root: HTMLElement, active: Map<number, string[]>) {
   });
 }
 
+type Generated = { ok: true; program: PythonProgram } | { ok: false; error: string } | null;
+
+/** The program for a changed workload, generated once the generator's code has loaded; null before. */
+function useGenerated(scenario: Scenario | null, model: ModelId, overrides: ModelSettings | undefined): Generated {
+  const [state, setState] = useState<{ key: unknown[]; value: Generated }>({ key: [], value: null });
+  useEffect(() => {
+    if (!scenario) return;
+    let live = true;
+    import('../../sim/python').then(
+      ({ generatePython }) => {
+        let value: Generated;
+        try {
+          value = { ok: true, program: generatePython(scenario, model, { overrides }) };
+        } catch (error) {
+          value = { ok: false, error: error instanceof Error ? error.message : String(error) };
+        }
+        if (live) setState({ key: [scenario, model, overrides], value });
+      },
+      () =>
+        live &&
+        setState({
+          key: [scenario, model, overrides],
+          value: { ok: false, error: 'The program could not be loaded.' },
+        }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [scenario, model, overrides]);
+  const [s, m, o] = state.key;
+  return scenario && s === scenario && m === model && o === overrides ? state.value : null;
+}
+
 export function CodePanel({ map, model, children }: { map: CodeLineMap; model: ModelId; children: ReactNode }) {
   const api = useTimelineApi();
   const ref = useRef<HTMLDivElement>(null);
+  const changed = useWorkloadChanged();
+  const scenario = useTimelineStore((s) => s.scenario);
+  const overrides = useTimelineStore((s) => s.overrides);
+  // The code's model; if the reader has hidden it, the first model shown.
+  const focus = useTimelineStore((s) => (s.models.includes(model) ? model : (s.models[0] ?? model)));
+  const generated = useGenerated(changed ? scenario : null, focus, overrides);
+  const program = changed && generated?.ok ? generated.program : null;
+  // Markers for the code on screen: the article's map, the generated program's, or none while it loads.
+  const lineMap = useMemo<CodeLineMap | null>(
+    () => (!changed ? map : program ? { byTask: program.stepLines, fallback: null } : null),
+    [changed, map, program],
+  );
+
   useEffect(() => {
     const root = ref.current;
     if (!root) return;
+    if (!lineMap) {
+      applyLines(root, new Map());
+      return;
+    }
     let index: TaskSteps | null = null;
     let traces: TimelineState['traces'] | null = null;
     let key = '';
     const update = (s: TimelineState) => {
-      // The code's model; if the reader has hidden it in the editor, the first model shown.
-      const trace = s.traces.find((t) => t.model === model) ?? s.traces[0];
+      const trace = s.traces.find((t) => t.model === focus) ?? s.traces[0];
       if (!trace) return;
       if (s.traces !== traces) {
         traces = s.traces;
         index = indexTaskSteps(trace);
         key = '';
       }
-      const active = activeLines(index!, map, s.timeMs);
+      const active = activeLines(index!, lineMap, s.timeMs);
       const next = [...active].map(([line, tasks]) => `${line}:${tasks.join(',')}`).join('|');
       if (next === key) return;
       key = next;
@@ -49,10 +104,19 @@ export function CodePanel({ map, model, children }: { map: CodeLineMap; model: M
     };
     update(api.getState());
     return api.subscribe(update);
-  }, [api, map, model]);
+  }, [api, lineMap, focus]);
+
+  let body: ReactNode = children;
+  if (changed && generated?.ok) body = <GeneratedCode program={generated.program} />;
+  else if (changed && generated && !generated.ok)
+    body = (
+      <p className="tl-code-error" role="alert">
+        No Python program for the changed workload: {generated.error}
+      </p>
+    );
   return (
-    <div className="tl-code" ref={ref}>
-      {children}
+    <div className="tl-code" ref={ref} data-code={program ? 'generated' : 'article'}>
+      {body}
     </div>
   );
 }

@@ -13,7 +13,9 @@ import type { ModelId } from '../../sim/types';
 const SETTLE_MS = 250;
 
 function describeAll(layout: TimelineLayout, t: number, labels: Partial<Record<ModelId, string>>): string {
-  return layout.bands.map((b) => `${labels[b.trace.model] ?? b.trace.model}: ${describeMoment(b.ix, t)}`).join('. ');
+  return layout.bands
+    .map((b) => `${b.trace.label ?? labels[b.trace.model] ?? b.trace.model}: ${describeMoment(b.ix, t)}`)
+    .join('. ');
 }
 
 export function Narration({ layout, labels }: { layout: TimelineLayout; labels: Partial<Record<ModelId, string>> }) {

@@ -16,7 +16,11 @@ import { Readouts } from './Readouts';
 import { Narration } from './Narration';
 import { EventLog } from './EventLog';
 import { CodePanel } from './CodePanel';
+import { WorkloadNote } from './WorkloadNote';
 import type { CodeLineMap } from '../../timeline/codeLines';
+import { RevealNote, useFigureAttrs } from '../predict/FigureReveal';
+import { SharedBanner } from '../../share/SharedBanner';
+import { isSealed } from '../../store/reveal';
 
 export interface TimelineViewProps {
   store: TimelineStore;
@@ -67,8 +71,11 @@ function Figure({ caption, labels, code, children }: FigureProps) {
     [traces, baselineMs, labels],
   );
   const legend = useMemo(() => legendStates(layout), [layout]);
+  // Where it sits on the page, and whether it waits for a prediction (FigureReveal).
+  const attrs = useFigureAttrs();
   return (
-    <figure className={`tl widget-wide${layout.large ? ' tl--large' : ''}`} data-view={view}>
+    <figure className={`tl widget-wide${layout.large ? ' tl--large' : ''}`} data-view={view} {...attrs}>
+      <SharedBanner />
       <PatternDefs uid={uid} />
       {children ? (
         code ? (
@@ -81,11 +88,15 @@ function Figure({ caption, labels, code, children }: FigureProps) {
       ) : null}
       <Controls uid={uid} />
       <Chart layout={layout} uid={uid} headers={headers} />
+      <RevealNote layout={layout} />
       <Legend uid={uid} states={legend.states} handoffs={legend.handoffs} />
       <Readouts layout={layout} headers={headers} />
       <Narration layout={layout} labels={labels} />
       <EventLog traces={traces} headers={headers} />
-      <figcaption className="tl-caption">{caption}</figcaption>
+      <figcaption className="tl-caption">
+        {caption}
+        <WorkloadNote hasCode={!!code && !!children} />
+      </figcaption>
     </figure>
   );
 }
@@ -97,7 +108,8 @@ export function TimelineView({ store, caption, labels = DEFAULT_MODEL_LABELS, co
     const apply = () => {
       const reduced = !!media?.matches;
       store.getState().setReducedMotion(reduced);
-      if (reduced && !store.getState().playing) store.getState().jumpToEnd();
+      // A figure waiting for its prediction stays at its start until the reader commits.
+      if (reduced && !store.getState().playing && !isSealed(store)) store.getState().jumpToEnd();
     };
     apply();
     media?.addEventListener?.('change', apply);

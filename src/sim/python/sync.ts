@@ -1,0 +1,202 @@
+/**
+ * Coordination in the generated programs: the primitives of `Scenario.sync`, the variables of
+ * `Scenario.shared`, and the steps that use them, in each model's own API (threading and queue,
+ * asyncio, multiprocessing).
+ */
+import type { Scenario, Step, SyncSpec } from '../types';
+import { pyFloat, pyInt, pyString, type PyLines } from './builder';
+import { pythonName } from './plan';
+
+/** Where a model's primitives come from. */
+export type SyncFlavor = 'threading' | 'asyncio' | 'multiprocessing';
+
+export interface SyncNames {
+  /** Python identifier per primitive and per shared variable. */
+  prims: Map<string, string>;
+  vars: Map<string, string>;
+  specs: Map<string, SyncSpec>;
+  initial: Map<string, number>;
+  /**
+   * Tasks that other tasks join: a semaphore (starting at 0) that each copy releases when it finishes,
+   * and the number of copies a joiner waits for.
+   */
+  joined: Map<string, { id: string; copies: number }>;
+}
+
+export function syncNames(scenario: Scenario): SyncNames {
+  const used = new Set<string>();
+  const unique = (wanted: string) => {
+    let name = wanted;
+    for (let i = 2; used.has(name); i++) name = `${wanted}_${i}`;
+    used.add(name);
+    return name;
+  };
+  const prims = new Map<string, string>();
+  const specs = new Map<string, SyncSpec>();
+  for (const [name, spec] of Object.entries(scenario.sync ?? {})) {
+    prims.set(name, unique(pythonName(name)));
+    specs.set(name, spec);
+  }
+  const vars = new Map<string, string>();
+  const initial = new Map<string, number>();
+  for (const [name, value] of Object.entries(scenario.shared ?? {})) {
+    vars.set(name, unique(pythonName(name)));
+    initial.set(name, value);
+  }
+  const joined = new Map<string, { id: string; copies: number }>();
+  for (const task of scenario.tasks)
+    for (const step of task.steps)
+      if (step.kind === 'join' && step.task !== undefined && !joined.has(step.task)) {
+        const copies = scenario.tasks.filter((t) => t.name === step.task).reduce((n, t) => n + (t.count ?? 1), 0);
+        joined.set(step.task, { id: unique(`finished_${pythonName(step.task)}`), copies });
+      }
+  return { prims, vars, specs, initial, joined };
+}
+
+export function reservedNames(names: SyncNames): Set<string> {
+  return new Set([...names.prims.values(), ...names.vars.values(), ...[...names.joined.values()].map((j) => j.id)]);
+}
+
+/** The constructor call for a primitive. */
+export function primitiveCall(spec: SyncSpec, flavor: SyncFlavor): string {
+  const mod = flavor === 'threading' ? 'threading' : flavor === 'asyncio' ? 'asyncio' : 'ctx';
+  switch (spec.type) {
+    case 'lock':
+      return `${mod}.Lock()`;
+    case 'semaphore':
+      return `${mod}.Semaphore(${spec.value})`;
+    case 'event':
+      return `${mod}.Event()`;
+    case 'barrier':
+      return `${mod}.Barrier(${spec.parties})`;
+    case 'queue':
+      return `${flavor === 'threading' ? 'queue' : mod}.Queue(maxsize=${spec.maxsize})`;
+  }
+}
+
+/** A shared variable under processes: a multiprocessing.Value (no lock of its own, like a plain global). */
+export function sharedValueCall(value: number): string {
+  return `ctx.Value(${pyString(Number.isInteger(value) ? 'q' : 'd')}, ${Number.isInteger(value) ? value : pyFloat(value)}, lock=False)`;
+}
+
+/** Module-level primitives and shared variables (threads, asyncio, sequential). */
+export function writeSyncGlobals(py: PyLines, names: SyncNames, flavor: 'threading' | 'asyncio'): void {
+  if (names.prims.size === 0 && names.vars.size === 0 && names.joined.size === 0) return;
+  for (const [name, id] of names.prims) py.line(`${id} = ${primitiveCall(names.specs.get(name)!, flavor)}`);
+  for (const [task, { id }] of names.joined)
+    py.line(`${id} = ${flavor}.Semaphore(0)  # released by each ${pythonName(task)}() that finishes`);
+  if (names.vars.size) {
+    const items = [...names.vars].map(([name, id]) => `${pyString(id)}: ${names.initial.get(name)}`);
+    py.line(`shared = {${items.join(', ')}}`);
+  }
+  py.blank(2);
+}
+
+export interface SyncStepContext {
+  flavor: SyncFlavor;
+  async: boolean;
+  scale: number;
+  names: SyncNames;
+  /** Shared variables already read or written earlier in this function (their `seen_` local exists). */
+  seen: Set<string>;
+  /** Primitives acquired with a timeout earlier in this function. */
+  timed: Set<string>;
+}
+
+/** A step as lines of Python (the first one, or the one at `mark`, is the step's line). */
+export interface StepCode {
+  lines: string[];
+  mark: number;
+}
+
+function varAccess(id: string, ctx: SyncStepContext): string {
+  return ctx.flavor === 'multiprocessing' ? `${id}.value` : `shared[${pyString(id)}]`;
+}
+
+export function syncStep(step: Step, ctx: SyncStepContext): StepCode {
+  const aw = ctx.async ? 'await ' : '';
+  const one = (line: string): StepCode => ({ lines: [line], mark: 0 });
+  if (step.kind === 'read' || step.kind === 'write') {
+    const id = ctx.names.vars.get(step.var!)!;
+    const at = varAccess(id, ctx);
+    const seen = `seen_${id}`;
+    if (step.kind === 'read') {
+      ctx.seen.add(id);
+      return one(`${seen} = ${at}`);
+    }
+    const base = ctx.seen.has(id) ? seen : at;
+    ctx.seen.add(id);
+    return one(`${at} = ${seen} = ${base} + 1`);
+  }
+  if (step.kind === 'join') {
+    const { id, copies } = ctx.names.joined.get(step.task!)!;
+    return one(`${aw}wait_finished(${id}, ${copies})`);
+  }
+  const id = ctx.names.prims.get(step.sync!)!;
+  const spec = ctx.names.specs.get(step.sync!)!;
+  switch (step.kind) {
+    case 'acquire': {
+      if (step.timeoutMs === undefined) return one(`${aw}${id}.acquire()`);
+      ctx.timed.add(id);
+      const seconds = pyFloat((step.timeoutMs * ctx.scale) / 1000);
+      if (!ctx.async) return one(`got_${id} = ${id}.acquire(timeout=${seconds})`);
+      return {
+        lines: [
+          'try:',
+          `    await asyncio.wait_for(${id}.acquire(), timeout=${seconds})`,
+          `    got_${id} = True`,
+          'except TimeoutError:',
+          `    got_${id} = False`,
+        ],
+        mark: 1,
+      };
+    }
+    case 'release':
+      return ctx.timed.has(id)
+        ? { lines: [`if got_${id}:`, `    ${id}.release()`], mark: 1 }
+        : one(`${id}.release()`);
+    case 'put': {
+      const size = spec.type === 'queue' ? (spec.itemBytes ?? 0) : 0;
+      return one(`${aw}${id}.put(${size > 0 ? `bytes(${pyInt(Math.round(size * ctx.scale))})` : 'None'})`);
+    }
+    case 'get':
+      return one(`${aw}${id}.get()`);
+    case 'set':
+      return one(`${id}.set()`);
+    case 'clear':
+      return one(`${id}.clear()`);
+    case 'wait':
+      return one(`${aw}${id}.wait()`);
+    default:
+      throw new Error(`generatePython: a ${step.kind} step has no Python form`);
+  }
+}
+
+/** The primitives and shared variables a function uses, in order of first use (its own done-semaphore last). */
+export function usedSyncIds(steps: readonly Step[], names: SyncNames, ownDone: string | null): string[] {
+  const out: string[] = [];
+  for (const s of steps) {
+    const id =
+      s.kind === 'join'
+        ? names.joined.get(s.task!)?.id
+        : s.sync !== undefined
+          ? names.prims.get(s.sync)
+          : s.var !== undefined
+            ? names.vars.get(s.var)
+            : undefined;
+    if (id !== undefined && !out.includes(id)) out.push(id);
+  }
+  if (ownDone !== null && !out.includes(ownDone)) out.push(ownDone);
+  return out;
+}
+
+/** wait_finished(): a join on every copy of a task, through the semaphore its copies release. */
+export function writeWaitFinished(py: PyLines, async: boolean): void {
+  const aw = async ? 'await ' : '';
+  py.block(`${async ? 'async def' : 'def'} wait_finished(finished, copies):`, () => {
+    py.line(`"""Waits until every copy of a task has finished, leaving the count for other waiters."""`);
+    py.block('for _ in range(copies):', () => py.line(`${aw}finished.acquire()`));
+    py.block('for _ in range(copies):', () => py.line('finished.release()'));
+  });
+  py.blank(2);
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../simulate';
+import { parseScenario } from '../scenario/parse';
+import { compareRecording } from './compare';
+import { deriveScenario } from './derive';
+import { proc, recording, seg, sleepyThreads, thread } from './fixtures';
+import type { RecordedTask } from './types';
+
+describe('deriveScenario', () => {
+  it('threads: one task per thread, CPU time as cpu steps and labelled waits as io steps', () => {
+    const d = deriveScenario(sleepyThreads(100, 20));
+    expect(d.model).toBe('threads');
+    expect(d.scenario.tasks.map((t) => t.name)).toEqual(['a', 'b']);
+    expect(d.scenario.tasks[0].steps).toEqual([
+      { kind: 'io', durationMs: 100, label: 'sleep' },
+      { kind: 'cpu', durationMs: 20 },
+    ]);
+    expect(d.scenario.machine.cores).toBe(2);
+    expect(d.scenario.settings).toEqual({ switchIntervalMs: 5 });
+    // The derived workload is a valid scenario file.
+    expect(() => parseScenario(JSON.parse(JSON.stringify(d.scenario)), 'derived.json')).not.toThrow();
+  });
+
+  it('infers GIL waits from CPU clocks: a stalled thread while another runs counts as CPU work still to do', () => {
+    // Two CPU-bound threads taking turns every 5 ms for 40 ms: each used 20 ms of CPU.
+    const turns = (first: boolean) =>
+      Array.from({ length: 8 }, (_, i) => seg(i * 5, i * 5 + 5, (i % 2 === 0) === first ? 'run' : 'idle'));
+    const rec = recording(
+      [
+        proc(1, null, 'MainProcess', [
+          thread(1, 'MainThread', [seg(0, 40, 'join')], true),
+          thread(2, 'x', turns(true)),
+          thread(3, 'y', turns(false)),
+        ]),
+      ],
+      40,
+    );
+    const d = deriveScenario(rec);
+    expect(d.scenario.tasks.map((t) => t.steps)).toEqual([[{ kind: 'cpu', durationMs: 20 }], [{ kind: 'cpu', durationMs: 20 }]]);
+    const threads = simulate(d.scenario, 'threads').makespanMs;
+    expect(Math.abs(threads / 40 - 1)).toBeLessThan(0.05);
+  });
+
+  it('an unlabelled wait with nobody else running is a wait, not work', () => {
+    const rec = recording(
+      [
+        proc(1, null, 'MainProcess', [
+          thread(1, 'MainThread', [seg(0, 31, 'join')], true),
+          thread(2, 'w', [seg(0, 10, 'run'), seg(10, 30, 'idle')]),
+        ]),
+      ],
+      31,
+    );
+    expect(deriveScenario(rec).scenario.tasks[0].steps).toEqual([
+      { kind: 'cpu', durationMs: 10 },
+      { kind: 'io', durationMs: 20, label: 'wait' },
+    ]);
+  });
+
+  it('a thread that starts later than the first arrives later (startAtMs)', () => {
+    const rec = recording(
+      [
+        proc(1, null, 'MainProcess', [
+          thread(1, 'MainThread', [seg(0, 200, 'join')], true),
+          thread(2, 'early', [seg(0, 50, 'sleep')]),
+          thread(3, 'late', [seg(120, 170, 'sleep')]),
+        ]),
+      ],
+      200,
+    );
+    const [early, late] = deriveScenario(rec).scenario.tasks;
+    expect(early.startAtMs).toBeUndefined();
+    expect(late.startAtMs).toBe(120);
+  });
+
+  it('asyncio: the tasks the main task created, resumptions as cpu and awaits as io', () => {
+    const task = (id: number, parent: number | null, r: [number, number, number][], w: [number, number][]): RecordedTask => ({
+      id,
+      name: `Task-${id + 1}`,
+      coroutine: parent === null ? 'main' : 'fetch',
+      thread: 1,
+      parent,
+      createdMs: r[0][0],
+      endMs: r[r.length - 1][1],
+      resumptions: r.map(([startMs, endMs, cpuMs]) => ({ startMs, endMs, cpuMs })),
+      awaits: w.map(([startMs, endMs]) => ({ startMs, endMs, label: 'sleep' as const })),
+    });
+    const p = proc(1, null, 'MainProcess', [thread(1, 'MainThread', [seg(0, 1, 'run'), seg(1, 102, 'select')], true)]);
+    p.tasks = [
+      task(0, null, [[0, 0.1, 0.1], [101, 101.1, 0.1]], [[0.1, 101]]),
+      task(1, 0, [[0.2, 0.3, 0.1], [100.3, 102.3, 2]], [[0.3, 100.3]]),
+      task(2, 0, [[0.3, 0.4, 0.1], [50.4, 51.4, 1]], [[0.4, 50.4]]),
+    ];
+    const d = deriveScenario(recording([p], 102.5));
+    expect(d.model).toBe('asyncio');
+    expect(d.scenario.tasks.map((t) => t.name)).toEqual(['fetch', 'fetch-2']);
+    expect(d.scenario.tasks[0].steps).toEqual([
+      { kind: 'cpu', durationMs: 0.1 },
+      { kind: 'io', durationMs: 100, label: 'sleep' },
+      { kind: 'cpu', durationMs: 2 },
+    ]);
+  });
+
+  it('a process pool: one task per call, a Pool as big as the workers that ran them', () => {
+    const main = proc(1, null, 'MainProcess', [thread(1, 'MainThread', [seg(0, 205, 'join')], true)]);
+    const w1 = proc(2, 1, 'ForkProcess-1', [thread(10, 'MainThread', [seg(2, 102, 'run'), seg(102, 202, 'run')], true)]);
+    const w2 = proc(3, 1, 'ForkProcess-2', [thread(20, 'MainThread', [seg(2, 102, 'run'), seg(102, 202, 'run')], true)]);
+    w1.calls = [
+      { thread: 10, kind: 'process-pool', name: 'work', startMs: 2, endMs: 102, cpuMs: 100 },
+      { thread: 10, kind: 'process-pool', name: 'work', startMs: 102, endMs: 202, cpuMs: 100 },
+    ];
+    w2.calls = [
+      { thread: 20, kind: 'process-pool', name: 'work', startMs: 2, endMs: 102, cpuMs: 100 },
+      { thread: 20, kind: 'process-pool', name: 'work', startMs: 102, endMs: 202, cpuMs: 100 },
+    ];
+    const d = deriveScenario(recording([main, w1, w2], 205));
+    expect(d.model).toBe('processes');
+    expect(d.scenario.tasks).toHaveLength(4);
+    expect(d.scenario.modelSettings).toEqual({ processes: { poolSize: 2 } });
+    expect(d.scenario.settings?.startMethod).toBe('fork');
+    expect(d.scenario.tasks[0].steps).toEqual([{ kind: 'cpu', durationMs: 100 }]);
+  });
+
+  it('no threads, tasks or processes: one sequential task, the main thread', () => {
+    const rec = recording([proc(1, null, 'MainProcess', [thread(1, 'MainThread', [seg(0, 5, 'run'), seg(5, 15, 'socket')], true)])], 15);
+    const d = deriveScenario(rec);
+    expect(d.model).toBe('sequential');
+    expect(d.scenario.tasks).toEqual([
+      { name: 'main', steps: [{ kind: 'cpu', durationMs: 5 }, { kind: 'io', durationMs: 10, label: 'socket' }] },
+    ]);
+  });
+});
+
+describe('compareRecording', () => {
+  it('replays the derived workload under each model against the recorded total', () => {
+    const c = compareRecording(sleepyThreads(100, 20), ['sequential', 'threads']);
+    expect(c.recordedModel).toBe('threads');
+    expect(c.rows.map((r) => r.model)).toEqual(['sequential', 'threads']);
+    const seq = c.rows[0];
+    // One after the other: two sleeps and two calculations.
+    expect(seq.simulatedMs).toBeGreaterThan(239);
+    expect(seq.difference).toBeCloseTo(seq.simulatedMs / c.recordedMs - 1, 10);
+  });
+});

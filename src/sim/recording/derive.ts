@@ -1,0 +1,154 @@
+/**
+ * deriveScenario: the workload a recording shows, as a scenario the simulator can replay under every
+ * model. Which model the program itself used is read from what was recorded:
+ * - child processes with pool calls → processes with a Pool of that many workers (one task per call);
+ *   children without → processes, one Process per task;
+ * - asyncio tasks → asyncio (the tasks the first task created, else that task itself);
+ * - thread-pool calls → threads with a pool of that many threads; other threads → threads, one per task;
+ * - nothing else → sequential, one task: the main thread.
+ */
+import type { ModelId, Scenario, Task } from '../types';
+import { runningCover } from './classify';
+import { taskSteps, threadSteps } from './steps';
+import type { RecordedProcess, RecordedThread, Recording } from './types';
+
+/** A task that arrives this long after the first one is given its own start time (startAtMs). */
+const LATE_START_MS = 20;
+
+/** Where a derived task came from, for drawing the recorded run beside its replay. */
+export interface TaskSource {
+  name: string;
+  process: number;
+  /** Thread id (RecordedThread.id) that ran it. */
+  thread: number;
+  /** asyncio task id, when it was one. */
+  asyncTask?: number;
+  startMs: number;
+  endMs: number;
+}
+
+export interface Derived {
+  scenario: Scenario;
+  /** The model the recorded program used. */
+  model: ModelId;
+  sources: TaskSource[];
+  /** The recorded wall time. */
+  recordedMs: number;
+}
+
+function slug(text: string): string {
+  const base = text.split(/[\\/]/).pop() ?? text;
+  const s = base.replace(/\.py$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return s || 'program';
+}
+
+function uniqueName(name: string, used: Set<string>): string {
+  let n = name || 'task';
+  for (let i = 2; used.has(n); i++) n = `${name}-${i}`;
+  used.add(n);
+  return n;
+}
+
+function threadOf(p: RecordedProcess, id: number): RecordedThread {
+  return p.threads.find((t) => t.id === id) ?? p.threads[0];
+}
+
+interface Plan {
+  model: ModelId;
+  tasks: Task[];
+  sources: TaskSource[];
+  poolSize?: number;
+}
+
+function fromCalls(rec: Recording, kind: 'process-pool' | 'process' | 'thread-pool'): Plan | null {
+  const used = new Set<string>();
+  const found: { p: number; call: NonNullable<RecordedProcess['calls']>[number] }[] = [];
+  rec.processes.forEach((p, pi) => {
+    for (const call of p.calls ?? []) if (call.kind === kind) found.push({ p: pi, call });
+  });
+  if (found.length === 0) return null;
+  found.sort((a, b) => a.call.startMs - b.call.startMs);
+  const workers = new Set(found.map((f) => `${f.p}:${f.call.thread}`));
+  const tasks: Task[] = [];
+  const sources: TaskSource[] = [];
+  for (const { p, call } of found) {
+    const proc = rec.processes[p];
+    const name = uniqueName(call.name.split('.').pop() ?? call.name, used);
+    const steps = threadSteps(threadOf(proc, call.thread), call.startMs, call.endMs, runningCover(proc), rec.python.gil);
+    tasks.push({ name, steps });
+    sources.push({ name, process: p, thread: call.thread, startMs: call.startMs, endMs: call.endMs });
+  }
+  const model: ModelId = kind === 'thread-pool' ? 'threads' : 'processes';
+  return { model, tasks, sources, poolSize: kind === 'process' ? undefined : workers.size };
+}
+
+function fromAsyncio(rec: Recording): Plan | null {
+  const root = rec.processes[0];
+  const all = root.tasks ?? [];
+  if (all.length === 0) return null;
+  const first = all[0];
+  const children = all.filter((t) => t.parent === first.id);
+  const chosen = children.length > 0 ? children : [first];
+  const used = new Set<string>();
+  const tasks: Task[] = [];
+  const sources: TaskSource[] = [];
+  const t0 = chosen[0].createdMs;
+  for (const t of chosen) {
+    const name = uniqueName(t.coroutine?.split('.').pop() ?? t.name, used);
+    const task: Task = { name, steps: taskSteps(t, threadOf(root, t.thread).segments) };
+    if (t.createdMs - t0 > LATE_START_MS) task.startAtMs = Math.round(t.createdMs * 1000) / 1000;
+    tasks.push(task);
+    sources.push({ name, process: 0, thread: t.thread, asyncTask: t.id, startMs: t.createdMs, endMs: t.endMs });
+  }
+  return { model: 'asyncio', tasks, sources };
+}
+
+function fromThreads(rec: Recording): Plan {
+  const root = rec.processes[0];
+  const cover = runningCover(root);
+  const workers = root.threads.filter((t) => !t.main);
+  const used = new Set<string>();
+  if (workers.length === 0) {
+    const main = root.threads[0];
+    return {
+      model: 'sequential',
+      tasks: [{ name: 'main', steps: threadSteps(main, main.startMs, main.endMs, cover, rec.python.gil) }],
+      sources: [{ name: 'main', process: 0, thread: main.id, startMs: main.startMs, endMs: main.endMs }],
+    };
+  }
+  const t0 = workers[0].startMs;
+  const tasks: Task[] = [];
+  const sources: TaskSource[] = [];
+  for (const t of workers) {
+    const name = uniqueName(t.name, used);
+    const task: Task = { name, steps: threadSteps(t, t.startMs, t.endMs, cover, rec.python.gil) };
+    if (t.startMs - t0 > LATE_START_MS) task.startAtMs = Math.round(t.startMs * 1000) / 1000;
+    tasks.push(task);
+    sources.push({ name, process: 0, thread: t.id, startMs: t.startMs, endMs: t.endMs });
+  }
+  return { model: 'threads', tasks, sources };
+}
+
+export function deriveScenario(rec: Recording): Derived {
+  const plan =
+    (rec.processes.length > 1 ? (fromCalls(rec, 'process-pool') ?? fromCalls(rec, 'process')) : null) ??
+    fromAsyncio(rec) ??
+    fromCalls(rec, 'thread-pool') ??
+    fromThreads(rec);
+  const program = rec.program.argv.join(' ');
+  const scenario: Scenario = {
+    id: `recorded-${slug(rec.program.argv[0] ?? 'program')}`,
+    title: `Recorded: ${program}`,
+    description:
+      `Derived from a recording of \`${program}\` on ${rec.python.implementation} ${rec.python.version}, ` +
+      `${rec.machine.platform}, ${rec.machine.cores} cores (${plan.model}, ${rec.durationMs.toFixed(1)} ms). ` +
+      'cpu steps are the CPU time each task used; io steps are the wall time of its waits.',
+    machine: { cores: Math.min(256, rec.machine.cores) },
+    tasks: plan.tasks,
+    settings: rec.python.switchIntervalMs ? { switchIntervalMs: rec.python.switchIntervalMs } : {},
+  };
+  const method = rec.program.startMethod;
+  if (plan.model === 'processes' && method) scenario.settings = { ...scenario.settings, startMethod: method };
+  if (plan.poolSize !== undefined) scenario.modelSettings = { [plan.model]: { poolSize: plan.poolSize } };
+  return { scenario, model: plan.model, sources: plan.sources, recordedMs: rec.durationMs };
+}

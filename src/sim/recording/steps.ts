@@ -1,0 +1,92 @@
+/** Turning recorded segments and asyncio resumptions into scenario steps. */
+import type { Step } from '../types';
+import { classifySegment, clip } from './classify';
+import type { RecordedSegment, RecordedTask, RecordedThread } from './types';
+
+/** Waits shorter than this are noise of the sampling (one sample is 1 ms by default), not steps. */
+const MIN_IO_MS = 0.2;
+/** CPU slices shorter than this are bookkeeping the simulator already charges (task switches, starts). */
+const MIN_CPU_MS = 0.01;
+
+const round = (ms: number): number => Math.round(ms * 1000) / 1000;
+
+/** Appends a step, merging it into the previous one when they are of the same kind. */
+export function pushStep(steps: Step[], step: Step): void {
+  const last = steps[steps.length - 1];
+  if (
+    last &&
+    last.kind === step.kind &&
+    (last.blocking ?? false) === (step.blocking ?? false) &&
+    last.offload === step.offload
+  ) {
+    last.durationMs = round(last.durationMs + step.durationMs);
+    return;
+  }
+  steps.push({ ...step, durationMs: round(step.durationMs) });
+}
+
+/** Drops the steps too short to matter; never returns an empty list. */
+export function tidySteps(steps: Step[]): Step[] {
+  const out: Step[] = [];
+  for (const s of steps) {
+    if (s.kind === 'io' && s.durationMs < MIN_IO_MS) continue;
+    if (s.kind === 'cpu' && !s.offload && s.durationMs < MIN_CPU_MS) continue;
+    pushStep(out, s);
+  }
+  return out.length > 0 ? out : [{ kind: 'cpu', durationMs: 0 }];
+}
+
+/**
+ * A thread's work in [fromMs, toMs): CPU time wherever it wanted to run (running, or waiting for the GIL
+ * or a core: the replay decides those waits again), and the wall time of every real wait.
+ */
+export function threadSteps(
+  thread: RecordedThread,
+  fromMs: number,
+  toMs: number,
+  cover: Float64Array,
+  gil: boolean,
+): Step[] {
+  const steps: Step[] = [];
+  for (const seg of clip(thread.segments, fromMs, toMs)) {
+    const c = classifySegment(seg, cover, gil);
+    if (c.state === 'io') {
+      pushStep(steps, { kind: 'cpu', durationMs: c.cpuMs });
+      pushStep(steps, { kind: 'io', durationMs: c.endMs - c.startMs, label: c.label });
+    } else pushStep(steps, { kind: 'cpu', durationMs: c.cpuMs });
+  }
+  return tidySteps(steps);
+}
+
+/** Labelled waits of the loop thread inside [fromMs, toMs): a synchronous call that blocked the loop. */
+function blockedMs(loop: readonly RecordedSegment[] | undefined, fromMs: number, toMs: number): number {
+  if (!loop) return 0;
+  let sum = 0;
+  for (const s of clip(loop, fromMs, toMs))
+    if (s.state === 'waiting' && s.label && s.label !== 'select') sum += s.endMs - s.startMs;
+  return sum;
+}
+
+/**
+ * An asyncio task: each resumption is Python code on the loop (its CPU time, plus any blocking call the
+ * loop thread was caught waiting in); each await between is a wait, or a to_thread offload.
+ */
+export function taskSteps(task: RecordedTask, loop: readonly RecordedSegment[] | undefined): Step[] {
+  const steps: Step[] = [];
+  const events = [
+    ...task.resumptions.map((r) => ({ at: r.startMs, r, w: undefined })),
+    ...task.awaits.map((w) => ({ at: w.startMs, r: undefined, w })),
+  ].sort((a, b) => a.at - b.at);
+  for (const e of events) {
+    if (e.r) {
+      const blocked = blockedMs(loop, e.r.startMs, e.r.endMs);
+      pushStep(steps, { kind: 'cpu', durationMs: e.r.cpuMs });
+      if (blocked > 0) pushStep(steps, { kind: 'io', durationMs: blocked, blocking: true, label: 'blocking call' });
+    } else if (e.w) {
+      const ms = e.w.endMs - e.w.startMs;
+      if (e.w.label === 'executor') pushStep(steps, { kind: 'cpu', durationMs: ms, offload: 'thread', label: 'to_thread' });
+      else pushStep(steps, { kind: 'io', durationMs: ms, label: e.w.label ?? 'await' });
+    }
+  }
+  return tidySteps(steps);
+}

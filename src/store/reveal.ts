@@ -1,0 +1,65 @@
+/**
+ * A figure tied to a prediction: sealed (at its start, with its totals and speed-ups hidden) until the
+ * reader commits to a guess; revealed, it plays from the start (or shows its end, with reduced motion) and
+ * marks what answers the question. One small state per timeline store, and the page's predictions by id,
+ * so a prediction can reach its figure whenever that figure hydrates.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ModelId } from '../sim/types';
+import type { TimelineStore } from './timelineStore';
+
+/** What answers the question: a model's band (makespan, fastest) or one task in it (first, last). */
+export interface Answer {
+  model: ModelId;
+  task?: string;
+  /** When it happens (the band's total time, or the task's end), for the mark to appear as it plays. */
+  atMs: number;
+  /** The answer in words, as the figure shows it beside the mark. */
+  text: string;
+}
+
+export interface RevealState {
+  /** The id of the prediction this figure answers, or null for a figure with no question before it. */
+  predictId: string | null;
+  sealed: boolean;
+  answer: Answer | null;
+}
+
+export type RevealStore = StoreApi<RevealState>;
+
+const states = new WeakMap<TimelineStore, RevealStore>();
+const tied = new Map<string, TimelineStore>();
+const waiting = new Map<string, Array<(store: TimelineStore) => void>>();
+
+export function revealOf(timeline: TimelineStore): RevealStore {
+  let state = states.get(timeline);
+  if (!state) {
+    state = createStore<RevealState>()(() => ({ predictId: null, sealed: false, answer: null }));
+    states.set(timeline, state);
+  }
+  return state;
+}
+
+export const isSealed = (timeline: TimelineStore): boolean => revealOf(timeline).getState().sealed;
+
+/** Seals a figure for a prediction: it opens at its start, totals hidden (before anything subscribes). */
+export function seal(timeline: TimelineStore, predictId: string): void {
+  timeline.setState({ timeMs: 0, playing: false });
+  revealOf(timeline).setState({ predictId, sealed: true, answer: null });
+  tied.set(predictId, timeline);
+  for (const resolve of waiting.get(predictId) ?? []) resolve(timeline);
+  waiting.delete(predictId);
+}
+
+/** The figure of a prediction, once it has been prepared in this page (now, or when it hydrates). */
+export function figureOf(predictId: string): Promise<TimelineStore> {
+  const store = tied.get(predictId);
+  if (store) return Promise.resolve(store);
+  return new Promise((resolve) => waiting.set(predictId, [...(waiting.get(predictId) ?? []), resolve]));
+}
+
+/** A new page: forget the previous page's predictions. */
+export function forgetPredictions(): void {
+  tied.clear();
+  waiting.clear();
+}

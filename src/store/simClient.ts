@@ -1,0 +1,144 @@
+/**
+ * The page's side of the simulation worker: runs go to the worker and come back as traces (unpacked from
+ * typed arrays). `cancel()` tells the worker to skip the rest of a run (a newer edit superseded it);
+ * `cancel(true)` stops it at once, mid-model, by ending the worker (the runs it also had are sent to a
+ * fresh one). `installWorkerSimulation` makes every timeline re-simulate this way (timelineStore.ts).
+ */
+import { PAGE_LIMITS } from '../sim/limits';
+import type { ModelId, ModelSettings, Scenario, Trace } from '../sim/types';
+import { RunCancelled, type FromWorker, type RunRequest, type ToWorker } from './simProtocol';
+
+export { RunCancelled };
+import { setAsyncSimulation, type AsyncRun, type SimProgress } from './timelineStore';
+import { unpackTrace } from './traceTransfer';
+
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+}
+
+export interface RunResult {
+  traces: Trace[];
+  baselineMs: number | null;
+  elapsedMs: number;
+}
+
+
+export interface ClientRun {
+  scenario: Scenario;
+  models: ModelId[];
+  overrides?: ModelSettings;
+  trace?: 'full' | 'summary';
+  baseline?: boolean;
+}
+
+interface Pending {
+  request: RunRequest;
+  resolve(r: RunResult): void;
+  reject(e: Error): void;
+  onProgress?: (p: SimProgress) => void;
+}
+
+export class SimClient {
+  private worker: WorkerLike | null = null;
+  private lastId = 0;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(
+    private readonly make: () => WorkerLike,
+    private readonly maxEvents = PAGE_LIMITS.events.max,
+  ) {}
+
+  /** Runs in flight or queued (for tests and the benchmark). */
+  get size(): number {
+    return this.pending.size;
+  }
+
+  run(run: ClientRun, onProgress?: (p: SimProgress) => void): AsyncRun<RunResult> {
+    const id = ++this.lastId;
+    const request: RunRequest = { type: 'run', id, maxEvents: this.maxEvents, ...run };
+    const result = new Promise<RunResult>((resolve, reject) => {
+      this.pending.set(id, { request, resolve, reject, onProgress });
+    });
+    this.ensure().postMessage(request);
+    return { result, cancel: (hard = false) => this.cancel(id, hard) };
+  }
+
+  private ensure(): WorkerLike {
+    if (this.worker) return this.worker;
+    const w = this.make();
+    w.onmessage = (e) => this.receive(e.data);
+    w.onerror = (e) => {
+      e.preventDefault?.();
+      this.failAll(`the simulation stopped (${e.message || 'worker error'})`);
+    };
+    this.worker = w;
+    return w;
+  }
+
+  private receive(msg: FromWorker) {
+    const p = this.pending.get(msg.id);
+    if (!p) return;
+    if (msg.type === 'progress') {
+      p.onProgress?.({ done: msg.done, total: msg.total });
+      return;
+    }
+    this.pending.delete(msg.id);
+    if (msg.type === 'done') {
+      p.resolve({ traces: msg.traces.map(unpackTrace), baselineMs: msg.baselineMs, elapsedMs: msg.elapsedMs });
+    } else if (msg.type === 'failed') p.reject(new Error(msg.message));
+    else p.reject(new RunCancelled());
+  }
+
+  private cancel(id: number, hard: boolean) {
+    const p = this.pending.get(id);
+    if (!p) return;
+    if (!hard || !this.worker) {
+      this.worker?.postMessage({ type: 'cancel', id });
+      return;
+    }
+    // Stop now: end the worker, give the others to a new one.
+    this.pending.delete(id);
+    p.reject(new RunCancelled());
+    this.worker.terminate();
+    this.worker = null;
+    if (this.pending.size === 0) return;
+    const w = this.ensure();
+    for (const other of this.pending.values()) w.postMessage(other.request);
+  }
+
+  private failAll(message: string) {
+    this.worker?.terminate();
+    this.worker = null;
+    for (const p of this.pending.values()) p.reject(new Error(message));
+    this.pending.clear();
+  }
+
+  terminate(): void {
+    this.failAll('the simulation was stopped');
+  }
+}
+
+let shared: SimClient | null = null;
+
+/** The page's one worker client, or null where there are no workers (the server, tests). */
+export function pageSimClient(): SimClient | null {
+  if (shared) return shared;
+  if (typeof Worker !== 'function' || typeof window === 'undefined') return null;
+  shared = new SimClient(
+    () => new Worker(new URL('./simWorker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike,
+  );
+  return shared;
+}
+
+/** Every timeline re-simulates in the worker from now on; false where there are no workers. */
+export function installWorkerSimulation(): boolean {
+  const client = pageSimClient();
+  if (!client) return false;
+  setAsyncSimulation((scenario, models, overrides, onProgress) =>
+    client.run({ scenario, models, overrides, baseline: true }, onProgress),
+  );
+  return true;
+}

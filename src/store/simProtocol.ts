@@ -1,0 +1,33 @@
+/** The messages between the page and the simulation worker (simWorker.ts, simClient.ts). */
+import type { ModelId, ModelSettings, Scenario } from '../sim/types';
+import type { PackedTrace } from './traceTransfer';
+
+export interface RunRequest {
+  type: 'run';
+  id: number;
+  scenario: Scenario;
+  models: ModelId[];
+  overrides?: ModelSettings;
+  /** 'summary': tasks and metrics only (tables, figures in the prose). */
+  trace?: 'full' | 'summary';
+  /** The event cap of each model's run (PAGE_LIMITS.events.max). */
+  maxEvents: number;
+  /** Also find the sequential makespan when sequential is not among the models. */
+  baseline?: boolean;
+}
+
+export type ToWorker = RunRequest | { type: 'cancel'; id: number };
+
+export type FromWorker =
+  | { type: 'progress'; id: number; done: number; total: number }
+  | { type: 'done'; id: number; traces: PackedTrace[]; baselineMs: number | null; elapsedMs: number }
+  | { type: 'failed'; id: number; message: string }
+  | { type: 'cancelled'; id: number };
+
+/** What a cancelled run's promise is rejected with. */
+export class RunCancelled extends Error {
+  readonly cancelled = true;
+  constructor() {
+    super('the simulation was cancelled');
+  }
+}

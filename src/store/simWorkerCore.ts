@@ -1,0 +1,82 @@
+/**
+ * What the simulation worker does, as plain functions (simWorker.ts binds them to the worker's global;
+ * tests call them directly). Runs arrive as messages and each model is simulated in its own turn of the
+ * worker's event loop, so that a cancel message (a newer edit superseded the run) is seen between models
+ * and the rest of the run is skipped. Traces go back as typed arrays in the transfer list.
+ */
+import { simulate } from '../sim/simulate';
+import type { Trace } from '../sim/types';
+import type { FromWorker, RunRequest, ToWorker } from './simProtocol';
+import { packTrace, transferables } from './traceTransfer';
+
+export type Post = (message: FromWorker, transfer: ArrayBuffer[]) => void;
+export type Schedule = (fn: () => void) => void;
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function createWorkerCore(post: Post, schedule: Schedule = (fn) => setTimeout(fn, 0)) {
+  const cancelled = new Set<number>();
+  const queue: RunRequest[] = [];
+  let busy = false;
+
+  function finish() {
+    busy = false;
+    next();
+  }
+
+  function next() {
+    if (busy) return;
+    const run = queue.shift();
+    if (!run) return;
+    busy = true;
+    const started = performance.now();
+    const traces: Trace[] = [];
+    let i = 0;
+    const step = () => {
+      if (cancelled.delete(run.id)) {
+        post({ type: 'cancelled', id: run.id }, []);
+        return finish();
+      }
+      try {
+        if (i < run.models.length) {
+          const opts = { ...run.overrides, maxEvents: run.maxEvents, trace: run.trace ?? 'full' };
+          traces.push(simulate(run.scenario, run.models[i], opts));
+          i++;
+          post({ type: 'progress', id: run.id, done: i, total: run.models.length }, []);
+          return schedule(step);
+        }
+        let baselineMs = traces.find((t) => t.model === 'sequential')?.makespanMs ?? null;
+        if (baselineMs === null && run.baseline) {
+          const opts = { ...run.overrides, maxEvents: run.maxEvents, trace: 'summary' as const };
+          try {
+            baselineMs = simulate(run.scenario, 'sequential', opts).makespanMs;
+          } catch {
+            baselineMs = null;
+          }
+        }
+        const packed = traces.map(packTrace);
+        const elapsedMs = performance.now() - started;
+        post({ type: 'done', id: run.id, traces: packed, baselineMs, elapsedMs }, transferables(packed));
+      } catch (error) {
+        post({ type: 'failed', id: run.id, message: message(error) }, []);
+      }
+      finish();
+    };
+    schedule(step);
+  }
+
+  return {
+    receive(msg: ToWorker) {
+      if (msg.type === 'cancel') {
+        const at = queue.findIndex((r) => r.id === msg.id);
+        if (at >= 0) {
+          queue.splice(at, 1);
+          post({ type: 'cancelled', id: msg.id }, []);
+        } else if (busy) cancelled.add(msg.id);
+        return;
+      }
+      queue.push(msg);
+      next();
+    },
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * Input that reaches a prerendered widget before it has hydrated. Such a widget (an island, marked
+ * `data-island` until `data-ready`) looks interactive but has no handlers yet, so a key pressed on its
+ * slider would fall through to the page (Home scrolls to the top) and a click on Play would do nothing.
+ *
+ * The guard listens on the document in the capture phase, before anything else sees the event: focus,
+ * a pointer or a touch on an island wakes it (it hydrates at once, wherever it is on the page); a key or a
+ * click there is held back from the page and queued, then replayed on the same control once the island is
+ * ready. Keys that belong to the browser (Tab, Escape, shortcuts with Ctrl, Alt or Meta) pass through.
+ */
+
+const ISLAND = '[data-island]:not([data-ready])';
+
+interface Queued {
+  /** The control the input was aimed at (hydration keeps the prerendered elements). */
+  target: Element;
+  key?: KeyboardEventInit;
+  focused: boolean;
+}
+
+const woken = new WeakSet<Element>();
+const wakers = new WeakMap<Element, Array<() => void>>();
+const queues = new WeakMap<Element, Queued[]>();
+
+/** Resolves once the island is woken by the reader's intent (or by `wake`). */
+export function whenWoken(island: Element): Promise<void> {
+  if (woken.has(island)) return Promise.resolve();
+  return new Promise((resolve) => wakers.set(island, [...(wakers.get(island) ?? []), resolve]));
+}
+
+/** Hydrate this island now (a shared link names it, a prediction reveals it, the reader reached for it). */
+export function wake(island: Element): void {
+  if (woken.has(island)) return;
+  woken.add(island);
+  for (const resolve of wakers.get(island) ?? []) resolve();
+  wakers.delete(island);
+}
+
+/** The island around an element, if it is still waiting to hydrate. */
+export const pendingIsland = (el: Element | null): Element | null => el?.closest(ISLAND) ?? null;
+
+const BROWSER_KEYS = new Set(['Tab', 'Escape', 'Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'ContextMenu']);
+
+/** Keys a control handles itself; anything with a modifier (a browser shortcut) or a function key does not. */
+const heldBack = (e: KeyboardEvent) =>
+  !e.ctrlKey && !e.metaKey && !e.altKey && !BROWSER_KEYS.has(e.key) && !/^F\d+$/.test(e.key);
+
+function queue(island: Element, entry: Queued): void {
+  queues.set(island, [...(queues.get(island) ?? []), entry]);
+}
+
+const readyWaiters = new WeakMap<Element, Array<() => void>>();
+
+/** Resolves once the island has hydrated (at once for an element that is not a waiting island). */
+export function whenReady(island: Element): Promise<void> {
+  if (!island.matches(ISLAND)) return Promise.resolve();
+  return new Promise((resolve) => readyWaiters.set(island, [...(readyWaiters.get(island) ?? []), resolve]));
+}
+
+/** Replays what was queued for an island that has just become ready, and lets waiters go on. */
+export function replayQueued(island: Element): void {
+  for (const resolve of readyWaiters.get(island) ?? []) resolve();
+  readyWaiters.delete(island);
+  const list = queues.get(island);
+  queues.delete(island);
+  for (const q of list ?? []) {
+    const target = q.target;
+    if (!(target instanceof HTMLElement) || !target.isConnected) continue;
+    if (q.focused && document.activeElement !== target) target.focus({ preventScroll: true });
+    if (q.key) target.dispatchEvent(new KeyboardEvent('keydown', { ...q.key, bubbles: true, cancelable: true }));
+    else target.click();
+  }
+}
+
+let installed = false;
+
+/** Installs the guard once per page (the client entry does, before hydrating). */
+export function installIntentGuard(doc: Document = document): void {
+  if (installed) return;
+  installed = true;
+  const wakeFrom = (e: Event) => {
+    const island = pendingIsland(e.target instanceof Element ? e.target : null);
+    if (island) wake(island);
+    return island;
+  };
+  for (const name of ['focusin', 'pointerover', 'pointerdown', 'touchstart'] as const) {
+    doc.addEventListener(name, wakeFrom, { capture: true, passive: true });
+  }
+  doc.addEventListener(
+    'keydown',
+    (e) => {
+      const island = wakeFrom(e);
+      if (!island || !heldBack(e) || !(e.target instanceof Element)) return;
+      const el = e.target;
+      // Enter and Space on a button become a click, which is queued below.
+      if ((e.key === 'Enter' || e.key === ' ') && el.closest('button, summary, a[href]')) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const key: KeyboardEventInit = { key: e.key, code: e.code, shiftKey: e.shiftKey, repeat: e.repeat };
+      queue(island, { target: el, key, focused: document.activeElement === el });
+    },
+    { capture: true },
+  );
+  doc.addEventListener(
+    'click',
+    (e) => {
+      const island = wakeFrom(e);
+      if (!island || !(e.target instanceof Element)) return;
+      const el = e.target.closest('button, input, select, summary, a[href], label, [role]') ?? e.target;
+      e.preventDefault();
+      e.stopPropagation();
+      queue(island, { target: el, focused: document.activeElement === el });
+    },
+    { capture: true },
+  );
+}

@@ -1,0 +1,211 @@
+/**
+ * The zoom part of the figure's toolbar: "Zoom in", "Zoom out", "Fit", the line that states the window
+ * ("Showing 12.0 ms – 42.0 ms of 2.20 s"), how many hand-offs are in view, the Shift+drag range with its
+ * per-lane split and "Zoom to selection", and the overview strip (the whole run, the window drawn on it,
+ * drag to pan).
+ */
+import { memo, useCallback, useMemo, useRef, type PointerEvent } from 'react';
+import { useTimelineApi, useTimelineStore } from '../../store/context';
+import type { TimelineLayout } from '../../timeline/layout';
+import { lodGroup } from '../../timeline/lod';
+import { formatTime, plural } from '../../timeline/scale';
+import { rangeSplit } from '../../timeline/rangeSplit';
+import { windowSentence, ZOOM_STEP } from '../../timeline/viewWindow';
+import { bandFlows } from '../../timeline/flows';
+import { IconFit, IconZoomIn, IconZoomOut } from './icons';
+
+const OVERVIEW_COLUMNS = 300;
+
+function WindowLine({ layout }: { layout: TimelineLayout }) {
+  const startMs = useTimelineStore((s) => s.viewStartMs);
+  const endMs = useTimelineStore((s) => s.viewEndMs);
+  const domainMs = useTimelineStore((s) => s.domainMs);
+  const flows = useMemo(() => layout.bands.flatMap(bandFlows), [layout]);
+  let gil = 0;
+  let wake = 0;
+  for (const f of flows) {
+    if (f.timeMs < startMs || f.timeMs > endMs) continue;
+    if (f.kind === 'gil') gil++;
+    else wake++;
+  }
+  const counts = [gil ? plural(gil, 'GIL hand-off') : '', wake ? plural(wake, 'wake-up') : '']
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <p className="tl-window-line">
+      <span className="tl-window-text">{windowSentence({ startMs, endMs }, domainMs)}</span>
+      {counts ? <span className="tl-window-flows"> · {counts} in view</span> : null}
+    </p>
+  );
+}
+
+/** The whole run in a thin strip per band (one summary row each), drawn once per layout. */
+const OverviewMarks = memo(function OverviewMarks({ layout }: { layout: TimelineLayout }) {
+  const domain = layout.domainMs || 1;
+  const h = Math.max(4, Math.floor(24 / Math.max(1, layout.bands.length)));
+  return (
+    <svg className="tl-overview-marks" width="100%" height={h * layout.bands.length} aria-hidden="true">
+      {layout.bands.map((band, b) => {
+        const ranges = band.rows
+          .filter((r) => r.kind !== 'gil' && r.kind !== 'core')
+          .flatMap((r) => r.lanes)
+          .map((l) => [band.ix.laneStart[l], band.ix.laneStart[l + 1]] as const);
+        const shapes = lodGroup(band.ix.spans, ranges, OVERVIEW_COLUMNS / domain, OVERVIEW_COLUMNS);
+        const k = 100 / OVERVIEW_COLUMNS;
+        return (
+          <g key={b}>
+            {shapes.map((sh, i) => (
+              <rect
+                key={i}
+                className={`tl-s tl-s--${sh.state}`}
+                x={`${Math.round(sh.x0 * k * 100) / 100}%`}
+                width={`${Math.round((sh.x1 - sh.x0) * k * 100) / 100}%`}
+                y={b * h}
+                height={h - 1}
+              />
+            ))}
+          </g>
+        );
+      })}
+    </svg>
+  );
+});
+
+function Overview({ layout }: { layout: TimelineLayout }) {
+  const api = useTimelineApi();
+  const startMs = useTimelineStore((s) => s.viewStartMs);
+  const endMs = useTimelineStore((s) => s.viewEndMs);
+  const domainMs = useTimelineStore((s) => s.domainMs);
+  const drag = useRef<{ id: number; grabMs: number } | null>(null);
+  const ref = useRef<HTMLDivElement>(null);
+  const timeAt = (clientX: number) => {
+    const box = ref.current!.getBoundingClientRect();
+    return ((clientX - box.left) / (box.width || 1)) * domainMs;
+  };
+  const onDown = useCallback(
+    (e: PointerEvent<HTMLDivElement>) => {
+      if (e.button !== 0 && e.pointerType === 'mouse') return;
+      e.preventDefault();
+      const s = api.getState();
+      const t = timeAt(e.clientX);
+      const width = s.viewEndMs - s.viewStartMs;
+      // Press inside the window: grab it where pressed; outside: centre it there.
+      const inside = t >= s.viewStartMs && t <= s.viewEndMs;
+      const grabMs = inside ? t - s.viewStartMs : width / 2;
+      if (!inside) s.setWindow(t - grabMs, t - grabMs + width);
+      drag.current = { id: e.pointerId, grabMs };
+      e.currentTarget.setPointerCapture?.(e.pointerId);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, domainMs],
+  );
+  const onMove = useCallback(
+    (e: PointerEvent<HTMLDivElement>) => {
+      const d = drag.current;
+      if (!d || d.id !== e.pointerId) return;
+      const s = api.getState();
+      const width = s.viewEndMs - s.viewStartMs;
+      const start = timeAt(e.clientX) - d.grabMs;
+      s.setWindow(start, start + width);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, domainMs],
+  );
+  const onUp = useCallback((e: PointerEvent<HTMLDivElement>) => {
+    if (drag.current?.id === e.pointerId) drag.current = null;
+  }, []);
+  const left = domainMs > 0 ? (startMs / domainMs) * 100 : 0;
+  const width = domainMs > 0 ? ((endMs - startMs) / domainMs) * 100 : 100;
+  return (
+    <div
+      ref={ref}
+      className="tl-overview"
+      data-no-scrub=""
+      onPointerDown={onDown}
+      onPointerMove={onMove}
+      onPointerUp={onUp}
+      onPointerCancel={onUp}
+      title="The whole run: drag the window to pan"
+    >
+      <OverviewMarks layout={layout} />
+      <div
+        className="tl-overview-window"
+        style={{ left: `${left}%`, width: `max(4px, ${width}%)` }}
+        aria-hidden="true"
+      />
+    </div>
+  );
+}
+
+function RangeReport({ layout }: { layout: TimelineLayout }) {
+  const api = useTimelineApi();
+  const range = useTimelineStore((s) => s.selection);
+  const lines = useMemo(() => (range ? rangeSplit(layout, range) : []), [layout, range]);
+  if (!range) return null;
+  const a = api.getState();
+  return (
+    <div className="tl-range" role="group" aria-label="Selected range">
+      <p className="tl-range-head">
+        <strong>
+          {formatTime(range.startMs)} – {formatTime(range.endMs)}
+        </strong>{' '}
+        ({formatTime(range.endMs - range.startMs)})
+        <button
+          type="button"
+          className="tl-btn tl-btn--text"
+          onClick={() => {
+            a.setWindow(range.startMs, range.endMs);
+            a.setSelection(null);
+          }}
+        >
+          Zoom to selection
+        </button>
+        <button type="button" className="tl-btn tl-btn--text" onClick={() => a.setSelection(null)}>
+          Clear selection
+        </button>
+      </p>
+      <ul className="tl-range-split">
+        {lines.map((l) => (
+          <li key={l.key}>{l.text}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function ZoomBar({ layout }: { layout: TimelineLayout }) {
+  const a = useTimelineApi().getState();
+  const zoomAbout = (factor: number) => {
+    const s = useTimelineApiState();
+    const inView = s.timeMs >= s.viewStartMs && s.timeMs <= s.viewEndMs;
+    s.zoomBy(factor, inView ? s.timeMs : undefined);
+  };
+  const api = useTimelineApi();
+  function useTimelineApiState() {
+    return api.getState();
+  }
+  return (
+    <div className="tl-zoom">
+      <div className="tl-buttons" role="group" aria-label="Zoom">
+        <button type="button" className="tl-btn" aria-label="Zoom in" title="Zoom in (+ or W)" onClick={() => zoomAbout(ZOOM_STEP)}>
+          <IconZoomIn />
+        </button>
+        <button
+          type="button"
+          className="tl-btn"
+          aria-label="Zoom out"
+          title="Zoom out (- or S)"
+          onClick={() => zoomAbout(1 / ZOOM_STEP)}
+        >
+          <IconZoomOut />
+        </button>
+        <button type="button" className="tl-btn" aria-label="Fit" title="Show the whole run (0)" onClick={a.fit}>
+          <IconFit />
+        </button>
+      </div>
+      <WindowLine layout={layout} />
+      <Overview layout={layout} />
+      <RangeReport layout={layout} />
+    </div>
+  );
+}
