@@ -113,6 +113,8 @@ export function fromRecordingMain(argv: readonly string[]): number {
     throw e;
   }
   if (opts.scenarioOut) writeFileSync(opts.scenarioOut, `${JSON.stringify(c.derived.scenario, null, 2)}\n`);
-  process.stdout.write(opts.json ? `${JSON.stringify(recordingJson(opts.file, rec, c))}\n` : recordingTable(opts.file, rec, c));
+  process.stdout.write(
+    opts.json ? `${JSON.stringify(recordingJson(opts.file, rec, c))}\n` : recordingTable(opts.file, rec, c),
+  );
   return 0;
 }

@@ -21,6 +21,8 @@ import { LIMITS, parseArgs, UsageError, type Input, type Options } from './cli/a
 import { jsonChunks } from './cli/jsonStream';
 import { printable, printableLines, terminalSafeJson } from './cli/terminalText';
 import { usage } from './cli/usage';
+// Inputs other than scenario files (a flag and a loader each) register with addInputFlag from ./cli/args
+// when imported here, before main() parses the arguments; --help lists them.
 import { fromRecordingMain } from './fromRecording';
 
 function load(file: string): Scenario {
@@ -41,6 +43,11 @@ function load(file: string): Scenario {
 
 const fileInput = (file: string): Input => ({ label: file, load: () => load(file) });
 
+/**
+ * One model's JSON: tasks carry arrivalMs, latencyMs (end − arrival) and, for tasks a deadlock stopped,
+ * unfinished; metrics carry latency {p50Ms, p95Ms, p99Ms, maxMs}, throughputPerS, sync.<name>,
+ * shared.<var> {final, writes, lostUpdates} and deadlock (null or {atMs, tasks, cycle}).
+ */
 function jsonOf(trace: Trace, full: boolean): unknown {
   if (full) return trace;
   return {

@@ -1,5 +1,6 @@
 /**
- * `npm test`: every check in one run — type check, lint, format check, unit and component tests (Vitest),
+ * `npm test`: every check in one run — type check, lint, format check, the layer rule and import cycles
+ * (dependency-cruiser, .dependency-cruiser.mjs), unit and component tests (Vitest),
  * the build (with its size budgets), and end-to-end tests in Chromium (Playwright) against the built site.
  * Each Vitest and Playwright test counts once; each other check counts as one. The last line is the summary
  * that CI reads: `N passed, N failed`.
@@ -53,6 +54,12 @@ function countReport(label, ok, file, count) {
 check('Type check (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 check('Lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']);
 check('Format (prettier --check)', bin('prettier'), ['--check', '.', '--log-level=warn']);
+check('Layer rule and import cycles (dependency-cruiser)', bin('depcruise'), [
+  'src',
+  'content',
+  '--config',
+  '.dependency-cruiser.mjs',
+]);
 
 const vitestReport = join(tmp, 'vitest.json');
 const vitestOk = run('Unit and component tests (vitest)', bin('vitest'), [

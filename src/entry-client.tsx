@@ -4,6 +4,7 @@ import { App } from './site/App';
 import { matchRoute } from './site/routes';
 import { loadContent } from './site/loadContent';
 import { installIntentGuard, wake } from './widgets/near/intent';
+import { loadWorkbench } from './widgets/editor/loadWorkbench';
 import './site/styles/index.css';
 
 async function start() {
@@ -12,6 +13,10 @@ async function start() {
   // Before anything hydrates: input on a prerendered figure is held for it, not lost or given to the page
   // (intent.ts); and a link naming a figure lands on it, which hydrates at once, wherever it is.
   installIntentGuard();
+  // Another tab saved edits of this page: the code that keeps views follows them here too (sync.ts).
+  window.addEventListener('storage', (e: StorageEvent) => {
+    if (e.key?.startsWith(`interleave:edits:${location.pathname}:`)) void loadWorkbench();
+  });
   if (location.hash.includes('tl.')) {
     void import('./share/landing').then((m) => {
       const island = m.landOnLink()?.closest('[data-island]');

@@ -57,8 +57,10 @@ function shown(v: string): string {
 
 function inRange(flag: string, v: string, n: number, range: Range, unit = ''): number {
   const u = unit ? ` ${unit}` : '';
-  if (n > range.max) throw new UsageError(`${flag}: ${shown(v)}${u} is too large, at most ${formatCount(range.max)}${u}`);
-  if (n < range.min) throw new UsageError(`${flag}: ${shown(v)}${u} is too small, at least ${formatCount(range.min)}${u}`);
+  if (n > range.max)
+    throw new UsageError(`${flag}: ${shown(v)}${u} is too large, at most ${formatCount(range.max)}${u}`);
+  if (n < range.min)
+    throw new UsageError(`${flag}: ${shown(v)}${u} is too small, at least ${formatCount(range.min)}${u}`);
   return n;
 }
 

@@ -32,7 +32,7 @@ function* pieces(value: unknown, key: string): Generator<string> {
   }
   if (Array.isArray(value)) {
     yield '[';
-    for (let i = 0; i < value.length; ) {
+    for (let i = 0; i < value.length;) {
       if (i > 0) yield ',';
       let end = i;
       while (end < value.length && end - i < BLOCK && isLeaf(value[end])) end++;

@@ -5,7 +5,7 @@
 import { apply, notify } from '../store/history';
 import type { TimelineStore } from '../store/timelineStore';
 import { resolveView, showView } from './restore';
-import { viewCodes } from './sync';
+import { viewCodes } from './viewCodes';
 
 /** Shows the other tab's edit; gives what this tab would now store for the figure (undefined: not shown). */
 export async function adoptStored(store: TimelineStore, code: string | null): Promise<string | null | undefined> {

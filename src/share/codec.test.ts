@@ -149,7 +149,9 @@ describe('share codec', () => {
   it('refuses damaged compressed data and data that would inflate past its bound', () => {
     const damaged = decodeView(`2.${bytesToBase64url(new Uint8Array([0xff, 0xff, 0xff, 0x01]))}`);
     expect(damaged).toMatchObject({ ok: false, reason: 'malformed' });
-    const bomb = decodeView(`2.${bytesToBase64url(new Uint8Array(deflateRawSync(new Uint8Array(9 * 1024 * 1024).fill(32))))}`);
+    const bomb = decodeView(
+      `2.${bytesToBase64url(new Uint8Array(deflateRawSync(new Uint8Array(9 * 1024 * 1024).fill(32))))}`,
+    );
     expect(bomb).toMatchObject({ ok: false, reason: 'malformed' });
   });
 });

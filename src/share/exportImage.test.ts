@@ -100,6 +100,8 @@ describe('imageText', () => {
     expect(imageText('a\u0000b\u001fc\u007fd')).toBe('a\u2400b\u241fc\u2421d');
     expect(imageText('\t\n\r')).toBe('\u2409\u240a\u240d');
     expect(imageText('x\ud800y\udc00z')).toBe('x\ufffdy\ufffdz');
-    expect(imageText('emoji \ud83d\ude00, <b>&amp;</b>, é, \u00a0')).toBe('emoji \ud83d\ude00, <b>&amp;</b>, é, \u00a0');
+    expect(imageText('emoji \ud83d\ude00, <b>&amp;</b>, é, \u00a0')).toBe(
+      'emoji \ud83d\ude00, <b>&amp;</b>, é, \u00a0',
+    );
   });
 });

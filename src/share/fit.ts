@@ -66,7 +66,11 @@ export function fitToLimits(scenario: Scenario, limits: Limits = PAGE_LIMITS): C
   }
   const problems = checkLimits(fitted, {}, limits);
   if (problems.length > 0) {
-    return { ok: false, error: `it is ${describeProblems(problems, limits)}`, tooLarge: { scenario: fitted, problems } };
+    return {
+      ok: false,
+      error: `it is ${describeProblems(problems, limits)}`,
+      tooLarge: { scenario: fitted, problems },
+    };
   }
   return { ok: true, scenario: fitted, notes };
 }

@@ -6,8 +6,9 @@
  * line. Other text is kept as it is; markup is escaped by the XML serializer.
  */
 
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function sign(ch: string): string {
   const code = ch.charCodeAt(0);

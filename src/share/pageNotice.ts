@@ -13,4 +13,3 @@ export function pageNotice(text: string): void {
   box.append(p, close);
   document.body.append(box);
 }
-

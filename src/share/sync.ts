@@ -15,10 +15,10 @@
 import { notify } from '../store/history';
 import { sessionOf } from '../store/session';
 import { isSealed } from '../store/reveal';
-import type { TimelineState, TimelineStore } from '../store/timelineStore';
-import { encodeView, type SharedView } from './codec';
+import type { TimelineStore } from '../store/timelineStore';
 import { readStored, storageKey, writeParam, writeStored } from './location';
 import { adoptStored } from './adopt';
+import { viewCodes } from './viewCodes';
 
 export const SYNC_DELAY_MS = 200;
 
@@ -33,27 +33,6 @@ export interface Sync {
   /** Writes now; returns the page's address. */
   flush(): string;
   stop(): void;
-}
-
-const workloadCode = (s: TimelineState['scenario']) =>
-  s ? encodeView({ scenario: s, models: [], timeMs: null, view: 'task' }) : '';
-
-/** What the address and the storage should hold for this state (null: nothing). */
-export function viewCodes(
-  s: TimelineState,
-  whole = false,
-  openingMs = s.domainMs,
-): { link: string | null; stored: string | null } {
-  const o = s.original;
-  const edited = whole || (s.scenario !== o.scenario && workloadCode(s.scenario) !== workloadCode(o.scenario));
-  const modelsChanged = s.models.join() !== o.models.join();
-  const view: SharedView = { scenario: edited ? s.scenario : null, models: s.models, timeMs: null, view: s.view };
-  const keep = edited || modelsChanged || s.view !== o.view;
-  const moved = Math.abs(s.timeMs - Math.min(openingMs, s.domainMs)) > 1e-6;
-  return {
-    link: keep || moved ? encodeView({ ...view, timeMs: s.timeMs }) : null,
-    stored: keep ? encodeView(view) : null,
-  };
 }
 
 export const NOT_KEPT =

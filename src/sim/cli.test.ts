@@ -126,18 +126,25 @@ describe('scripts/simulate.ts', () => {
     [['--cores=0'], 'simulate: --cores: 0 is too small, at least 1'],
     [['--switch-interval-ms', '1e-9'], 'simulate: --switch-interval-ms: 1e-9 ms is too small, at least 0.001 ms'],
     [['--max-events', '1e12'], 'simulate: --max-events: must be a whole number ≥ 1 (got "1e12")'],
-  ])('%j beyond the command line limits is a one-line error, exit 2', (flags, message) => {
-    const r = cli('content/scenarios/three-sleeps.json', '--json', ...flags);
-    expect(r.code).toBe(2);
-    expect(r.out).toBe('');
-    expect(r.err).toBe(`${message}\n`);
-  }, 60_000);
+  ])(
+    '%j beyond the command line limits is a one-line error, exit 2',
+    (flags, message) => {
+      const r = cli('content/scenarios/three-sleeps.json', '--json', ...flags);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toBe(`${message}\n`);
+    },
+    60_000,
+  );
 
   it('a file beyond the command line limits names the file and the field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'interleave-'));
     const big = join(dir, 'big.json');
     const steps = [{ kind: 'cpu', durationMs: 1e12 }];
-    writeFileSync(big, JSON.stringify({ id: 'big', title: 'Big', machine: { cores: 2 }, tasks: [{ name: 'd', steps }] }));
+    writeFileSync(
+      big,
+      JSON.stringify({ id: 'big', title: 'Big', machine: { cores: 2 }, tasks: [{ name: 'd', steps }] }),
+    );
     const r = cli(big, '--json');
     expect(r.code).toBe(2);
     expect(r.out).toBe('');

@@ -185,8 +185,11 @@ export interface WorkEstimate {
 /** Events per task and per step (start, end, hand-offs around it), from traces of the built-in scenarios. */
 const EVENTS_PER_TASK = 4;
 const EVENTS_PER_STEP = 4;
-/** Events per switch interval of contended computing under the GIL (2 threads, 60 s each: 47 064 for 24 000). */
-const EVENTS_PER_GIL_INTERVAL = 2.5;
+/**
+ * Events per switch interval of contended computing under the GIL (measured: 2 threads of 60 s, 47 064 for
+ * 24 000 intervals; 10 threads of 10 s, 58 832 for 20 000; 4 of 30 s on 16 cores, 70 592 for 24 000).
+ */
+const EVENTS_PER_GIL_INTERVAL = 3;
 /** Events per 3 ms slice when more threads or processes want a core than there are cores. */
 const EVENTS_PER_CORE_SLICE = 1.5;
 /** The OS scheduler's round-robin slice under contention (see engine/cores.ts). */

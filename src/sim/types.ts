@@ -21,17 +21,7 @@ export type StepKind =
  * `sync`, a task in `task` (join) or a shared variable in `var` (read, write); `durationMs` is optional
  * for them (default 0) and counts as Python code run by the task once the step's effect has happened.
  */
-export type SyncStepKind =
-  | 'acquire'
-  | 'release'
-  | 'put'
-  | 'get'
-  | 'set'
-  | 'clear'
-  | 'wait'
-  | 'join'
-  | 'read'
-  | 'write';
+export type SyncStepKind = 'acquire' | 'release' | 'put' | 'get' | 'set' | 'clear' | 'wait' | 'join' | 'read' | 'write';
 
 export const SYNC_STEP_KINDS: readonly SyncStepKind[] = [
   'acquire',

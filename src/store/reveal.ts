@@ -42,10 +42,17 @@ export function revealOf(timeline: TimelineStore): RevealStore {
 
 export const isSealed = (timeline: TimelineStore): boolean => revealOf(timeline).getState().sealed;
 
-/** Seals a figure for a prediction: it opens at its start, totals hidden (before anything subscribes). */
+/**
+ * Seals a figure for a prediction: it opens at its start, totals hidden. Called as the figure is first
+ * drawn, before anything subscribes; the sealed state becomes the stores' initial state too, which is what
+ * the server renders and the hydrating render reads (useSyncExternalStore's server snapshot).
+ */
 export function seal(timeline: TimelineStore, predictId: string): void {
   timeline.setState({ timeMs: 0, playing: false });
-  revealOf(timeline).setState({ predictId, sealed: true, answer: null });
+  timeline.getInitialState = timeline.getState;
+  const state = revealOf(timeline);
+  state.setState({ predictId, sealed: true, answer: null });
+  state.getInitialState = state.getState;
   tied.set(predictId, timeline);
   for (const resolve of waiting.get(predictId) ?? []) resolve(timeline);
   waiting.delete(predictId);

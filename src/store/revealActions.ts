@@ -27,4 +27,3 @@ export function reseal(timeline: TimelineStore): void {
   s.seek(0);
   revealOf(timeline).setState({ sealed: true, answer: null });
 }
-

@@ -25,13 +25,14 @@ export interface RunResult {
   elapsedMs: number;
 }
 
-
 export interface ClientRun {
   scenario: Scenario;
   models: ModelId[];
   overrides?: ModelSettings;
   trace?: 'full' | 'summary';
   baseline?: boolean;
+  /** The event cap of each model's run (default: the page's, PAGE_LIMITS.events.max). */
+  maxEvents?: number;
 }
 
 interface Pending {
@@ -58,7 +59,7 @@ export class SimClient {
 
   run(run: ClientRun, onProgress?: (p: SimProgress) => void): AsyncRun<RunResult> {
     const id = ++this.lastId;
-    const request: RunRequest = { type: 'run', id, maxEvents: this.maxEvents, ...run };
+    const request: RunRequest = { type: 'run', id, ...run, maxEvents: run.maxEvents ?? this.maxEvents };
     const result = new Promise<RunResult>((resolve, reject) => {
       this.pending.set(id, { request, resolve, reject, onProgress });
     });

@@ -199,15 +199,7 @@ export const SvgMarks = memo(function SvgMarks({ scene, uid, summary, onInspect,
       onBlur={summary ? undefined : onBlur}
     >
       <defs>
-        <marker
-          id={`${uid}-arrow`}
-          viewBox="0 0 6 6"
-          refX={6}
-          refY={3}
-          markerWidth={5}
-          markerHeight={5}
-          orient="auto"
-        >
+        <marker id={`${uid}-arrow`} viewBox="0 0 6 6" refX={6} refY={3} markerWidth={5} markerHeight={5} orient="auto">
           <path className="tl-flow-head" d="M0,0 L6,3 L0,6 z" />
         </marker>
       </defs>

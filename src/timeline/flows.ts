@@ -62,12 +62,16 @@ function taskRows(band: Band): Map<number, number[]> {
 function rowAt(band: Band, rows: number[] | undefined, task: number, t: number, before: boolean): number {
   if (!rows || rows.length === 0) return -1;
   if (rows.length === 1) return rows[0];
+  // Prefer the row where the task runs Python (the thread that held or takes the GIL), then any row showing it.
+  let any = -1;
   for (const r of rows) {
     const lane = band.rows[r].lanes[0];
     const i = spanAt(band.ix, lane, before ? t - EPS : t);
-    if (i >= 0 && band.ix.spans[i].task === task) return r;
+    if (i < 0 || band.ix.spans[i].task !== task) continue;
+    if (band.ix.spans[i].state === 'running') return r;
+    if (any < 0) any = r;
   }
-  return -1;
+  return any;
 }
 
 const cache = new WeakMap<Band, FlowMark[]>();

@@ -3,13 +3,12 @@
  * one place. The SVG and Canvas renderers, image export, hit-testing, the keyboard cursor and the tooltip
  * all read it, so they cannot disagree about where a span is or how it looks.
  *
- * - Time → x through one d3 linear scale over the window; ticks adapt to the window.
+ * - Time → x through one linear scale over the window (`windowScale`); ticks adapt to the window.
  * - Level of detail: every span at least a pixel wide is its own shape; only sub-pixel runs merge
  *   (`lod.ts`), and rows holding many lanes are summarised per pixel column.
  * - Flows (GIL hand-offs, wake-ups): all of them once neighbours are at least MIN_FLOW_GAP_PX apart;
  *   in wider views a thinned set is drawn and the scene says how many fall in view.
  */
-import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import type { SpanState } from '../sim/types';
 import type { Band, Row, SpanTarget, TimelineLayout } from './layout';
 import { rowAtY } from './layout';
@@ -21,8 +20,12 @@ import { windowTicks } from './ticks';
 import { clampWindow, type ViewWindow } from './viewWindow';
 import { bandFlows, type FlowKind, type FlowMark } from './flows';
 
-/** Plot width assumed before the plot is measured (the server render and the hydrating one). */
-export const NOMINAL_WIDTH = 1200;
+/**
+ * Plot width assumed before the plot is measured: the server render and the hydrating one. Coarser than a
+ * real plot on purpose, so that a page's prerendered HTML stays small (the threads article's figures hold
+ * thousands of 5 ms slices); the client draws at the measured width as soon as it has hydrated.
+ */
+export const NOMINAL_WIDTH = 480;
 
 /** Flows closer than this are thinned. */
 export const MIN_FLOW_GAP_PX = 3;
@@ -62,7 +65,7 @@ export interface Scene {
   layout: TimelineLayout;
   window: ViewWindow;
   width: number;
-  scale: ScaleLinear<number, number>;
+  scale: WindowScale;
   pxPerMs: number;
   ticks: Tick[];
   rows: SceneRow[];
@@ -82,10 +85,22 @@ export function shapeClass(state: SpanState, alt: boolean): string {
 /** Whether the state is drawn with a pattern over its fill (patterned states). */
 export const patterned = hasPatternOverlay;
 
-/** The time scale of a window over a plot width. */
-export function windowScale(w: ViewWindow, width: number): ScaleLinear<number, number> {
-  const end = w.endMs > w.startMs ? w.endMs : w.startMs + 1;
-  return scaleLinear().domain([w.startMs, end]).range([0, width]);
+/** Time → x over a window: `scale(ms)` in px from the plot's left edge, `scale.invert(px)` back to ms. */
+export interface WindowScale {
+  (ms: number): number;
+  invert(px: number): number;
+}
+
+/**
+ * The time scale of a window over a plot width. A plain linear map (what d3-scale's scaleLinear computes),
+ * kept here so that the page's first bundle does not carry d3-scale's interpolators and number formats.
+ */
+export function windowScale(w: ViewWindow, width: number): WindowScale {
+  const start = w.startMs;
+  const k = width / (w.endMs > w.startMs ? w.endMs - w.startMs : 1);
+  const scale = (ms: number) => (ms - start) * k;
+  scale.invert = (px: number) => start + px / k;
+  return scale;
 }
 
 function sceneFlows(layout: TimelineLayout, w: ViewWindow, x: (ms: number) => number) {

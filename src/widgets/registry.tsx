@@ -1,5 +1,5 @@
 import type { MDXComponents } from 'mdx/types';
-import { CodeBlock, Table } from '../site/CodeBlock';
+import { CodeBlock, Table } from './prose/CodeBlock';
 import { ArticleTimeline } from './timeline/ArticleTimeline';
 import { Predict } from './predict/Predict';
 import { Knob, Playground, Result } from './knob/lazy';

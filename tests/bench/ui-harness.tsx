@@ -13,6 +13,7 @@ import { createTimelineStore, type TimelineStore } from '../../src/store/timelin
 import { TimelineView } from '../../src/widgets/timeline/TimelineView';
 import { sequentialMakespan } from '../../src/widgets/timeline/Timeline';
 import '../../src/site/styles/index.css';
+import gilTwoCounters from '../../content/scenarios/gil-two-counters.json';
 
 function downloads(count: number): Scenario {
   return parseScenario(
@@ -90,6 +91,7 @@ function recordFrames() {
     frameStart ??= performance.now();
   };
   window.addEventListener('pointermove', onInput, { capture: true });
+  window.addEventListener('wheel', onInput, { capture: true });
   const loop = (now: number) => {
     if (!running) return;
     frameStart ??= performance.now();
@@ -107,16 +109,34 @@ function recordFrames() {
     stop() {
       running = false;
       window.removeEventListener('pointermove', onInput, { capture: true });
+      window.removeEventListener('wheel', onInput, { capture: true });
       return { work, intervals };
     },
   };
 }
+
+/** The threads article's two counting loops (sequential and threads, worker lanes), as the page shows them. */
+function mountTwoLoops() {
+  const scenario = parseScenario(gilTwoCounters, 'gil-two-counters.json');
+  store = createTimelineStore({ scenario, models: ['sequential', 'threads'], simulate, view: 'worker' });
+  const s = store;
+  flushSync(() => root.render(<TimelineView key="two-loops" store={s} caption="Two counting loops" />));
+}
+
+/** Long tasks (> 50 ms) seen since the last call. */
+const longTasks: number[] = [];
+if (typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes?.includes('longtask'))
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: false });
 
 let recorder: ReturnType<typeof recordFrames> | null = null;
 
 Object.assign(window, {
   bench: {
     mount,
+    mountTwoLoops,
+    longTasks: () => longTasks.splice(0),
     resimulate,
     startFrames: () => {
       recorder = recordFrames();

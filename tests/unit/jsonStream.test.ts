@@ -14,6 +14,7 @@ describe('jsonChunks', () => {
     ['nested arrays and objects', { x: [1, [2, [3, { y: 'z' }]], { w: null }], v: true }],
     ['keys to skip and values to turn into null', { a: undefined, b: () => 1, c: [undefined, () => 1], d: 1 }],
     ['non-finite numbers', { a: Number.NaN, b: [Number.POSITIVE_INFINITY] }],
+    // eslint-disable-next-line no-sparse-arrays
     ['sparse arrays and mixed elements', { a: [1, , { b: [2] }, 'c', { d: 3 }] }],
     ['toJSON', { when: new Date(0), inner: { toJSON: (k: string) => `key ${k}` } }],
     ['a trace-like object', { model: 'threads', spans: [{ lane: 0, startMs: 0, endMs: 1.5, state: 'running' }] }],

@@ -21,10 +21,9 @@ export interface ModelContext {
   arrivalNs: Float64Array;
 }
 
-const PLAIN = new Set(['cpu', 'io', 'native']);
-
 export function isPlain(step: Step): boolean {
-  return PLAIN.has(step.kind);
+  const k = step.kind;
+  return k === 'cpu' || k === 'io' || k === 'native';
 }
 
 /**

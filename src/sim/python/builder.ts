@@ -52,11 +52,7 @@ export function pyString(text: string): string {
 
 /** Text safe inside a triple-quoted docstring or a comment (one line). */
 export function pyText(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/\\/g, '/')
-    .replace(/"""/g, '"')
-    .trim();
+  return text.replace(/\s+/g, ' ').replace(/\\/g, '/').replace(/"""/g, '"').trim();
 }
 
 /** Milliseconds as a reader says them: "1.1 s", "20 ms", "0.2 ms". */

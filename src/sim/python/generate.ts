@@ -8,6 +8,7 @@ import { expandTasks } from '../scenario/expand';
 import { resolveSettings, type SimOverrides } from '../settings';
 import type { ModelId, ResolvedSettings, Scenario } from '../types';
 import { humanBytes, pyFloat, PyLines, pyText } from './builder';
+import { LOOP_NS_PER_ITERATION, SHA256_BYTES_PER_MS } from './calibration';
 import { writeMain, writeSendBack, writeShare, writeStarters, type LaunchStyle } from './launch';
 import { planProgram, type ProgramPlan } from './plan';
 import { helperNeeds, writeHelperConstants, writeHelpers, writeTaskFunction, type StepContext } from './steps';
@@ -18,6 +19,18 @@ export interface PythonOptions {
   scale?: number;
   /** The same overrides `simulate` takes (switchIntervalMs, poolSize, startMethod, cores …). */
   overrides?: SimOverrides;
+  /**
+   * ns per iteration of the counting loop that stands for Python computing (default LOOP_NS_PER_ITERATION,
+   * 32.4 ns: typical CPython 3.11), e.g. a rate measured on the machine that will run the program.
+   */
+  loopNsPerIteration?: number;
+  /** Bytes per ms hashlib.sha256 hashes, for native steps (default SHA256_BYTES_PER_MS: 64 MiB in 38 ms). */
+  hashBytesPerMs?: number;
+}
+
+function positive(value: number, name: string): number {
+  if (!(value > 0) || !Number.isFinite(value)) throw new RangeError(`${name} must be a number > 0, not ${value}`);
+  return value;
 }
 
 /** What a program needs to run as intended. */
@@ -84,8 +97,8 @@ function writeDocstring(py: PyLines, scenario: Scenario, model: ModelId, style: 
     kinds.has('native') ? 'native code is hashlib.sha256' : '',
   ].filter(Boolean);
   if (parts.length) {
-    py.line(`In this program ${parts.join('; ')}: sized from CPython 3.11`);
-    py.line(`measurements on a 2-core Linux machine (the workload assumes ${ctx.settings.cores} cores).`);
+    py.line(`In this program ${parts.join('; ')}.`);
+    py.line(`Sized from CPython 3.11 on a 2-core Linux machine; the workload assumes ${ctx.settings.cores} cores.`);
   }
   if (ctx.scale !== 1) py.line(`Every duration and payload is scaled by ${pyFloat(ctx.scale)}.`);
   if (model === 'free-threading')
@@ -102,7 +115,13 @@ function flavorOf(style: LaunchStyle): SyncFlavor {
   return style === 'processes' || style === 'process-pool' ? 'multiprocessing' : 'threading';
 }
 
-function imports(plan: ProgramPlan, style: LaunchStyle, model: ModelId, ctx: Ctx, needs: { native: boolean }): string[] {
+function imports(
+  plan: ProgramPlan,
+  style: LaunchStyle,
+  model: ModelId,
+  ctx: Ctx,
+  needs: { native: boolean },
+): string[] {
   const { names } = ctx;
   const coordinated = names.prims.size > 0 || names.joined.size > 0;
   const steps = plan.functions.flatMap((f) => f.steps);
@@ -130,13 +149,23 @@ function switchInterval(settings: ResolvedSettings): number | null {
 }
 
 export function generatePython(scenario: Scenario, model: ModelId, options: PythonOptions = {}): PythonProgram {
-  const scale = options.scale ?? 1;
-  if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`scale must be a number > 0, not ${scale}`);
+  const scale = positive(options.scale ?? 1, 'scale');
+  const loopNsPerIteration = positive(options.loopNsPerIteration ?? LOOP_NS_PER_ITERATION, 'loopNsPerIteration');
+  const hashBytesPerMs = positive(options.hashBytesPerMs ?? SHA256_BYTES_PER_MS, 'hashBytesPerMs');
   const settings = resolveSettings(scenario, model, options.overrides);
   const style = launchStyle(model, settings);
   const names = syncNames(scenario);
   const flavor = flavorOf(style);
-  const ctx: Ctx = { async: model === 'asyncio', scale, settings, names, flavor, syncParams: style === 'processes' };
+  const ctx: Ctx = {
+    async: model === 'asyncio',
+    scale,
+    loopNsPerIteration,
+    hashBytesPerMs,
+    settings,
+    names,
+    flavor,
+    syncParams: style === 'processes',
+  };
   const plan = planProgram(scenario.tasks, reservedNames(names), (t) => (names.joined.has(t.name) ? t.name : ''));
   const needs = helperNeeds(plan.functions, ctx);
   const py = new PyLines();
@@ -144,12 +173,17 @@ export function generatePython(scenario: Scenario, model: ModelId, options: Pyth
   writeDocstring(py, scenario, model, style, ctx);
   for (const line of imports(plan, style, model, ctx, needs)) py.line(line);
   py.blank(2);
-  writeHelperConstants(py, needs);
+  writeHelperConstants(py, needs, ctx);
   if (flavor !== 'multiprocessing') writeSyncGlobals(py, names, flavor);
-  writeHelpers(py, needs);
+  writeHelpers(py, needs, ctx);
   if (names.joined.size) writeWaitFinished(py, ctx.async);
   if (style === 'processes' && plan.functions.some((f) => f.resultBytes > 0)) writeSendBack(py);
-  if (plan.arrivals) writeStarters(py, style);
+  if (plan.arrivals)
+    writeStarters(
+      py,
+      style,
+      plan.functions.some((f) => f.resultBytes > 0),
+    );
   const shared = [...names.prims.values(), ...[...names.joined.values()].map((j) => j.id), ...names.vars.values()];
   if (style === 'process-pool' && shared.length) writeShare(py, shared);
 

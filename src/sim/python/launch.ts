@@ -16,7 +16,9 @@ export interface LaunchContext extends StepContext {
 
 /** The Python expressions passed to a task function (its parameters, in order). */
 function callArgs(fn: TaskFunction, ctx: StepContext): string[] {
-  return taskParams(fn, ctx).map((p) => (p === 'payload' ? `bytes(${pyInt(scaledBytes(fn.argsBytes, ctx.scale))})` : p));
+  return taskParams(fn, ctx).map((p) =>
+    p === 'payload' ? `bytes(${pyInt(scaledBytes(fn.argsBytes, ctx.scale))})` : p,
+  );
 }
 
 function tuple(items: string[]): string {
@@ -47,7 +49,7 @@ function writeArrivals(py: PyLines, plan: ProgramPlan, ctx: StepContext, args: (
   });
   py.line('# When each task arrives (ms from the start), what it runs and with what.');
   py.block('arrivals = sorted(', () => {
-    py.line(`${parts.join(' + ')},`);
+    parts.forEach((part, i) => py.line(`${i === 0 ? '' : '+ '}${part}${i === parts.length - 1 ? ',' : ''}`));
     py.line('key=lambda arrival: arrival[0],');
   });
   py.line(')');
@@ -222,7 +224,7 @@ export function writeSendBack(py: PyLines): void {
 }
 
 /** start_thread() / start_process(): start one worker at its arrival time. */
-export function writeStarters(py: PyLines, style: LaunchStyle): void {
+export function writeStarters(py: PyLines, style: LaunchStyle, returns: boolean): void {
   if (style === 'threads') {
     py.block('def start_thread(work, *args):', () => {
       py.line('thread = threading.Thread(target=work, args=args)');
@@ -233,10 +235,12 @@ export function writeStarters(py: PyLines, style: LaunchStyle): void {
   }
   if (style === 'processes') {
     py.block('def start_process(ctx, results, work, *args):', () => {
-      py.line('if results is None:');
-      py.line('    process = ctx.Process(target=work, args=args)');
-      py.line('else:');
-      py.line('    process = ctx.Process(target=send_back, args=(results, work, *args))');
+      if (returns) {
+        py.line('if results is None:');
+        py.line('    process = ctx.Process(target=work, args=args)');
+        py.line('else:');
+        py.line('    process = ctx.Process(target=send_back, args=(results, work, *args))');
+      } else py.line('process = ctx.Process(target=work, args=args)');
       py.line('process.start()');
       py.line('return process');
     });

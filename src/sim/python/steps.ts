@@ -3,7 +3,7 @@
  */
 import type { Step, StepItem } from '../types';
 import { humanMs, pyFloat, pyInt, pyText, type PyLines } from './builder';
-import { LOOP_ITERATIONS_PER_MS, NATIVE_BLOCK_BYTES, SHA256_BYTES_PER_MS } from './calibration';
+import { NATIVE_BLOCK_BYTES } from './calibration';
 import { repeatedPattern, type TaskFunction } from './plan';
 import { syncStep, usedSyncIds, type StepCode, type SyncFlavor, type SyncNames, type SyncStepContext } from './sync';
 
@@ -12,6 +12,9 @@ export interface StepContext {
   async: boolean;
   /** Multiplies every duration and payload. */
   scale: number;
+  /** ns per iteration of busy()'s loop, and bytes per ms that hashlib.sha256 hashes. */
+  loopNsPerIteration: number;
+  hashBytesPerMs: number;
   names: SyncNames;
   flavor: SyncFlavor;
   /** One Process per task: primitives and shared values reach the task functions as parameters. */
@@ -19,13 +22,13 @@ export interface StepContext {
 }
 
 /** Loop iterations for a cpu step. */
-export function iterations(durationMs: number, scale: number): number {
-  return Math.round(durationMs * scale * LOOP_ITERATIONS_PER_MS);
+export function iterations(durationMs: number, ctx: StepContext): number {
+  return Math.round((durationMs * ctx.scale * 1e6) / ctx.loopNsPerIteration);
 }
 
 /** Bytes hashed for a native step. */
-export function hashedBytes(durationMs: number, scale: number): number {
-  return Math.round(durationMs * scale * SHA256_BYTES_PER_MS);
+export function hashedBytes(durationMs: number, ctx: StepContext): number {
+  return Math.round(durationMs * ctx.scale * ctx.hashBytesPerMs);
 }
 
 export function scaledBytes(bytes: number, scale: number): number {
@@ -68,9 +71,9 @@ export function stepStatement(step: Step, fn: TaskFunction, ctx: StepContext): s
       return `await asyncio.sleep(${seconds})${note}`;
     }
     case 'native':
-      return `native(${pyInt(hashedBytes(step.durationMs, ctx.scale))})${note}`;
+      return `native(${pyInt(hashedBytes(step.durationMs, ctx))})${note}`;
     case 'cpu': {
-      const n = pyInt(iterations(step.durationMs, ctx.scale));
+      const n = pyInt(iterations(step.durationMs, ctx));
       if (ctx.async && step.offload === 'thread') return `await asyncio.to_thread(busy, ${n})${note}`;
       if (ctx.async && step.offload === 'process') {
         const call =
@@ -114,7 +117,7 @@ export function writeTaskFunction(py: PyLines, fn: TaskFunction, ctx: StepContex
     const first = py.next;
     code.lines.forEach((line, i) => py.line(i === code.mark && step.label ? `${line}  # ${pyText(step.label)}` : line));
     if (step.durationMs > 0)
-      py.line(`busy(${pyInt(iterations(step.durationMs, ctx.scale))})  # then ${humanMs(step.durationMs)} of Python`);
+      py.line(`busy(${pyInt(iterations(step.durationMs, ctx))})  # then ${humanMs(step.durationMs)} of Python`);
     return first + code.mark;
   };
   const writeItems = (items: readonly StepItem[]): number[] => {
@@ -165,17 +168,20 @@ export function helperNeeds(functions: readonly TaskFunction[], ctx: StepContext
 }
 
 /** Module-level constants the helpers need (written right after the imports). */
-export function writeHelperConstants(py: PyLines, needs: HelperNeeds): void {
+export function writeHelperConstants(py: PyLines, needs: HelperNeeds, ctx: StepContext): void {
   if (!needs.native) return;
-  py.line(`# Hashed by native(): hashlib.sha256 runs at about 1.77 MB per ms (64 MiB in 38 ms).`);
+  py.line(
+    `# Hashed by native(): sized at ${Number((ctx.hashBytesPerMs / 1e6).toPrecision(3))} MB per ms of hashlib.sha256.`,
+  );
   py.line(`BLOCK = bytes(range(256)) * ${NATIVE_BLOCK_BYTES / 256}`);
   py.blank(2);
 }
 
-export function writeHelpers(py: PyLines, needs: HelperNeeds): void {
+export function writeHelpers(py: PyLines, needs: HelperNeeds, ctx: StepContext): void {
   if (needs.busy) {
     py.block('def busy(iterations):', () => {
-      py.line(`"""Python computing: a counting loop, about 32 ns per iteration on CPython 3.11."""`);
+      const ns = Number(ctx.loopNsPerIteration.toPrecision(3));
+      py.line(`"""Python computing: a counting loop, sized at ${ns} ns per iteration."""`);
       py.line('count = 0');
       py.block('for i in range(iterations):', () => py.line('count += i'));
       py.line('return count');

@@ -152,9 +152,7 @@ export function syncStep(step: Step, ctx: SyncStepContext): StepCode {
       };
     }
     case 'release':
-      return ctx.timed.has(id)
-        ? { lines: [`if got_${id}:`, `    ${id}.release()`], mark: 1 }
-        : one(`${id}.release()`);
+      return ctx.timed.has(id) ? { lines: [`if got_${id}:`, `    ${id}.release()`], mark: 1 } : one(`${id}.release()`);
     case 'put': {
       const size = spec.type === 'queue' ? (spec.itemBytes ?? 0) : 0;
       return one(`${aw}${id}.put(${size > 0 ? `bytes(${pyInt(Math.round(size * ctx.scale))})` : 'None'})`);

@@ -36,7 +36,10 @@ describe('deriveScenario', () => {
       40,
     );
     const d = deriveScenario(rec);
-    expect(d.scenario.tasks.map((t) => t.steps)).toEqual([[{ kind: 'cpu', durationMs: 20 }], [{ kind: 'cpu', durationMs: 20 }]]);
+    expect(d.scenario.tasks.map((t) => t.steps)).toEqual([
+      [{ kind: 'cpu', durationMs: 20 }],
+      [{ kind: 'cpu', durationMs: 20 }],
+    ]);
     const threads = simulate(d.scenario, 'threads').makespanMs;
     expect(Math.abs(threads / 40 - 1)).toBeLessThan(0.05);
   });
@@ -74,7 +77,12 @@ describe('deriveScenario', () => {
   });
 
   it('asyncio: the tasks the main task created, resumptions as cpu and awaits as io', () => {
-    const task = (id: number, parent: number | null, r: [number, number, number][], w: [number, number][]): RecordedTask => ({
+    const task = (
+      id: number,
+      parent: number | null,
+      r: [number, number, number][],
+      w: [number, number][],
+    ): RecordedTask => ({
       id,
       name: `Task-${id + 1}`,
       coroutine: parent === null ? 'main' : 'fetch',
@@ -87,9 +95,33 @@ describe('deriveScenario', () => {
     });
     const p = proc(1, null, 'MainProcess', [thread(1, 'MainThread', [seg(0, 1, 'run'), seg(1, 102, 'select')], true)]);
     p.tasks = [
-      task(0, null, [[0, 0.1, 0.1], [101, 101.1, 0.1]], [[0.1, 101]]),
-      task(1, 0, [[0.2, 0.3, 0.1], [100.3, 102.3, 2]], [[0.3, 100.3]]),
-      task(2, 0, [[0.3, 0.4, 0.1], [50.4, 51.4, 1]], [[0.4, 50.4]]),
+      task(
+        0,
+        null,
+        [
+          [0, 0.1, 0.1],
+          [101, 101.1, 0.1],
+        ],
+        [[0.1, 101]],
+      ),
+      task(
+        1,
+        0,
+        [
+          [0.2, 0.3, 0.1],
+          [100.3, 102.3, 2],
+        ],
+        [[0.3, 100.3]],
+      ),
+      task(
+        2,
+        0,
+        [
+          [0.3, 0.4, 0.1],
+          [50.4, 51.4, 1],
+        ],
+        [[0.4, 50.4]],
+      ),
     ];
     const d = deriveScenario(recording([p], 102.5));
     expect(d.model).toBe('asyncio');
@@ -103,8 +135,12 @@ describe('deriveScenario', () => {
 
   it('a process pool: one task per call, a Pool as big as the workers that ran them', () => {
     const main = proc(1, null, 'MainProcess', [thread(1, 'MainThread', [seg(0, 205, 'join')], true)]);
-    const w1 = proc(2, 1, 'ForkProcess-1', [thread(10, 'MainThread', [seg(2, 102, 'run'), seg(102, 202, 'run')], true)]);
-    const w2 = proc(3, 1, 'ForkProcess-2', [thread(20, 'MainThread', [seg(2, 102, 'run'), seg(102, 202, 'run')], true)]);
+    const w1 = proc(2, 1, 'ForkProcess-1', [
+      thread(10, 'MainThread', [seg(2, 102, 'run'), seg(102, 202, 'run')], true),
+    ]);
+    const w2 = proc(3, 1, 'ForkProcess-2', [
+      thread(20, 'MainThread', [seg(2, 102, 'run'), seg(102, 202, 'run')], true),
+    ]);
     w1.calls = [
       { thread: 10, kind: 'process-pool', name: 'work', startMs: 2, endMs: 102, cpuMs: 100 },
       { thread: 10, kind: 'process-pool', name: 'work', startMs: 102, endMs: 202, cpuMs: 100 },
@@ -122,11 +158,20 @@ describe('deriveScenario', () => {
   });
 
   it('no threads, tasks or processes: one sequential task, the main thread', () => {
-    const rec = recording([proc(1, null, 'MainProcess', [thread(1, 'MainThread', [seg(0, 5, 'run'), seg(5, 15, 'socket')], true)])], 15);
+    const rec = recording(
+      [proc(1, null, 'MainProcess', [thread(1, 'MainThread', [seg(0, 5, 'run'), seg(5, 15, 'socket')], true)])],
+      15,
+    );
     const d = deriveScenario(rec);
     expect(d.model).toBe('sequential');
     expect(d.scenario.tasks).toEqual([
-      { name: 'main', steps: [{ kind: 'cpu', durationMs: 5 }, { kind: 'io', durationMs: 10, label: 'socket' }] },
+      {
+        name: 'main',
+        steps: [
+          { kind: 'cpu', durationMs: 5 },
+          { kind: 'io', durationMs: 10, label: 'socket' },
+        ],
+      },
     ]);
   });
 });

@@ -9,6 +9,7 @@
  */
 import type { ModelId, Scenario, Task } from '../types';
 import { runningCover } from './classify';
+import { programDemand } from './demand';
 import { taskSteps, threadSteps } from './steps';
 import type { RecordedProcess, RecordedThread, Recording } from './types';
 
@@ -38,7 +39,11 @@ export interface Derived {
 
 function slug(text: string): string {
   const base = text.split(/[\\/]/).pop() ?? text;
-  const s = base.replace(/\.py$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const s = base
+    .replace(/\.py$/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return s || 'program';
 }
 
@@ -74,7 +79,14 @@ function fromCalls(rec: Recording, kind: 'process-pool' | 'process' | 'thread-po
   for (const { p, call } of found) {
     const proc = rec.processes[p];
     const name = uniqueName(call.name.split('.').pop() ?? call.name, used);
-    const steps = threadSteps(threadOf(proc, call.thread), call.startMs, call.endMs, runningCover(proc), rec.python.gil);
+    const steps = threadSteps(
+      threadOf(proc, call.thread),
+      call.startMs,
+      call.endMs,
+      runningCover(proc),
+      rec.python.gil,
+      { program: programDemand(rec), process: programDemand(rec, p) },
+    );
     tasks.push({ name, steps });
     sources.push({ name, process: p, thread: call.thread, startMs: call.startMs, endMs: call.endMs });
   }
@@ -106,13 +118,14 @@ function fromAsyncio(rec: Recording): Plan | null {
 function fromThreads(rec: Recording): Plan {
   const root = rec.processes[0];
   const cover = runningCover(root);
+  const demand = { program: programDemand(rec), process: programDemand(rec, 0) };
   const workers = root.threads.filter((t) => !t.main);
   const used = new Set<string>();
   if (workers.length === 0) {
     const main = root.threads[0];
     return {
       model: 'sequential',
-      tasks: [{ name: 'main', steps: threadSteps(main, main.startMs, main.endMs, cover, rec.python.gil) }],
+      tasks: [{ name: 'main', steps: threadSteps(main, main.startMs, main.endMs, cover, rec.python.gil, demand) }],
       sources: [{ name: 'main', process: 0, thread: main.id, startMs: main.startMs, endMs: main.endMs }],
     };
   }
@@ -121,7 +134,7 @@ function fromThreads(rec: Recording): Plan {
   const sources: TaskSource[] = [];
   for (const t of workers) {
     const name = uniqueName(t.name, used);
-    const task: Task = { name, steps: threadSteps(t, t.startMs, t.endMs, cover, rec.python.gil) };
+    const task: Task = { name, steps: threadSteps(t, t.startMs, t.endMs, cover, rec.python.gil, demand) };
     if (t.startMs - t0 > LATE_START_MS) task.startAtMs = Math.round(t.startMs * 1000) / 1000;
     tasks.push(task);
     sources.push({ name, process: 0, thread: t.id, startMs: t.startMs, endMs: t.endMs });
@@ -142,12 +155,14 @@ export function deriveScenario(rec: Recording): Derived {
     description:
       `Derived from a recording of \`${program}\` on ${rec.python.implementation} ${rec.python.version}, ` +
       `${rec.machine.platform}, ${rec.machine.cores} cores (${plan.model}, ${rec.durationMs.toFixed(1)} ms). ` +
-      'cpu steps are the CPU time each task used; io steps are the wall time of its waits.',
+      'cpu steps are the time each task ran, and waited for a core while other programs kept the machine busy ' +
+      '(only its CPU time while it waited for the GIL, or for a core its own threads held); io steps are the ' +
+      'wall time of its waits.',
     machine: { cores: Math.min(256, rec.machine.cores) },
     tasks: plan.tasks,
     settings: rec.python.switchIntervalMs ? { switchIntervalMs: rec.python.switchIntervalMs } : {},
   };
-  const method = rec.program.startMethod;
+  const method = rec.processes.find((p) => p.startMethod)?.startMethod ?? rec.program.startMethod;
   if (plan.model === 'processes' && method) scenario.settings = { ...scenario.settings, startMethod: method };
   if (plan.poolSize !== undefined) scenario.modelSettings = { [plan.model]: { poolSize: plan.poolSize } };
   return { scenario, model: plan.model, sources: plan.sources, recordedMs: rec.durationMs };

@@ -15,7 +15,11 @@ export function recording(processes: RecordedProcess[], durationMs: number, core
 }
 
 /** seg(0, 10, 'run') runs 10 ms on the CPU; seg(10, 20, 'sleep') sleeps; seg(…, 'idle') waits unlabelled. */
-export function seg(startMs: number, endMs: number, what: 'run' | 'idle' | NonNullable<RecordedSegment['label']>): RecordedSegment {
+export function seg(
+  startMs: number,
+  endMs: number,
+  what: 'run' | 'idle' | NonNullable<RecordedSegment['label']>,
+): RecordedSegment {
   if (what === 'run') return { startMs, endMs, state: 'running', cpuMs: endMs - startMs };
   if (what === 'idle') return { startMs, endMs, state: 'waiting', cpuMs: 0 };
   return { startMs, endMs, state: 'waiting', cpuMs: 0, label: what };

@@ -2,7 +2,12 @@
 import { latencyMetrics } from '../sync/metrics';
 import type { Metrics, TaskResult } from '../types';
 
-export function blankMetrics(makespanMs: number, cores: number, cpuWorkMs: number, tasks: readonly TaskResult[]): Metrics {
+export function blankMetrics(
+  makespanMs: number,
+  cores: number,
+  cpuWorkMs: number,
+  tasks: readonly TaskResult[],
+): Metrics {
   let peak = 0;
   const marks = tasks.flatMap((t) => [
     [t.startMs, 1],

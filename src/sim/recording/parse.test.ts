@@ -32,7 +32,9 @@ describe('parseRecording', () => {
     const neg = clone(sleepyThreads());
     neg.processes[0].threads[1].segments[0].cpuMs = -1;
     expect(error(neg)).toBe('run.json: processes[0].threads[1].segments[0].cpuMs must be a number ≥ 0');
-    const state = clone(sleepyThreads()) as unknown as { processes: { threads: { segments: { state: string }[] }[] }[] };
+    const state = clone(sleepyThreads()) as unknown as {
+      processes: { threads: { segments: { state: string }[] }[] }[];
+    };
     state.processes[0].threads[2].segments[1].state = 'sleeping';
     expect(error(state)).toMatch(/^run\.json: processes\[0\]\.threads\[2\]\.segments\[1\]\.state must be one of/);
     const extra = clone(sleepyThreads()) as unknown as { processes: Record<string, unknown>[] };

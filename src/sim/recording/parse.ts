@@ -39,7 +39,8 @@ function problem(unit: OutputUnit, segs: (string | number)[]): string {
   const field = segs[segs.length - 1];
   switch (unit.keyword) {
     case 'const':
-      if (field === 'format') return 'must be "interleave-recording" (this is not a recording from interleave_record.py)';
+      if (field === 'format')
+        return 'must be "interleave-recording" (this is not a recording from interleave_record.py)';
       if (field === 'version') return 'must be 1 (a recording from another version of the recorder)';
       return `is invalid: ${unit.error}`;
     case 'type': {
@@ -95,7 +96,11 @@ function checkRecording(rec: Recording, file: string): void {
       t.segments.forEach((s, si) => {
         checkSpan(file, `${tat}.segments[${si}]`, s);
         if (s.startMs < last)
-          throw new RecordingError(file, `${tat}.segments[${si}].startMs`, 'must not be before the previous segment ends');
+          throw new RecordingError(
+            file,
+            `${tat}.segments[${si}].startMs`,
+            'must not be before the previous segment ends',
+          );
         last = s.endMs;
       });
     });
@@ -109,12 +114,20 @@ function checkRecording(rec: Recording, file: string): void {
     });
     (p.tasks ?? []).forEach((k, ki) => {
       if (k.parent != null && !taskIds.has(k.parent))
-        throw new RecordingError(file, `${at}.tasks[${ki}].parent`, `names task ${k.parent}, which is not in the recording`);
+        throw new RecordingError(
+          file,
+          `${at}.tasks[${ki}].parent`,
+          `names task ${k.parent}, which is not in the recording`,
+        );
     });
     (p.calls ?? []).forEach((c, ci) => {
       checkSpan(file, `${at}.calls[${ci}]`, c);
       if (!ids.has(c.thread))
-        throw new RecordingError(file, `${at}.calls[${ci}].thread`, `names thread ${c.thread}, which is not in this process`);
+        throw new RecordingError(
+          file,
+          `${at}.calls[${ci}].thread`,
+          `names thread ${c.thread}, which is not in this process`,
+        );
     });
   });
 }
@@ -126,6 +139,7 @@ export function parseRecording(input: unknown, file: string): Recording {
     // A file that is not a recording at all says so first, before its missing fields.
     const unit =
       result.errors.find((e) => e.instanceLocation === '#/format' && e.keyword === 'const') ??
+      result.errors.find((e) => e.instanceLocation === '#/version' && e.keyword === 'const') ??
       result.errors.find((e) => !WRAPPERS.has(e.keyword)) ??
       result.errors[0];
     throw describe(unit, file);

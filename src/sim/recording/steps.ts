@@ -1,6 +1,7 @@
 /** Turning recorded segments and asyncio resumptions into scenario steps. */
 import type { Step } from '../types';
 import { classifySegment, clip } from './classify';
+import { ownContention, type Demand } from './demand';
 import type { RecordedSegment, RecordedTask, RecordedThread } from './types';
 
 /** Waits shorter than this are noise of the sampling (one sample is 1 ms by default), not steps. */
@@ -37,8 +38,8 @@ export function tidySteps(steps: Step[]): Step[] {
 }
 
 /**
- * A thread's work in [fromMs, toMs): CPU time wherever it wanted to run (running, or waiting for the GIL
- * or a core: the replay decides those waits again), and the wall time of every real wait.
+ * A thread's work in [fromMs, toMs): the wall time of its running stretches, the CPU time it got while it
+ * waited for the GIL or a core (the replay decides those waits again), and the wall time of every real wait.
  */
 export function threadSteps(
   thread: RecordedThread,
@@ -46,6 +47,7 @@ export function threadSteps(
   toMs: number,
   cover: Float64Array,
   gil: boolean,
+  demand: { program: Demand; process: Demand },
 ): Step[] {
   const steps: Step[] = [];
   for (const seg of clip(thread.segments, fromMs, toMs)) {
@@ -53,6 +55,16 @@ export function threadSteps(
     if (c.state === 'io') {
       pushStep(steps, { kind: 'cpu', durationMs: c.cpuMs });
       pushStep(steps, { kind: 'io', durationMs: c.endMs - c.startMs, label: c.label });
+    } else if (c.state === 'running') {
+      // Running the whole time: its wall time is what the work took on this machine, preemptions included.
+      pushStep(steps, { kind: 'cpu', durationMs: c.endMs - c.startMs });
+    } else if (
+      c.state === 'wait-core' &&
+      !ownContention(demand.program, c.startMs, c.endMs) &&
+      !(gil && ownContention(demand.process, c.startMs, c.endMs, 1))
+    ) {
+      // Held up by other programs on the machine (see demand.ts): as long as it took here.
+      pushStep(steps, { kind: 'cpu', durationMs: c.endMs - c.startMs });
     } else pushStep(steps, { kind: 'cpu', durationMs: c.cpuMs });
   }
   return tidySteps(steps);
@@ -84,7 +96,8 @@ export function taskSteps(task: RecordedTask, loop: readonly RecordedSegment[] |
       if (blocked > 0) pushStep(steps, { kind: 'io', durationMs: blocked, blocking: true, label: 'blocking call' });
     } else if (e.w) {
       const ms = e.w.endMs - e.w.startMs;
-      if (e.w.label === 'executor') pushStep(steps, { kind: 'cpu', durationMs: ms, offload: 'thread', label: 'to_thread' });
+      if (e.w.label === 'executor')
+        pushStep(steps, { kind: 'cpu', durationMs: ms, offload: 'thread', label: 'to_thread' });
       else pushStep(steps, { kind: 'io', durationMs: ms, label: e.w.label ?? 'await' });
     }
   }

@@ -59,6 +59,8 @@ export interface RecordedProcess {
   pid: number;
   parentPid: number | null;
   name: string;
+  /** For a child: how multiprocessing started it. */
+  startMethod?: 'fork' | 'forkserver' | 'spawn';
   startMs: number;
   endMs: number;
   threads: RecordedThread[];

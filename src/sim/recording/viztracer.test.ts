@@ -29,11 +29,15 @@ describe('parseChromeTrace', () => {
   });
 
   it('names the file and the event in its errors', () => {
-    expect(() => parseChromeTrace({ traceEvents: 3 }, 't.json')).toThrow('t.json: traceEvents must be an array of trace events');
+    expect(() => parseChromeTrace({ traceEvents: 3 }, 't.json')).toThrow(
+      't.json: traceEvents must be an array of trace events',
+    );
     expect(() => parseChromeTrace({ traceEvents: [{ ph: 'X', ts: 'soon' }] }, 't.json')).toThrow(
       't.json: traceEvents[0].ts must be a number',
     );
-    expect(() => parseChromeTrace([{ ph: 'X', ts: 1, dur: -2 }], 't.json')).toThrow('t.json: [0].dur must be a number ≥ 0');
+    expect(() => parseChromeTrace([{ ph: 'X', ts: 1, dur: -2 }], 't.json')).toThrow(
+      't.json: [0].dur must be a number ≥ 0',
+    );
     expect(() => parseChromeTrace({ traceEvents: [{ ph: 'M', name: 'thread_name' }] }, 't.json')).toThrow(
       't.json: traceEvents has no duration events',
     );

@@ -58,7 +58,8 @@ export function parseChromeTrace(data: unknown, file: string): Trace {
   let t1 = -Infinity;
   const at = (i: number) => (base ? `${base}[${i}]` : `[${i}]`);
   list.forEach((raw: unknown, i) => {
-    if (typeof raw !== 'object' || raw === null) throw new RecordingError(file, at(i), 'must be an object (a trace event)');
+    if (typeof raw !== 'object' || raw === null)
+      throw new RecordingError(file, at(i), 'must be an object (a trace event)');
     const e = raw as RawEvent;
     const k = key(e);
     if (e.ph === 'M') {
@@ -95,7 +96,15 @@ export function parseChromeTrace(data: unknown, file: string): Trace {
     lanes.push({ id: `vt-${k}`, kind: 'task', label, task: i });
     const runs = merge(busy.get(k)!);
     for (const [s, e] of runs) {
-      spans.push({ lane: i, startMs: (s - t0) / 1000, endMs: (e - t0) / 1000, state: 'running', task: i, step: -1, worker: -1 });
+      spans.push({
+        lane: i,
+        startMs: (s - t0) / 1000,
+        endMs: (e - t0) / 1000,
+        state: 'running',
+        task: i,
+        step: -1,
+        worker: -1,
+      });
     }
     const startMs = (runs[0][0] - t0) / 1000;
     const endMs = (runs[runs.length - 1][1] - t0) / 1000;

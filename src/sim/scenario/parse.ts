@@ -9,7 +9,7 @@ import type { OutputUnit, Schema } from '@cfworker/json-schema';
 import schemaJson from '../../../content/scenarios/scenario.schema.json' with { type: 'json' };
 import { ScenarioError } from '../errors.ts';
 import type { ModelId, Scenario, StepItem, Task } from '../types';
-import { cleanSync, hasGroups, MAX_STEPS_TOTAL, taskSteps } from './steps';
+import { cleanSync, hasGroups, MAX_STEPS_TOTAL, taskSteps } from './steps.ts';
 
 /** Upper bound on tasks after `count` is applied (the CLI must handle 100 000; the page far fewer). */
 export const MAX_EXPANDED_TASKS = 1_000_000;
@@ -119,12 +119,19 @@ function describe(unit: OutputUnit, file: string, input: unknown): ScenarioError
   }
   const last = segs[segs.length - 1];
   if (segs.length === 0) return new ScenarioError(file, '', 'must be a JSON object (a scenario)');
-  if (segs.length === 1 && last === 'sync') return new ScenarioError(file, 'sync', 'must be an object of primitives, like { "L": { "type": "lock" } }');
+  if (segs.length === 1 && last === 'sync')
+    return new ScenarioError(file, 'sync', 'must be an object of primitives, like { "L": { "type": "lock" } }');
   if (segs.length === 2 && (segs[0] === 'sync' || segs[0] === 'shared') && unit.keyword === 'pattern') {
-    return new ScenarioError(file, formatPath(segs), 'is not a usable name (letters, digits, _ and -, not starting with a digit)');
+    return new ScenarioError(
+      file,
+      formatPath(segs),
+      'is not a usable name (letters, digits, _ and -, not starting with a digit)',
+    );
   }
-  if (segs.length === 2 && segs[0] === 'shared') return new ScenarioError(file, formatPath(segs), 'must be a number (the initial value)');
-  if (segs.length === 2 && segs[0] === 'sync') return new ScenarioError(file, formatPath(segs), 'must be an object like { "type": "lock" }');
+  if (segs.length === 2 && segs[0] === 'shared')
+    return new ScenarioError(file, formatPath(segs), 'must be a number (the initial value)');
+  if (segs.length === 2 && segs[0] === 'sync')
+    return new ScenarioError(file, formatPath(segs), 'must be an object like { "type": "lock" }');
   const rule = typeof last === 'string' ? RULES[last] : undefined;
   if (rule) return new ScenarioError(file, formatPath(segs), rule);
   if (typeof last === 'number')
@@ -179,7 +186,13 @@ export function parseScenario(input: unknown, source: string): Scenario {
         `brings the total to ${total} tasks; at most ${MAX_EXPANDED_TASKS} are allowed`,
       );
     }
-    const out: Task = { name: task.name, steps, argsBytes: task.argsBytes ?? 0, resultBytes: task.resultBytes ?? 0, count };
+    const out: Task = {
+      name: task.name,
+      steps,
+      argsBytes: task.argsBytes ?? 0,
+      resultBytes: task.resultBytes ?? 0,
+      count,
+    };
     if (task.startAtMs !== undefined) out.startAtMs = task.startAtMs;
     if (task.everyMs !== undefined) out.everyMs = task.everyMs;
     if (hasGroups(written)) out.written = JSON.parse(JSON.stringify(written)) as StepItem[];

@@ -3,7 +3,7 @@
  * Every error names the file and the field as written (tasks[0].steps[2].steps[1].sync), also inside
  * groups.
  */
-import { ScenarioError } from '../errors';
+import { ScenarioError } from '../errors.ts';
 import type { Scenario, Step, StepItem, SyncSpec, SyncStepKind } from '../types';
 
 /** At most this many steps per task once groups are unrolled. */
@@ -47,7 +47,8 @@ export function cleanSync(raw: Record<string, SyncSpec> | undefined, file: strin
       out[name] = { type: 'queue', maxsize: spec.maxsize ?? 0 };
       if (spec.itemBytes !== undefined) out[name] = { ...out[name], itemBytes: spec.itemBytes } as SyncSpec;
     } else if (spec.type === 'barrier') {
-      if (spec.parties === undefined) throw new ScenarioError(file, `sync.${name}.parties`, 'is required for a barrier');
+      if (spec.parties === undefined)
+        throw new ScenarioError(file, `sync.${name}.parties`, 'is required for a barrier');
       out[name] = { type: 'barrier', parties: spec.parties };
     } else out[name] = { type: spec.type };
   }
@@ -92,7 +93,11 @@ function checkStep(c: Ctx, step: Step, at: string): void {
   const types = NEEDS_SYNC[step.kind as SyncStepKind];
   const only = (field: 'sync' | 'task' | 'var' | 'timeoutMs', kinds: string) => {
     if (step[field] !== undefined) {
-      throw new ScenarioError(file, `${at}.${field}`, `is only allowed on ${kinds} steps (this step is "${step.kind}")`);
+      throw new ScenarioError(
+        file,
+        `${at}.${field}`,
+        `is only allowed on ${kinds} steps (this step is "${step.kind}")`,
+      );
     }
   };
   if (!types) only('sync', 'acquire, release, put, get, set, clear and wait');
@@ -100,7 +105,8 @@ function checkStep(c: Ctx, step: Step, at: string): void {
   if (step.kind !== 'read' && step.kind !== 'write') only('var', 'read and write');
   if (step.kind !== 'acquire') only('timeoutMs', 'acquire');
   if (types) {
-    if (step.sync === undefined) throw new ScenarioError(file, `${at}.sync`, 'is required (the name of a primitive in "sync")');
+    if (step.sync === undefined)
+      throw new ScenarioError(file, `${at}.sync`, 'is required (the name of a primitive in "sync")');
     const spec = scenario.sync?.[step.sync];
     const known = Object.keys(scenario.sync ?? {});
     if (spec === undefined) {
@@ -166,7 +172,11 @@ function unroll(c: Ctx, items: readonly StepItem[], at: string, times: number): 
       }
       checkStep(c, item, here);
       if (c.out.length >= MAX_STEPS_PER_TASK) {
-        throw new ScenarioError(c.file, here, `makes task "${c.taskName}" longer than ${MAX_STEPS_PER_TASK} steps once its groups are repeated`);
+        throw new ScenarioError(
+          c.file,
+          here,
+          `makes task "${c.taskName}" longer than ${MAX_STEPS_PER_TASK} steps once its groups are repeated`,
+        );
       }
       c.out.push(cleanStep(item));
     });

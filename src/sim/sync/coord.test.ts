@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../scenario/parse';
 import { simulate } from '../simulate';
-import type { ModelId, Scenario, Step, Task, Trace } from '../types';
+import type { ModelId, Scenario, Step, Trace } from '../types';
 import { MODEL_IDS } from '../types';
 
 function sc(tasks: unknown[], sync: unknown = {}, shared: unknown = {}, settings: unknown = {}): Scenario {
@@ -18,10 +18,9 @@ const spansOf = (t: Trace, task: number, state: string) =>
   t.spans.filter((s) => s.lane === laneOf(t, task) && s.state === state);
 
 describe('locks', () => {
-  const tight = sc(
-    [{ name: 'T', count: 3, steps: [{ repeat: 10, steps: [acq('L'), cpu(1), rel('L')] }] } as Task],
-    { L: { type: 'lock' } },
-  );
+  const tight = sc([{ name: 'T', count: 3, steps: [{ repeat: 10, steps: [acq('L'), cpu(1), rel('L')] }] }], {
+    L: { type: 'lock' },
+  });
   it('threading.Lock in a tight loop: the releasing thread, still holding the GIL, takes it again (barging)', () => {
     const m = simulate(tight, 'threads').metrics.sync.L;
     expect(m.acquisitions).toBe(30);
@@ -30,10 +29,9 @@ describe('locks', () => {
   });
 
   it('with I/O after the release the next waiter gets it: every acquisition is a hand-off', () => {
-    const s = sc(
-      [{ name: 'T', count: 3, steps: [{ repeat: 10, steps: [acq('L'), cpu(1), rel('L'), io(2)] }] }],
-      { L: { type: 'lock' } },
-    );
+    const s = sc([{ name: 'T', count: 3, steps: [{ repeat: 10, steps: [acq('L'), cpu(1), rel('L'), io(2)] }] }], {
+      L: { type: 'lock' },
+    });
     expect(simulate(s, 'threads').metrics.sync.L.handoffs).toBe(29);
   });
 
@@ -173,7 +171,10 @@ describe('events, barriers and joins', () => {
     for (const m of ['threads', 'asyncio', 'processes'] as const) {
       const t = full(s, m);
       const wakes = t.events.filter((e) => e.kind === 'sync-wake' && e.sync === 'e');
-      expect(wakes.map((e) => e.fromTask), m).toEqual([0, 0, 0]);
+      expect(
+        wakes.map((e) => e.fromTask),
+        m,
+      ).toEqual([0, 0, 0]);
       for (let i = 1; i <= 3; i++) expect(t.tasks[i].endMs, m).toBeGreaterThan(t.tasks[0].endMs + 5 - 1e-6);
     }
   });
@@ -228,7 +229,9 @@ describe('shared variables and deadlocks', () => {
     expect(lost.metrics.shared.x.writes).toBe(20);
     expect(lost.metrics.shared.x.lostUpdates).toBeGreaterThan(0);
     expect(lost.metrics.shared.x.final).toBeLessThan(25);
-    expect(lost.events.filter((e) => e.kind === 'shared-write' && e.lost).length).toBe(lost.metrics.shared.x.lostUpdates);
+    expect(lost.events.filter((e) => e.kind === 'shared-write' && e.lost).length).toBe(
+      lost.metrics.shared.x.lostUpdates,
+    );
     expect(simulate(race(true), 'threads').metrics.shared.x).toEqual({ final: 25, writes: 20, lostUpdates: 0 });
     expect(simulate(race(false), 'asyncio').metrics.shared.x.final).toBe(25);
   });

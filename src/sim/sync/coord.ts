@@ -18,14 +18,17 @@
  * A run whose event queue drains while tasks wait here ends in a deadlock (stalled()).
  */
 import { msToNs, MP_QUEUE_PUT_NS, WAKE_NS } from '../defaults';
-import { E_DEADLOCK, E_QUEUE_DEPTH, E_SHARED_WRITE, E_SYNC_WAKE, S } from '../engine/recorder';
+import { E_DEADLOCK, E_SYNC_WAKE, S } from '../engine/recorder';
 import type { Recorder } from '../engine/recorder';
 import type { Sim, SyncHooks } from '../engine/sim';
 import type { SimThread } from '../engine/thread';
-import { dumpsNs, loadsNs } from '../models/pickling';
-import type { DeadlockInfo, Scenario, SharedMetrics, Step, SyncMetrics, Task } from '../types';
+import { loadsNs } from '../models/pickling';
+import type { DeadlockInfo, Scenario, SharedMetrics, SyncMetrics, Task } from '../types';
 import { describeDeadlock } from './deadlock';
 import { Prim } from './prim';
+import { acquire, release } from './locks';
+import { get, put, waitFor } from './queues';
+import { SharedVars } from './shared';
 
 export type Flavor = 'sequential' | 'threads' | 'asyncio' | 'processes';
 
@@ -39,24 +42,17 @@ const JOIN = 1 << 20; // waitOn values ≥ JOIN are joins on group (waitOn - JOI
 
 export class Coord implements SyncHooks {
   readonly prims: Prim[] = [];
+  private readonly shared: SharedVars;
   private readonly primIndex = new Map<string, number>();
-  private readonly varIndex = new Map<string, number>();
-  private readonly varNames: string[] = [];
-  private readonly values: number[] = [];
-  private readonly versions: number[] = [];
-  private readonly writes: number[] = [];
-  private readonly lost: number[] = [];
-  private readonly lastRead = new Map<number, number>();
-  private readonly readVersion = new Map<number, number>();
   /** Releases to skip per (task, primitive) after an acquire timed out; holds per (task, primitive). */
-  private readonly skip = new Map<number, number>();
+  readonly skip = new Map<number, number>();
   readonly holds = new Map<number, number>();
   // per task
   readonly waitOn: Int32Array;
   private readonly waitSeq: Int32Array;
-  private readonly granted: Uint8Array;
+  readonly granted: Uint8Array;
   private readonly signalled: Uint8Array;
-  private readonly timedOut: Uint8Array;
+  readonly timedOut: Uint8Array;
   readonly waitStep: Int32Array;
   private readonly thread: (SimThread | null)[];
   // joins: groups are the scenario's task entries (all copies of one name)
@@ -75,8 +71,8 @@ export class Coord implements SyncHooks {
   constructor(
     readonly tasks: readonly Task[],
     scenario: Scenario,
-    private readonly sim: Sim,
-    private readonly rec: Recorder,
+    readonly sim: Sim,
+    readonly rec: Recorder,
     readonly flavor: Flavor,
   ) {
     const n = tasks.length;
@@ -84,14 +80,7 @@ export class Coord implements SyncHooks {
       this.primIndex.set(name, this.prims.length);
       this.prims.push(new Prim(name, this.prims.length, spec));
     }
-    for (const [name, v] of Object.entries(scenario.shared ?? {})) {
-      this.varIndex.set(name, this.varNames.length);
-      this.varNames.push(name);
-      this.values.push(v);
-      this.versions.push(0);
-      this.writes.push(0);
-      this.lost.push(0);
-    }
+    this.shared = new SharedVars(scenario.shared ?? {}, rec);
     this.waitOn = new Int32Array(n).fill(-1);
     this.waitSeq = new Int32Array(n);
     this.granted = new Uint8Array(n);
@@ -114,14 +103,14 @@ export class Coord implements SyncHooks {
     rec.onTaskDone = (done) => this.taskDone(done);
   }
 
-  private valid = (t: number, seq: number): boolean =>
+  valid = (t: number, seq: number): boolean =>
     this.waitOn[t] >= 0 && this.waitSeq[t] === seq && this.signalled[t] === 0;
 
-  private key(t: number, p: number): number {
+  key(t: number, p: number): number {
     return t * (this.prims.length + 1) + p;
   }
 
-  private hold(t: number, p: number, d: number): void {
+  hold(t: number, p: number, d: number): void {
     const k = this.key(t, p);
     const v = (this.holds.get(k) ?? 0) + d;
     if (v > 0) this.holds.set(k, v);
@@ -135,7 +124,7 @@ export class Coord implements SyncHooks {
 
   // ------------------------------------------------------------ waiting and waking
 
-  private block(t: number, k: number, on: number, state: number, front: boolean, detail?: 'empty' | 'full'): void {
+  block(t: number, k: number, on: number, state: number, front: boolean, detail?: 'empty' | 'full'): void {
     const step = this.tasks[t].steps[k];
     const retry = this.waitOn[t] === on;
     if (!retry) this.waitSeq[t]++;
@@ -163,7 +152,13 @@ export class Coord implements SyncHooks {
       }
     }
     const info = this.rec.info(
-      state === S['wait-join'] ? { holder } : detail ? { sync: name, detail } : state === S['wait-lock'] ? { sync: name, holder } : { sync: name },
+      state === S['wait-join']
+        ? { holder }
+        : detail
+          ? { sync: name, detail }
+          : state === S['wait-lock']
+            ? { sync: name, holder }
+            : { sync: name },
     );
     const th = this.thread[t];
     if (this.flavor === 'asyncio' || th === null) this.rec.task(t, this.sim.now, state, k, -1, info);
@@ -171,7 +166,7 @@ export class Coord implements SyncHooks {
   }
 
   /** Wakes waiting task t (from task `from`, -1 for none); granted: it has what it waited for. */
-  private signal(t: number, from: number, grant: boolean, latencyNs = WAKE_NS): void {
+  signal(t: number, from: number, grant: boolean, latencyNs = WAKE_NS): void {
     this.signalled[t] = 1;
     if (grant) this.granted[t] = 1;
     const on = this.waitOn[t];
@@ -184,7 +179,7 @@ export class Coord implements SyncHooks {
     }
   }
 
-  private endWait(t: number): void {
+  endWait(t: number): void {
     this.waitOn[t] = -1;
     this.signalled[t] = 0;
     this.granted[t] = 0;
@@ -205,7 +200,7 @@ export class Coord implements SyncHooks {
     }
   }
 
-  private wakeOne(p: Prim, putters: boolean, from: number): void {
+  wakeOne(p: Prim, putters: boolean, from: number): void {
     const w = (putters ? p.putters : p.waiters).shift(this.valid);
     if (w >= 0) this.signal(w, from, false);
   }
@@ -215,7 +210,8 @@ export class Coord implements SyncHooks {
     this.lastChangeNs = this.sim.now;
     const g = this.groupOf[t];
     if (--this.remaining[g] > 0) return;
-    for (const w of this.joiners[g]) if (this.waitOn[w] === JOIN + g && this.signalled[w] === 0) this.signal(w, t, true);
+    for (const w of this.joiners[g])
+      if (this.waitOn[w] === JOIN + g && this.signalled[w] === 0) this.signal(w, t, true);
     this.joiners[g] = [];
   }
 
@@ -232,13 +228,13 @@ export class Coord implements SyncHooks {
     this.thread[t] = th;
     switch (step.kind) {
       case 'acquire':
-        return this.acquire(t, k, this.primIndex.get(step.sync!)!);
+        return acquire(this, t, k, this.primIndex.get(step.sync!)!);
       case 'release':
-        return this.release(t, this.primIndex.get(step.sync!)!);
+        return release(this, t, this.primIndex.get(step.sync!)!);
       case 'put':
-        return this.put(t, k, this.prims[this.primIndex.get(step.sync!)!]);
+        return put(this, t, k, this.prims[this.primIndex.get(step.sync!)!]);
       case 'get':
-        return this.get(t, k, this.prims[this.primIndex.get(step.sync!)!]);
+        return get(this, t, k, this.prims[this.primIndex.get(step.sync!)!]);
       case 'set': {
         const p = this.prims[this.primIndex.get(step.sync!)!];
         p.flag = true;
@@ -250,7 +246,7 @@ export class Coord implements SyncHooks {
         this.prims[this.primIndex.get(step.sync!)!].flag = false;
         return DONE;
       case 'wait':
-        return this.wait(t, k, this.prims[this.primIndex.get(step.sync!)!]);
+        return waitFor(this, t, k, this.prims[this.primIndex.get(step.sync!)!]);
       case 'join': {
         const g = this.groupIndex.get(step.task!)!;
         if (this.granted[t] === 1 || this.remaining[g] === 0) {
@@ -261,146 +257,14 @@ export class Coord implements SyncHooks {
         return BLOCKED;
       }
       case 'read':
+        this.shared.read(t, step.var!);
+        return DONE;
       case 'write':
-        this.readWrite(t, step);
+        this.shared.write(t, step.var!, this.sim.now);
         return DONE;
       default:
         return DONE;
     }
-  }
-
-  private acquire(t: number, k: number, pi: number): number {
-    const p = this.prims[pi];
-    const direct = this.flavor === 'asyncio';
-    if (this.granted[t] === 1) {
-      this.endWait(t);
-      this.hold(t, pi, 1);
-      return DONE;
-    }
-    const waiting = this.waitOn[t] === pi;
-    // asyncio: a free lock is taken at once only if nobody is queued for it.
-    if (p.value > 0 && (!direct || waiting || !p.waiters.any(this.valid))) {
-      this.endWait(t);
-      p.acquired(t);
-      this.hold(t, pi, 1);
-      return DONE;
-    }
-    if (waiting && this.timedOut[t] === 1) {
-      this.endWait(t);
-      p.timeouts++;
-      const key = this.key(t, pi);
-      this.skip.set(key, (this.skip.get(key) ?? 0) + 1);
-      return DONE;
-    }
-    // A threading.Lock waiter that lost the race waits again first in line; a Condition waiter queues at the end.
-    this.block(t, k, pi, S['wait-lock'], waiting && p.type === 'lock');
-    return BLOCKED;
-  }
-
-  private release(t: number, pi: number): number {
-    const p = this.prims[pi];
-    const key = this.key(t, pi);
-    const skip = this.skip.get(key) ?? 0;
-    if (skip > 0) {
-      if (skip === 1) this.skip.delete(key);
-      else this.skip.set(key, skip - 1);
-      return DONE;
-    }
-    if (p.type === 'lock' && p.value >= 1) return DONE; // not held: nothing to release
-    this.hold(t, pi, -1);
-    p.releases++;
-    p.value++;
-    if (p.type === 'lock') p.holder = -1;
-    const w = p.waiters.shift(this.valid);
-    if (w < 0) return DONE;
-    if (this.flavor === 'asyncio') {
-      p.acquired(w);
-      this.signal(w, t, true);
-    } else this.signal(w, t, false);
-    return DONE;
-  }
-
-  private depthEvent(t: number, p: Prim): void {
-    if (p.depth > p.maxDepth) p.maxDepth = p.depth;
-    this.rec.eventWith(this.sim.now, E_QUEUE_DEPTH, t, -1, { sync: p.name, depth: p.depth });
-  }
-
-  private put(t: number, k: number, p: Prim): number {
-    if (p.maxsize > 0 && p.depth >= p.maxsize) {
-      this.block(t, k, p.index, S['wait-queue'], false, 'full');
-      return BLOCKED;
-    }
-    this.endWait(t);
-    p.depth++;
-    p.puts++;
-    this.depthEvent(t, p);
-    if (this.flavor === 'processes') {
-      this.sim.syncTimer(this.sim.now + MP_QUEUE_PUT_NS + dumpsNs(p.itemBytes), (p.index << 1) | 1, 0);
-    } else {
-      p.visible++;
-      this.wakeOne(p, false, t);
-    }
-    return DONE;
-  }
-
-  private get(t: number, k: number, p: Prim): number {
-    if (p.visible === 0) {
-      this.block(t, k, p.index, S['wait-queue'], false, 'empty');
-      return BLOCKED;
-    }
-    this.endWait(t);
-    p.visible--;
-    p.depth--;
-    p.gets++;
-    this.depthEvent(t, p);
-    this.wakeOne(p, true, t);
-    return DONE;
-  }
-
-  private wait(t: number, k: number, p: Prim): number {
-    if (this.granted[t] === 1) {
-      this.endWait(t);
-      return DONE;
-    }
-    if (p.type === 'event') {
-      if (p.flag) {
-        this.endWait(t);
-        return DONE;
-      }
-      this.block(t, k, p.index, S['wait-event'], false);
-      return BLOCKED;
-    }
-    p.arrived++;
-    if (p.arrived < p.parties) {
-      this.block(t, k, p.index, S['wait-barrier'], false);
-      return BLOCKED;
-    }
-    p.arrived = 0;
-    p.trips++;
-    this.endWait(t);
-    for (const w of p.waiters.drain(this.valid)) this.signal(w, t, true);
-    return DONE;
-  }
-
-  private readWrite(t: number, step: Step): void {
-    const v = this.varIndex.get(step.var!)!;
-    const key = t * (this.varNames.length + 1) + v;
-    if (step.kind === 'read') {
-      this.lastRead.set(key, this.values[v]);
-      this.readVersion.set(key, this.versions[v]);
-      return;
-    }
-    const base = this.lastRead.get(key);
-    const value = (base ?? this.values[v]) + 1;
-    const lost = base !== undefined && this.readVersion.get(key) !== this.versions[v];
-    this.values[v] = value;
-    this.versions[v]++;
-    this.writes[v]++;
-    if (lost) this.lost[v]++;
-    // The next write without a new read builds on this one.
-    this.lastRead.set(key, value);
-    this.readVersion.set(key, this.versions[v]);
-    this.rec.eventWith(this.sim.now, E_SHARED_WRITE, t, t, { var: this.varNames[v], value, lost });
   }
 
   /** Extra time a step costs beyond its durationMs (multiprocessing.Queue put and get). */
@@ -448,10 +312,6 @@ export class Coord implements SyncHooks {
   }
 
   sharedMetrics(): Record<string, SharedMetrics> {
-    const out: Record<string, SharedMetrics> = {};
-    this.varNames.forEach((name, v) => {
-      out[name] = { final: this.values[v], writes: this.writes[v], lostUpdates: this.lost[v] };
-    });
-    return out;
+    return this.shared.metrics();
   }
 }

@@ -51,7 +51,10 @@ function waitOf(c: Coord, t: number): { on: number[]; what: string } {
       const kind = full ? 'get' : 'put';
       const others = unfinished((i) => willDo(c, i, from(i), kind, p.name));
       const what = `waits on queue ${p.name} (${full ? 'full' : 'empty'})`;
-      return { on: others, what: others.length ? what : `${what}, and no task will ${kind} ${full ? 'from' : 'to'} it` };
+      return {
+        on: others,
+        what: others.length ? what : `${what}, and no task will ${kind} ${full ? 'from' : 'to'} it`,
+      };
     }
     case 'event': {
       const others = unfinished((i) => willDo(c, i, from(i), 'set', p.name));

@@ -8,7 +8,10 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[rank - 1];
 }
 
-export function latencyMetrics(tasks: readonly TaskResult[], makespanMs: number): Pick<Metrics, 'latency' | 'throughputPerS'> {
+export function latencyMetrics(
+  tasks: readonly TaskResult[],
+  makespanMs: number,
+): Pick<Metrics, 'latency' | 'throughputPerS'> {
   let n = 0;
   for (const t of tasks) if (!t.unfinished) n++;
   const lat = new Float64Array(n);

@@ -75,8 +75,9 @@ export function ArticlePage({ article, Content }: { article: ArticleMeta; Conten
       <article className="article" aria-labelledby="article-title">
         <header className="article-header">
           <h1 id="article-title">{article.title}</h1>
-          <p className="lede">{article.summary}</p>
-          <p className="article-meta">{article.readingTime} min read</p>
+          <p className="lede">
+            {article.summary} <span className="article-meta">{article.readingTime} min read</span>
+          </p>
         </header>
         <TableOfContents article={article} />
         <div className="prose">

@@ -6,7 +6,7 @@
  */
 import { preloadScenarios } from '../../content/scenarios';
 import { beginPage } from '../../store/pageTimelines';
-import { Timeline } from '../../widgets/timeline/Timeline';
+import { EditingTimeline as Timeline } from '../../widgets/timeline/EditingTimeline';
 import { Knob } from '../../widgets/knob/Knob';
 import { Result } from '../../widgets/knob/Result';
 

@@ -3,7 +3,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { preloadScenarios } from '../../content/scenarios';
 import { beginPage } from '../../store/pageTimelines';
-import { Timeline } from '../timeline/Timeline';
+import { EditingTimeline as Timeline } from '../timeline/EditingTimeline';
 
 beforeAll(() => preloadScenarios(['three-sleeps']));
 beforeEach(() => {

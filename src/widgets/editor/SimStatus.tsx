@@ -13,12 +13,16 @@ export function SimStatus() {
   const store = useTimelineApi();
   const pending = useTimelineStore((s) => s.pending);
   const busy = pending !== null;
-  const [shown, setShown] = useState(false);
+  // The run (its progress object's first value) that has lasted long enough to be shown.
+  const [shownFor, setShownFor] = useState<object | null>(null);
+  const run = useTimelineStore((s) => s.revision);
   useEffect(() => {
-    if (!busy) return setShown(false);
-    const t = setTimeout(() => setShown(true), SHOW_AFTER_MS);
+    if (!busy) return;
+    const key = {};
+    const t = setTimeout(() => setShownFor({ key, run }), SHOW_AFTER_MS);
     return () => clearTimeout(t);
-  }, [busy]);
+  }, [busy, run]);
+  const shown = busy && shownFor !== null && (shownFor as { run: number }).run === run;
   useEffect(
     () =>
       store.subscribe((s, prev) => {

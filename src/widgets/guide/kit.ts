@@ -4,7 +4,7 @@
  * lazily loaded chunk depends on nothing but React and does not make the bundler split shared modules.
  */
 import { loadScenario, preloadScenarios } from '../../content/scenarios';
-import { Timeline } from '../timeline/Timeline';
+import { EditingTimeline as Timeline } from '../timeline/EditingTimeline';
 
 export const guideKit = { loadScenario, preloadScenarios, Timeline };
 

@@ -5,7 +5,7 @@ import { renderToString } from 'react-dom/server';
 import { hydrateRoot } from 'react-dom/client';
 import { preloadScenarios } from '../../content/scenarios';
 import { beginPage } from '../../store/pageTimelines';
-import { Timeline } from '../timeline/Timeline';
+import { EditingTimeline as Timeline } from '../timeline/EditingTimeline';
 import { Knob } from './Knob';
 import { Result } from './Result';
 

@@ -5,9 +5,12 @@
  * `show="handoffs"` is how many times a second the GIL changed hands ("196 a second"). `task="client"`
  * gives when that task finished instead of the total (the last of its copies). `switchIntervalMs="0.5"`
  * computes the figure with that switch interval, whatever the timeline uses: one row of a table per value.
- * A model the timeline does not draw, or a figure with its own interval, is simulated for its summary only.
+ * A model the timeline does not draw, or a figure with its own interval, is simulated for its summary only:
+ * at once when it is small, in the page's simulation worker when it is not (the figure waits meanwhile).
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { estimateEvents } from '../../sim/limits';
+import { pageSimClient } from '../../store/simClient';
 import { useStore } from 'zustand';
 import { simulate } from '../../sim';
 import { MODEL_IDS, type ModelId, type Trace } from '../../sim/types';
@@ -17,6 +20,9 @@ import { useBoundTimeline } from './useBoundTimeline';
 import { Problem } from './Knob';
 
 type Show = 'total' | 'speedup' | 'handoffs';
+
+/** Larger summaries than this (estimated events) are simulated in the worker, not in the page's thread. */
+const SYNC_EVENTS = 20_000;
 const SHOWS: readonly Show[] = ['total', 'speedup', 'handoffs'];
 
 export interface ResultProps {
@@ -60,17 +66,31 @@ function Figure({ store, model, show, task, interval }: FigureProps) {
   const scenario = useStore(store, (s) => s.scenario);
   const overrides = useStore(store, (s) => s.overrides);
   const baselineMs = useStore(store, (s) => s.baselineMs);
-  const trace = useMemo(() => {
-    const shown = interval === undefined ? traces.find((t) => t.model === model) : undefined;
-    if (shown) return shown;
-    if (!scenario) return null;
+  const own = useMemo(
+    () => ({ ...overrides, ...(interval === undefined ? {} : { switchIntervalMs: interval }) }),
+    [overrides, interval],
+  );
+  const shown = interval === undefined ? traces.find((t) => t.model === model) : undefined;
+  const client = !shown && scenario && estimateEvents(scenario, own) > SYNC_EVENTS ? pageSimClient() : null;
+  const sync = useMemo(() => {
+    if (shown || !scenario || client) return null;
     try {
-      const own = interval === undefined ? {} : { switchIntervalMs: interval };
-      return simulate(scenario, model, { ...overrides, ...own, trace: 'summary' });
+      return simulate(scenario, model, { ...own, trace: 'summary' });
     } catch {
       return null;
     }
-  }, [traces, scenario, overrides, model, interval]);
+  }, [shown, scenario, own, model, client]);
+  const [late, setLate] = useState<{ key: object; trace: Trace | null } | null>(null);
+  useEffect(() => {
+    if (!client || !scenario) return;
+    const run = client.run({ scenario, models: [model], overrides: own, trace: 'summary' });
+    run.result.then(
+      (r) => setLate({ key: scenario, trace: r.traces[0] }),
+      () => setLate({ key: scenario, trace: null }),
+    );
+    return () => run.cancel();
+  }, [client, scenario, model, own]);
+  const trace = shown ?? sync ?? (late?.key === scenario ? late.trace : null);
   const ms = !trace ? NaN : task ? taskEndMs(trace, task) : trace.makespanMs;
   let text = formatTime(ms);
   if (show === 'speedup') {

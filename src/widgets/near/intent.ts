@@ -36,8 +36,25 @@ export function wake(island: Element): void {
   wakers.delete(island);
 }
 
-/** The island around an element, if it is still waiting to hydrate. */
-export const pendingIsland = (el: Element | null): Element | null => el?.closest(ISLAND) ?? null;
+/** True once React has attached an element (hydrated it): its props are set on the node. */
+const attached = (el: Element) => Object.keys(el).some((k) => k.startsWith('__reactProps'));
+
+/**
+ * The island around an element, if it is still waiting to hydrate; or, while the page itself has not
+ * hydrated yet, the figure around it (figures bound to numbers in the prose hydrate with the page).
+ */
+export function pendingIsland(el: Element | null): Element | null {
+  const island = el?.closest(ISLAND);
+  if (island) return island;
+  const figure = el?.closest('#root .widget-wide');
+  return figure && !attached(figure) ? figure : null;
+}
+
+/** For input held on a figure that hydrates with the page: replays it once React has attached the figure. */
+function replayWhenAttached(figure: Element): void {
+  const check = () => (attached(figure) ? requestAnimationFrame(() => replayQueued(figure)) : setTimeout(check, 16));
+  check();
+}
 
 const BROWSER_KEYS = new Set(['Tab', 'Escape', 'Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'ContextMenu']);
 
@@ -46,7 +63,9 @@ const heldBack = (e: KeyboardEvent) =>
   !e.ctrlKey && !e.metaKey && !e.altKey && !BROWSER_KEYS.has(e.key) && !/^F\d+$/.test(e.key);
 
 function queue(island: Element, entry: Queued): void {
+  const first = !queues.has(island);
   queues.set(island, [...(queues.get(island) ?? []), entry]);
+  if (first && !island.matches('[data-island]')) replayWhenAttached(island);
 }
 
 const readyWaiters = new WeakMap<Element, Array<() => void>>();

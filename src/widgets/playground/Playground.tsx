@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { MODEL_LABELS } from '../../sim/labels';
 import { loadScenario } from '../../content/scenarios';
 import { TimelineView } from '../timeline/TimelineView';
+import { EditBar } from '../editor/EditBar';
 import { loadWorkbench, useWorkbench } from '../editor/loadWorkbench';
 import { Problem } from '../knob/Knob';
 import { playgroundStore, type PlaygroundStart } from './store';
@@ -74,7 +75,13 @@ export function Playground({ scenario = 'mixed-cpu-io' }: PlaygroundProps) {
           onClose={recording.close}
         />
       ) : null}
-      <TimelineView key={start.n} store={start.store} caption="Your workload under every model" labels={MODEL_LABELS} />
+      <TimelineView
+        key={start.n}
+        store={start.store}
+        caption="Your workload under every model"
+        labels={MODEL_LABELS}
+        editBar={<EditBar />}
+      />
     </div>
   );
 }

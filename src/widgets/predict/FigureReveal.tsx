@@ -28,7 +28,9 @@ function markChart(figure: Element, band: number, task: string | undefined): () 
   const header = figure.querySelectorAll('.tl-band-header')[band];
   if (header) marked.push(header);
   const labels = figure.querySelectorAll('.tl-labels > div')[band];
-  const lane = task ? [...(labels?.querySelectorAll('.tl-lane-label') ?? [])].find((l) => l.textContent === task) : null;
+  const lane = task
+    ? [...(labels?.querySelectorAll('.tl-lane-label') ?? [])].find((l) => l.textContent === task)
+    : null;
   if (lane) marked.push(lane);
   for (const el of marked) el.setAttribute('data-answer', '');
   return () => marked.forEach((el) => el.removeAttribute('data-answer'));
@@ -46,8 +48,7 @@ export function RevealNote({ layout }: { layout: TimelineLayout }) {
     if (!figure || !answer || !reached || band < 0) return;
     return markChart(figure, band, answer.task);
   }, [answer, reached, band, layout]);
-  if (sealed)
-    return <p className="tl-sealed-note">Totals are hidden until you answer the question above.</p>;
+  if (sealed) return <p className="tl-sealed-note">Totals are hidden until you answer the question above.</p>;
   if (!answer) return null;
   return (
     <p ref={ref} className="tl-answer" data-reached={reached ? '' : undefined}>

@@ -9,7 +9,8 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { Scenario } from '../../sim';
 import type { TableKit } from './kit';
 import { applyWorkload, describeWorkload, type Values } from './workload';
-import { formatSpeedup, formatTotal, parseFigures, simulateRows } from './results';
+import { formatSpeedup, formatTotal, parseFigures } from './results';
+import { useRows } from './useRows';
 import { WorkloadControls } from './WorkloadControls';
 
 export interface ModelTableProps {
@@ -73,10 +74,9 @@ function LoadedTable({
   const { fields, initial } = useMemo(() => describeWorkload(scenario), [scenario]);
   const [values, setValues] = useState<Values>(initial);
   const shown = useDeferredValue(values);
-  const rows = useMemo(
-    () => simulateRows(kit.simulate, applyWorkload(scenario, fields, shown), modelIds),
-    [kit, scenario, fields, shown, modelIds],
-  );
+  const workload = useMemo(() => applyWorkload(scenario, fields, shown), [scenario, fields, shown]);
+  const edited = fields.some((f) => shown[f.id] !== initial[f.id]);
+  const { rows, busy } = useRows(kit, workload, modelIds, edited);
   const refs = parseFigures(reference);
   const real = parseFigures(measured);
   const hasRef = Object.keys(refs).length > 0;
@@ -94,7 +94,7 @@ function LoadedTable({
         label={`Workload for “${caption ?? scenario.title}”`}
       />
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${uid}-cap`}>
-        <table aria-busy={shown !== values}>
+        <table aria-busy={shown !== values || busy}>
           <caption id={`${uid}-cap`}>{caption ?? scenario.title}</caption>
           <thead>
             <tr>

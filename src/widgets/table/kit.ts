@@ -7,7 +7,9 @@
 import { MODEL_LABELS, simulate } from '../../sim';
 import { loadScenario } from '../../content/scenarios';
 import { parseModels } from '../timeline/Timeline';
+import { pageSimClient } from '../../store/simClient';
 
-export const tableKit = { simulate, labels: MODEL_LABELS, loadScenario, parseModels };
+/** `worker`: the page's simulation worker, or null where there is none (the server, tests). */
+export const tableKit = { simulate, labels: MODEL_LABELS, loadScenario, parseModels, worker: pageSimClient };
 
 export type TableKit = typeof tableKit;

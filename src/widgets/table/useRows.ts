@@ -19,13 +19,15 @@ export function useRows(
     () => (client ? null : simulateRows(kit.simulate, scenario, models)),
     [client, kit, scenario, models],
   );
-  const [done, setDone] = useState<{ scenario: Scenario; rows: Row[] } | null>(null);
+  // Before the worker's first answer: the rows first drawn (the article's workload).
+  const [done, setDone] = useState<{ scenario: Scenario | null; rows: Row[] }>(() => ({
+    scenario: null,
+    rows: sync ?? [],
+  }));
   useEffect(() => {
     if (!client) return;
     const wanted = [...new Set<ModelId>(['sequential', ...models])];
-    const runs = wanted.map((m) =>
-      client.run({ scenario, models: [m], trace: 'summary' }, undefined, EVENT_CAP),
-    );
+    const runs = wanted.map((m) => client.run({ scenario, models: [m], trace: 'summary', maxEvents: EVENT_CAP }));
     let live = true;
     void Promise.allSettled(runs.map((r) => r.result)).then((settled) => {
       if (!live) return;
@@ -45,7 +47,5 @@ export function useRows(
       for (const r of runs) r.cancel();
     };
   }, [client, scenario, models]);
-  if (sync) return { rows: sync, busy: false };
-  const fallback = done?.rows ?? simulateRows(() => { throw new Error('…'); }, scenario, []);
-  return { rows: done?.rows ?? fallback, busy: done?.scenario !== scenario };
+  return { rows: sync ?? done.rows, busy: !sync && done.scenario !== scenario };
 }

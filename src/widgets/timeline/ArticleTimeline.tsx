@@ -6,14 +6,15 @@
  * then hydrates. Bound timelines hydrate with the page, since the numbers in the prose drive them.
  */
 import { hydrateWhenNear } from '../near/hydrateWhenNear';
-import { Timeline, type TimelineProps } from './Timeline';
+import { EditingTimeline } from './EditingTimeline';
+import type { TimelineProps } from './Timeline';
 
 const Deferred = hydrateWhenNear<TimelineProps>(
-  import.meta.env.SSR ? Timeline : null,
-  async () => Timeline,
+  import.meta.env.SSR ? EditingTimeline : null,
+  async () => EditingTimeline,
   'tl-island widget-wide',
 );
 
 export function ArticleTimeline(props: TimelineProps) {
-  return props.id === undefined ? <Deferred {...props} /> : <Timeline {...props} />;
+  return props.id === undefined ? <Deferred {...props} /> : <EditingTimeline {...props} />;
 }

@@ -17,7 +17,9 @@ export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
   const startMs = useTimelineStore((s) => s.viewStartMs);
   const endMs = useTimelineStore((s) => s.viewEndMs);
   const windowRef = useRef<ViewWindow>({ startMs, endMs });
-  windowRef.current = { startMs, endMs };
+  useEffect(() => {
+    windowRef.current = { startMs, endMs };
+  }, [startMs, endMs]);
 
   useEffect(() => {
     const canvas = canvasRef.current;

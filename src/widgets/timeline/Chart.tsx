@@ -164,7 +164,9 @@ export function Chart({
     [layout, startMs, endMs, width, canvasReady],
   );
   const sceneRef = useRef(scene);
-  sceneRef.current = scene;
+  useLayoutEffect(() => {
+    sceneRef.current = scene;
+  }, [scene]);
   useEffect(() => api.getState().setPlotWidth(width), [api, width]);
   useZoomInput(plotRef, api, layout.domainMs);
 

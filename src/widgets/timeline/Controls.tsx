@@ -1,9 +1,11 @@
-/** Playback controls (jump, step, play/pause, speed, loop, the lanes toggle), then the workload bar. */
+/**
+ * Playback controls (jump, step, play/pause, speed, loop, the lanes toggle), then the workload bar, which the
+ * widget placing the timeline passes in (`editBar`): the timeline does not import the editor.
+ */
 import type { ReactNode } from 'react';
 import { useTimelineApi, useTimelineStore } from '../../store/context';
 import { SPEEDS } from '../../store/timelineStore';
 import { formatTime } from '../../timeline/scale';
-import { EditBar } from '../editor/EditBar';
 import { IconEnd, IconLoop, IconPause, IconPlay, IconStart, IconStepBack, IconStepForward } from './icons';
 
 function Clock() {
@@ -42,7 +44,7 @@ const VIEWS = [
   ['worker', 'By worker'],
 ] as const;
 
-export function Controls({ uid }: { uid: string }) {
+export function Controls({ uid, editBar }: { uid: string; editBar?: ReactNode }) {
   const playing = useTimelineStore((s) => s.playing);
   const speed = useTimelineStore((s) => s.speed);
   const loop = useTimelineStore((s) => s.loop);
@@ -102,7 +104,7 @@ export function Controls({ uid }: { uid: string }) {
           </fieldset>
         </div>
       </div>
-      <EditBar />
+      {editBar}
     </>
   );
 }

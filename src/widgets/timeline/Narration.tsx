@@ -1,22 +1,16 @@
 /**
- * One sentence for the moment under the playhead, in a polite live region. During playback the
- * text changes only when what happens changes (not every frame); while scrubbing by hand it
- * settles after a short pause, so screen readers are not flooded.
+ * One sentence for the moment under the playhead, in a polite live region. Silent while playing; it
+ * speaks once on pause, at the end, and after a step, a seek or a scrub settles, so screen readers
+ * are not flooded.
  */
 import { useEffect, useState } from 'react';
 import { useTimelineApi } from '../../store/context';
 import type { TimelineState } from '../../store/timelineStore';
 import type { TimelineLayout } from '../../timeline/layout';
-import { describeMoment, narrateAll } from '../../timeline/narration';
+import { narrateAll } from '../../timeline/narration';
 import type { ModelId } from '../../sim/types';
 
 const SETTLE_MS = 250;
-
-function describeAll(layout: TimelineLayout, t: number, labels: Partial<Record<ModelId, string>>): string {
-  return layout.bands
-    .map((b) => `${b.trace.label ?? labels[b.trace.model] ?? b.trace.model}: ${describeMoment(b.ix, t)}`)
-    .join('. ');
-}
 
 export function Narration({ layout, labels }: { layout: TimelineLayout; labels: Partial<Record<ModelId, string>> }) {
   const api = useTimelineApi();
@@ -24,26 +18,25 @@ export function Narration({ layout, labels }: { layout: TimelineLayout; labels: 
   const [text, setText] = useState(() => narrateAll(ixs, api.getState().timeMs, labels));
 
   useEffect(() => {
-    let key = describeAll(layout, api.getState().timeMs, labels);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const indexes = layout.bands.map((b) => b.ix);
     const sayNow = (s: TimelineState) => setText(narrateAll(indexes, s.timeMs, labels));
     sayNow(api.getState());
     const unsubscribe = api.subscribe((s, prev) => {
       if (s.timeMs === prev.timeMs && s.playing === prev.playing) return;
+      // Silent while playing; one sentence when playback stops or pauses.
       if (s.playing) {
-        const next = describeAll(layout, s.timeMs, labels);
-        if (next !== key) {
-          key = next;
-          sayNow(s);
-        }
+        clearTimeout(timer);
         return;
       }
+      if (prev.playing) {
+        clearTimeout(timer);
+        sayNow(s);
+        return;
+      }
+      // A step or seek, or the end of a scrub: speak once the playhead settles.
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        key = describeAll(layout, api.getState().timeMs, labels);
-        sayNow(api.getState());
-      }, SETTLE_MS);
+      timer = setTimeout(() => sayNow(api.getState()), SETTLE_MS);
     });
     return () => {
       unsubscribe();

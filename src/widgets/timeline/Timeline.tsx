@@ -13,6 +13,7 @@ import { MODEL_IDS, type ModelId } from '../../sim/types';
 import { createTimelineStore, type BaselineFn, type SimulateFn, type TimelineStore } from '../../store/timelineStore';
 import type { ViewMode } from '../../timeline/layout';
 import { DEFAULT_MODEL_LABELS } from '../../timeline/labels';
+import { parseWindow, type ViewWindow } from '../../timeline/viewWindow';
 import { TimelineView } from './TimelineView';
 import { errorMessage, TimelineError, TimelineErrorBoundary } from './ErrorBoundary';
 import { parseCodeLines, type CodeLineMap } from '../../timeline/codeLines';
@@ -26,6 +27,8 @@ export interface TimelineProps {
   /** Space-separated model ids; default "sequential asyncio threads processes". */
   models?: string;
   view?: ViewMode;
+  /** The window shown first, for prose about something small: "0-30ms", "1.2s-1.5s". Fit shows the whole run. */
+  zoom?: string;
   caption?: string;
   /**
    * Code-line sync: maps steps to lines of the Python code block given as children ("4", "5 6",
@@ -36,6 +39,8 @@ export interface TimelineProps {
   codeModel?: string;
   /** One fenced code block (the Python for this scenario). */
   children?: ReactNode;
+  /** The workload bar, passed in by the widget that places the timeline (see EditingTimeline). */
+  editBar?: ReactNode;
 }
 
 export const DEFAULT_MODELS = 'sequential asyncio threads processes';
@@ -87,6 +92,12 @@ export function prepareTimeline(props: TimelineProps, simulateFn: SimulateFn = s
       return { ok: false, title, message: `codeModel "${props.codeModel}" is not one of the models shown.` };
     code = { map: parsed.map, model };
   }
+  let zoomWindow: ViewWindow | undefined;
+  if (props.zoom !== undefined) {
+    const parsed = parseWindow(props.zoom);
+    if (!parsed.ok) return { ok: false, title, message: parsed.error };
+    zoomWindow = parsed.window;
+  }
   try {
     const store = createTimelineStore({
       scenario: loaded.scenario,
@@ -94,6 +105,7 @@ export function prepareTimeline(props: TimelineProps, simulateFn: SimulateFn = s
       simulate: simulateFn,
       baseline: simulateFn === simulate ? sequentialMakespan : undefined,
       view: props.view === 'worker' ? 'worker' : 'task',
+      window: zoomWindow,
     });
     return { ok: true, store, caption: props.caption ?? loaded.scenario.title, code };
   } catch (error) {
@@ -108,7 +120,13 @@ function TimelineLoader(props: TimelineProps) {
   const prepared = usePageTimeline(props, prepareTimeline);
   if (!prepared.ok) return <TimelineError title={prepared.title} message={prepared.message} />;
   return (
-    <TimelineView store={prepared.store} caption={prepared.caption} labels={LABELS} code={prepared.code}>
+    <TimelineView
+      store={prepared.store}
+      caption={prepared.caption}
+      labels={LABELS}
+      code={prepared.code}
+      editBar={props.editBar}
+    >
       {props.children}
     </TimelineView>
   );

@@ -1,5 +1,5 @@
 /** The interactive figure for a store: controls, chart, legend, readouts, narration, event log. */
-import { useEffect, useId, useMemo, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, type ReactNode } from 'react';
 import { TimelineStoreProvider, useTimelineStore } from '../../store/context';
 import { startPlayback } from '../../store/playback';
 import type { TimelineStore } from '../../store/timelineStore';
@@ -12,6 +12,9 @@ import { Legend } from '../../timeline/Legend';
 import type { BandHeaderInfo } from '../../timeline/SvgTimeline';
 import { Controls } from './Controls';
 import { Chart } from './Chart';
+import { ZoomBar } from './ZoomBar';
+import { DetailsPanel } from './DetailsPanel';
+import { statesInWindow } from '../../timeline/scene';
 import { Readouts } from './Readouts';
 import { Narration } from './Narration';
 import { EventLog } from './EventLog';
@@ -30,6 +33,8 @@ export interface TimelineViewProps {
   code?: { map: CodeLineMap; model: ModelId } | null;
   /** The article's code for this scenario, shown above the chart. */
   children?: ReactNode;
+  /** The workload bar under the controls (the editor's EditBar), passed in by the widget layer. */
+  editBar?: ReactNode;
 }
 
 function legendStates(layout: TimelineLayout): { states: SpanState[]; handoffs: boolean } {
@@ -48,6 +53,8 @@ function legendStates(layout: TimelineLayout): { states: SpanState[]; handoffs: 
   return { states: statesPresent(present), handoffs };
 }
 
+const round3 = (ms: number) => Math.round(ms * 1000) / 1000;
+
 /** A stable, CSS-safe id per widget (same on server and client). */
 function useUid(): string {
   return `tl${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
@@ -58,9 +65,10 @@ interface FigureProps {
   labels: Partial<Record<ModelId, string>>;
   code?: TimelineViewProps['code'];
   children?: ReactNode;
+  editBar?: ReactNode;
 }
 
-function Figure({ caption, labels, code, children }: FigureProps) {
+function Figure({ caption, labels, code, children, editBar }: FigureProps) {
   const uid = useUid();
   const traces = useTimelineStore((s) => s.traces);
   const view = useTimelineStore((s) => s.view);
@@ -71,10 +79,26 @@ function Figure({ caption, labels, code, children }: FigureProps) {
     [traces, baselineMs, labels],
   );
   const legend = useMemo(() => legendStates(layout), [layout]);
+  // The window is part of the figure's contract (data-view-start-ms / data-view-end-ms); the legend lists
+  // only the states inside it.
+  const viewStartMs = useTimelineStore((s) => s.viewStartMs);
+  const viewEndMs = useTimelineStore((s) => s.viewEndMs);
+  const deferredStart = useDeferredValue(viewStartMs);
+  const deferredEnd = useDeferredValue(viewEndMs);
+  const inWindow = useMemo(
+    () => statesInWindow(layout, { startMs: deferredStart, endMs: deferredEnd }),
+    [layout, deferredStart, deferredEnd],
+  );
   // Where it sits on the page, and whether it waits for a prediction (FigureReveal).
   const attrs = useFigureAttrs();
   return (
-    <figure className={`tl widget-wide${layout.large ? ' tl--large' : ''}`} data-view={view} {...attrs}>
+    <figure
+      className={`tl widget-wide${layout.large ? ' tl--large' : ''}`}
+      data-view={view}
+      data-view-start-ms={round3(viewStartMs)}
+      data-view-end-ms={round3(viewEndMs)}
+      {...attrs}
+    >
       <SharedBanner />
       <PatternDefs uid={uid} />
       {children ? (
@@ -86,10 +110,12 @@ function Figure({ caption, labels, code, children }: FigureProps) {
           <div className="tl-code">{children}</div>
         )
       ) : null}
-      <Controls uid={uid} />
+      <Controls uid={uid} editBar={editBar} />
+      <ZoomBar layout={layout} />
       <Chart layout={layout} uid={uid} headers={headers} />
+      <DetailsPanel layout={layout} uid={uid} />
       <RevealNote layout={layout} />
-      <Legend uid={uid} states={legend.states} handoffs={legend.handoffs} />
+      <Legend uid={uid} states={inWindow} handoffs={legend.handoffs} />
       <Readouts layout={layout} headers={headers} />
       <Narration layout={layout} labels={labels} />
       <EventLog traces={traces} headers={headers} />
@@ -101,7 +127,14 @@ function Figure({ caption, labels, code, children }: FigureProps) {
   );
 }
 
-export function TimelineView({ store, caption, labels = DEFAULT_MODEL_LABELS, code, children }: TimelineViewProps) {
+export function TimelineView({
+  store,
+  caption,
+  labels = DEFAULT_MODEL_LABELS,
+  code,
+  children,
+  editBar,
+}: TimelineViewProps) {
   // After hydration only: read the reader's motion preference and start the playback loop.
   useEffect(() => {
     const media = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
@@ -121,7 +154,7 @@ export function TimelineView({ store, caption, labels = DEFAULT_MODEL_LABELS, co
   }, [store]);
   return (
     <TimelineStoreProvider store={store}>
-      <Figure caption={caption} labels={labels} code={code}>
+      <Figure caption={caption} labels={labels} code={code} editBar={editBar}>
         {children}
       </Figure>
     </TimelineStoreProvider>

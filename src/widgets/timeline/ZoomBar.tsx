@@ -174,20 +174,24 @@ function RangeReport({ layout }: { layout: TimelineLayout }) {
 }
 
 export function ZoomBar({ layout }: { layout: TimelineLayout }) {
-  const a = useTimelineApi().getState();
+  const api = useTimelineApi();
+  const a = api.getState();
+  // Zoom about the playhead when it is in view, else about the middle of the window.
   const zoomAbout = (factor: number) => {
-    const s = useTimelineApiState();
+    const s = api.getState();
     const inView = s.timeMs >= s.viewStartMs && s.timeMs <= s.viewEndMs;
     s.zoomBy(factor, inView ? s.timeMs : undefined);
   };
-  const api = useTimelineApi();
-  function useTimelineApiState() {
-    return api.getState();
-  }
   return (
     <div className="tl-zoom">
       <div className="tl-buttons" role="group" aria-label="Zoom">
-        <button type="button" className="tl-btn" aria-label="Zoom in" title="Zoom in (+ or W)" onClick={() => zoomAbout(ZOOM_STEP)}>
+        <button
+          type="button"
+          className="tl-btn"
+          aria-label="Zoom in"
+          title="Zoom in (+ or W)"
+          onClick={() => zoomAbout(ZOOM_STEP)}
+        >
           <IconZoomIn />
         </button>
         <button

@@ -43,3 +43,24 @@ export const IconLoop = () => (
     />
   </svg>
 );
+export const IconZoomIn = () => (
+  <svg {...P}>
+    <path
+      d="M7 2a5 5 0 1 0 3 9l3.5 3.5 1-1L11 10A5 5 0 0 0 7 2zm0 1.5a3.5 3.5 0 1 1 0 7 3.5 3.5 0 0 1 0-7zM6.3 5v1.3H5v1.4h1.3V9h1.4V7.7H9V6.3H7.7V5z"
+      fill="currentColor"
+    />
+  </svg>
+);
+export const IconZoomOut = () => (
+  <svg {...P}>
+    <path
+      d="M7 2a5 5 0 1 0 3 9l3.5 3.5 1-1L11 10A5 5 0 0 0 7 2zm0 1.5a3.5 3.5 0 1 1 0 7 3.5 3.5 0 0 1 0-7zM5 6.3v1.4h4V6.3z"
+      fill="currentColor"
+    />
+  </svg>
+);
+export const IconFit = () => (
+  <svg {...P}>
+    <path d="M1 3h1.5v10H1zM13.5 3H15v10h-1.5zM4 7.25h8v1.5H4zM4 8l2.5-2.5v5zM12 8 9.5 5.5v5z" fill="currentColor" />
+  </svg>
+);

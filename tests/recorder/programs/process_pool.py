@@ -11,4 +11,4 @@ def count(n):
 
 if __name__ == "__main__":
     with ProcessPoolExecutor(2) as pool:
-        print(sum(pool.map(count, [1_200_000] * 4)))
+        print(sum(pool.map(count, [4_000_000] * 4)))

@@ -58,7 +58,9 @@ export function ImportControl({ dropTarget, onFile }: ImportControlProps) {
           if (file) onFile(file);
         }}
       />
-      <span className="pg-import-hint">or drop one here (a recording from interleave_record.py, or a VizTracer trace)</span>
+      <span className="pg-import-hint">
+        or drop one here (a recording from interleave_record.py, or a VizTracer trace)
+      </span>
     </span>
   );
 }

@@ -13,6 +13,7 @@ import { formatTime } from '../../../timeline/scale';
 import { download, fileStem } from '../../../share/download';
 import { scenarioJson } from '../../../share/scenarioFile';
 import { TimelineView } from '../../timeline/TimelineView';
+import { EditBar } from '../../editor/EditBar';
 import type { Imported } from './readImport';
 import { formatDifference, replay } from './recordedTraces';
 
@@ -50,9 +51,7 @@ function ModelPicker({ models, onChange }: { models: ModelId[]; onChange(m: Mode
 
 export default function RecordedPanel({ imported, workload, onClose }: RecordedPanelProps) {
   const titleId = useId();
-  const [models, setModels] = useState<ModelId[]>(() =>
-    imported.kind === 'recording' ? [...MODEL_IDS] : [],
-  );
+  const [models, setModels] = useState<ModelId[]>(() => (imported.kind === 'recording' ? [...MODEL_IDS] : []));
   const scenario = useWorkloadScenario(imported.kind === 'recording' ? workload : null);
   const result = useMemo(() => replay(imported.trace, scenario, models), [imported.trace, scenario, models]);
   const store = useMemo(
@@ -126,6 +125,7 @@ export default function RecordedPanel({ imported, workload, onClose }: RecordedP
         store={store}
         caption={rec ? 'The recorded run above the same work replayed under each model' : 'The traced threads'}
         labels={MODEL_LABELS}
+        editBar={<EditBar />}
       />
     </section>
   );

@@ -29,7 +29,10 @@ export function importText(text: string, file: string): ImportResult {
     if (isChromeTrace(data)) return { ok: true, value: { kind: 'chrome', file, trace: parseChromeTrace(data, file) } };
     const recording = parseRecording(data, file);
     const derived = deriveScenario(recording);
-    return { ok: true, value: { kind: 'recording', file, recording, derived, trace: recordedTrace(recording, derived) } };
+    return {
+      ok: true,
+      value: { kind: 'recording', file, recording, derived, trace: recordedTrace(recording, derived) },
+    };
   } catch (e) {
     if (e instanceof RecordingError) return { ok: false, error: e.message };
     return { ok: false, error: `${file}: could not be read as a recording (${(e as Error).message})` };
@@ -38,7 +41,10 @@ export function importText(text: string, file: string): ImportResult {
 
 export async function importFile(file: File): Promise<ImportResult> {
   if (file.size > MAX_IMPORT_BYTES)
-    return { ok: false, error: `${file.name}: is ${(file.size / 1048576).toFixed(0)} MB; at most 64 MB can be opened here` };
+    return {
+      ok: false,
+      error: `${file.name}: is ${(file.size / 1048576).toFixed(0)} MB; at most 64 MB can be opened here`,
+    };
   let text: string;
   try {
     text = await file.text();

@@ -33,6 +33,9 @@ export function useRecording(start: PlaygroundStart | string, onStart: (next: Pl
     },
     [start, onStart],
   );
-  const close = useCallback(() => setState({ imported: null, Panel: null, status: 'Recording closed.', error: null }), []);
+  const close = useCallback(
+    () => setState({ imported: null, Panel: null, status: 'Recording closed.', error: null }),
+    [],
+  );
   return { ...state, open, close };
 }

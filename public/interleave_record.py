@@ -1,0 +1,708 @@
+#!/usr/bin/env python3
+"""Record how a Python program spends its time, for Interleave's Playground.
+
+    python3 interleave_record.py [-o run.json] [--interval-ms 1] script.py [args...]
+    python3 interleave_record.py [-o run.json] -m package.module [args...]
+    python3 interleave_record.py --self-test
+
+The program runs unchanged. The recording holds, for the program and every process it starts through
+multiprocessing or concurrent.futures: each thread (start, end, name) with its life split into running and
+waiting by sampling the thread's CPU clock every interval; each asyncio task (creation, every resumption on
+the loop and every await between); calls run by thread and process pools; and, where the recorder can tell,
+why a thread waited (sleep, socket, select, lock, queue, join; core when it was ready to run but had no CPU). The format is described by
+recording.schema.json. Standard library only; CPython 3.11 or newer; Linux and macOS.
+"""
+import _thread
+import asyncio
+import collections.abc
+import json
+import os
+import runpy
+import selectors
+import socket
+import sys
+import tempfile
+import threading
+import time
+
+FORMAT = "interleave-recording"
+VERSION = 1
+_ENV_DIR = "INTERLEAVE_RECORD_DIR"
+_ENV_T0 = "INTERLEAVE_RECORD_T0"
+_ENV_INTERVAL = "INTERLEAVE_RECORD_INTERVAL_MS"
+_now = time.monotonic_ns  # CLOCK_MONOTONIC: one clock for every process of the machine
+_cpu_clock = getattr(time, "pthread_getcpuclockid", None)  # absent on macOS
+
+
+class _Thread:
+    __slots__ = ("ident", "name", "main", "start", "end", "clock", "last_wall", "last_cpu", "segments", "cpu", "stat", "last_ready")
+
+    def __init__(self, ident, name, main, start):
+        self.ident, self.name, self.main, self.start, self.end = ident, name, main, start, None
+        self.clock = None
+        if _cpu_clock is not None:
+            try:
+                self.clock = _cpu_clock(ident)
+            except (OSError, OverflowError):
+                self.clock = None
+        self.last_wall, self.last_cpu = start, time.thread_time_ns()
+        # Linux: time spent runnable but not on a CPU (run_delay), to tell "waiting for a core" from a wait.
+        self.stat = "/proc/self/task/%d/schedstat" % threading.get_native_id()
+        self.last_ready = None
+        self.segments = []  # [start, end, state, label, cpu_ns]
+        self.cpu = 0
+
+
+class _Recorder:
+    """The recording of one process."""
+
+    def __init__(self, t0, interval_ms, parent_pid):
+        self.t0, self.interval, self.parent_pid = t0, interval_ms / 1000.0, parent_pid
+        self.start = _now()
+        self.end = None
+        self.lock = _thread.allocate_lock()
+        self.threads = {}
+        self.labels = {}  # thread ident -> what it waits on now
+        self.tasks = []
+        self.calls = []
+        self.stopping = False
+        self.sampler = None
+
+    # Threads ---------------------------------------------------------------------------------------------
+    def thread_begin(self, name, main=False):
+        ident = threading.get_ident()
+        rec = _Thread(ident, name, main, _now())
+        with self.lock:
+            self.threads[ident] = rec
+
+    def thread_end(self):
+        ident = threading.get_ident()
+        rec = self.threads.get(ident)
+        if rec is None or rec.end is not None:
+            return
+        with self.lock:
+            self._sample(rec, _now(), time.thread_time_ns())
+            rec.end = rec.last_wall
+
+    def _sample(self, rec, wall, cpu):
+        dw, dc = wall - rec.last_wall, cpu - rec.last_cpu
+        if dw <= 0:
+            return
+        label = self.labels.get(rec.ident)
+        if rec.clock is None:  # no clock for other threads: what is not a known wait counts as running
+            state = "waiting" if label else "running"
+        else:
+            state = "running" if dc * 2 >= dw else "waiting"
+        if state == "running":
+            label = None
+        segs = rec.segments
+        if segs and segs[-1][2] == state and segs[-1][3] == label and segs[-1][1] == rec.last_wall:
+            segs[-1][1] = wall
+            segs[-1][4] += dc
+        else:
+            segs.append([rec.last_wall, wall, state, label, dc])
+        rec.cpu += dc
+        rec.last_wall, rec.last_cpu = wall, cpu
+
+    def _sample_all(self):
+        frames = None
+        with self.lock:
+            wall = _now()
+            for rec in self.threads.values():
+                if rec.end is not None or rec.clock is None:
+                    continue
+                try:
+                    cpu = time.clock_gettime_ns(rec.clock)
+                except OSError:
+                    continue
+                if rec.ident not in self.labels and (cpu - rec.last_cpu) * 2 < wall - rec.last_wall:
+                    ready = _ready_ns(rec.stat) if rec.stat else None
+                    label = None
+                    if ready is None:
+                        rec.stat = None  # no schedstat here (macOS, or a kernel without it)
+                    else:
+                        if rec.last_ready is not None and (ready - rec.last_ready) * 2 >= wall - rec.last_wall:
+                            label = "core"
+                        rec.last_ready = ready
+                    if label is None:
+                        frames = frames if frames is not None else sys._current_frames()
+                        label = _label_from_stack(frames.get(rec.ident))
+                    if label:
+                        self.labels[rec.ident] = label
+                        self._sample(rec, wall, cpu)
+                        del self.labels[rec.ident]
+                        continue
+                else:
+                    rec.last_ready = None  # only consecutive waiting samples compare run_delay
+                self._sample(rec, wall, cpu)
+
+    def _run_sampler(self):
+        sleep = _original_sleep
+        while not self.stopping:
+            sleep(self.interval)
+            self._sample_all()
+
+    def begin(self):
+        self.thread_begin(threading.main_thread().name if threading.current_thread() is threading.main_thread() else threading.current_thread().name, main=True)
+        if _cpu_clock is not None:
+            self.sampler = threading.Thread(target=self._run_sampler, name="interleave-sampler", daemon=True)
+            self.sampler._interleave_skip = True
+            self.sampler.start()
+
+    def finish(self):
+        self.thread_end()
+        self.end = _now()  # before stopping the sampler: its last interval is not the program's time
+        self.stopping = True
+        if self.sampler is not None:
+            self.sampler.join()
+        with self.lock:
+            for rec in self.threads.values():
+                if rec.end is None:
+                    self._sample_all_one(rec)
+
+    def _sample_all_one(self, rec):
+        try:
+            cpu = time.clock_gettime_ns(rec.clock) if rec.clock is not None else rec.last_cpu
+        except OSError:
+            cpu = rec.last_cpu
+        self._sample(rec, self.end, cpu)
+        rec.end = self.end
+
+    # Output ----------------------------------------------------------------------------------------------
+    def ms(self, ns):
+        return round((ns - self.t0) / 1e6, 4)
+
+    def to_json(self, name):
+        threads = []
+        for rec in sorted(self.threads.values(), key=lambda r: r.start):
+            segs = [
+                {"startMs": self.ms(s), "endMs": self.ms(e), "state": st, "cpuMs": round(c / 1e6, 4), **({"label": lb} if lb else {})}
+                for s, e, st, lb, c in rec.segments
+            ]
+            threads.append({
+                "id": rec.ident, "name": rec.name, "main": rec.main, "startMs": self.ms(rec.start),
+                "endMs": self.ms(rec.end if rec.end is not None else self.end), "cpuMs": round(rec.cpu / 1e6, 4),
+                "segments": segs,
+            })
+        method = getattr(self, "start_method", None)
+        return {
+            "pid": os.getpid(), "parentPid": self.parent_pid, "name": name,
+            **({"startMethod": method} if method in ("fork", "forkserver", "spawn") else {}),
+            "startMs": self.ms(self.start), "endMs": self.ms(self.end), "threads": threads,
+            "tasks": [t.to_json(self) for t in self.tasks], "calls": self.calls,
+        }
+
+
+def _ready_ns(path):
+    try:
+        with open(path, "rb") as f:
+            return int(f.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+_original_sleep = time.sleep
+_rec = None  # the recorder of this process, once recording
+
+
+def _label_from_stack(frame):
+    """Why a thread waits, from the Python frames above the C call it is blocked in."""
+    depth = 0
+    while frame is not None and depth < 12:
+        code = frame.f_code
+        path = code.co_filename.replace("\\", "/")
+        name = code.co_name
+        if path.endswith("threading.py"):
+            if name in ("join", "_wait_for_tstate_lock"):
+                return "join"
+        elif path.endswith("queue.py") or path.endswith("multiprocessing/queues.py"):
+            return "queue"
+        elif path.endswith("concurrent/futures/thread.py") and name == "_worker":
+            return "queue"
+        elif path.endswith("concurrent/futures/_base.py") and name in ("result", "wait", "as_completed"):
+            return "join"
+        elif path.endswith(("popen_fork.py", "multiprocessing/process.py")) and name in ("wait", "poll", "join"):
+            return "join"
+        elif path.endswith("multiprocessing/pool.py") and name in ("wait", "get", "join"):
+            return "join"
+        elif path.endswith("multiprocessing/connection.py"):
+            return "queue"
+        frame, depth = frame.f_back, depth + 1
+    # A plain Lock.acquire is a C call with no frame of its own: that wait stays unlabelled.
+    return None
+
+
+def _labelled(label, fn):
+    def wrapper(*args, **kwargs):
+        rec = _rec
+        if rec is None:
+            return fn(*args, **kwargs)
+        ident = threading.get_ident()
+        if ident in rec.labels:  # the outermost call says best why (Queue.get, not the Condition inside it)
+            return fn(*args, **kwargs)
+        rec.labels[ident] = label
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            rec.labels.pop(ident, None)
+
+    wrapper.__wrapped__ = fn
+    wrapper.__name__ = getattr(fn, "__name__", "wrapper")
+    wrapper.__qualname__ = getattr(fn, "__qualname__", wrapper.__name__)
+    return wrapper
+
+
+def _patch_waits():
+    time.sleep = _labelled("sleep", _original_sleep)
+    for name in ("recv", "recv_into", "recvfrom", "recvfrom_into", "send", "sendall", "sendto", "connect", "accept"):
+        original = getattr(socket.socket, name)
+        setattr(socket.socket, name, _labelled("socket", original))
+    for cls_name in ("SelectSelector", "PollSelector", "EpollSelector", "DevpollSelector", "KqueueSelector"):
+        cls = getattr(selectors, cls_name, None)
+        if cls is not None and "select" in cls.__dict__:
+            cls.select = _labelled("select", cls.__dict__["select"])
+    for cls, label in ((threading.Condition, "lock"), (threading.Event, "lock"), (threading.Semaphore, "lock")):
+        for name in ("wait", "acquire"):
+            if name in cls.__dict__:
+                setattr(cls, name, _labelled(label, cls.__dict__[name]))
+    threading.Thread.join = _labelled("join", threading.Thread.join)
+    import concurrent.futures._base as cf_base
+    import multiprocessing.pool as mp_pool
+    import multiprocessing.process as mp_process
+    import queue
+
+    queue.Queue.get = _labelled("queue", queue.Queue.get)
+    queue.Queue.put = _labelled("queue", queue.Queue.put)
+    cf_base.Future.result = _labelled("join", cf_base.Future.result)
+    mp_pool.ApplyResult.wait = _labelled("join", mp_pool.ApplyResult.wait)
+    mp_process.BaseProcess.join = _labelled("join", mp_process.BaseProcess.join)
+
+
+# asyncio tasks ---------------------------------------------------------------------------------------------
+class _Task:
+    __slots__ = ("id", "name", "coro_name", "thread", "parent", "created", "end", "resumptions", "awaits", "pending")
+
+    def __init__(self, tid, coro_name, parent):
+        self.id, self.coro_name, self.parent = tid, coro_name, parent
+        self.name = None
+        self.thread = threading.get_ident()
+        self.created, self.end = _now(), None
+        self.resumptions, self.awaits = [], []
+        self.pending = None  # (since, label) of the await in progress
+
+    def to_json(self, rec):
+        return {
+            "id": self.id, "name": self.name or self.coro_name, "coroutine": self.coro_name, "thread": self.thread,
+            "parent": self.parent, "createdMs": rec.ms(self.created),
+            "endMs": rec.ms(self.end if self.end is not None else rec.end),
+            "resumptions": [{"startMs": rec.ms(s), "endMs": rec.ms(e), "cpuMs": round(c / 1e6, 4)} for s, e, c in self.resumptions],
+            "awaits": [{"startMs": rec.ms(s), "endMs": rec.ms(e), **({"label": lb} if lb else {})} for s, e, lb in self.awaits],
+        }
+
+
+def _await_label(coro, yielded):
+    if isinstance(yielded, asyncio.Task) or type(yielded).__name__ == "_GatheringFuture":
+        return "join"
+    inner, name, path = coro, None, ""
+    for _ in range(32):
+        code = getattr(inner, "cr_code", None) or getattr(inner, "gi_code", None)
+        if code is not None:
+            name, path = code.co_name, code.co_filename.replace("\\", "/")
+        nxt = getattr(inner, "cr_await", None) or getattr(inner, "gi_yieldfrom", None)
+        if nxt is None:
+            break
+        inner = nxt
+    if path.endswith("asyncio/tasks.py") and name == "sleep":
+        return "sleep"
+    if path.endswith(("asyncio/streams.py", "asyncio/selector_events.py", "asyncio/base_events.py")):
+        return "socket"
+    if path.endswith("asyncio/locks.py"):
+        return "lock"
+    if path.endswith("asyncio/queues.py"):
+        return "queue"
+    if path.endswith("asyncio/threads.py") or type(yielded).__name__ == "Future" and name == "to_thread":
+        return "executor"
+    return None
+
+
+class _Coro(collections.abc.Coroutine):
+    """Wraps a task's coroutine to time each resumption and each await between."""
+
+    __slots__ = ("_coro", "_task", "__qualname__", "__name__")
+
+    def __init__(self, coro, task):
+        self._coro, self._task = coro, task
+        self.__qualname__ = getattr(coro, "__qualname__", type(coro).__name__)
+        self.__name__ = getattr(coro, "__name__", self.__qualname__)
+
+    def _step(self, method, *args):
+        task = self._task
+        start = _now()
+        if task.pending is not None:
+            task.awaits.append((task.pending[0], start, task.pending[1]))
+            task.pending = None
+        if task.name is None:
+            current = asyncio.current_task()
+            task.name = current.get_name() if current is not None else None
+        cpu = time.thread_time_ns()
+        try:
+            yielded = method(*args)
+        except BaseException:
+            end = _now()
+            task.resumptions.append((start, end, time.thread_time_ns() - cpu))
+            task.end = end
+            raise
+        end = _now()
+        task.resumptions.append((start, end, time.thread_time_ns() - cpu))
+        task.pending = (end, _await_label(self._coro, yielded))
+        return yielded
+
+    def send(self, value):
+        return self._step(self._coro.send, value)
+
+    def throw(self, *args):
+        return self._step(self._coro.throw, *args)
+
+    def close(self):
+        return self._coro.close()
+
+    def __await__(self):
+        return self._coro.__await__()
+
+    def __getattr__(self, name):  # cr_frame, cr_code … for debuggers and reprs
+        return getattr(self._coro, name)
+
+
+def _task_factory(loop, coro, context=None):
+    rec = _rec
+    if rec is not None and asyncio.iscoroutine(coro) and not isinstance(coro, _Coro):
+        parent = None
+        try:
+            current = asyncio.current_task(loop)
+            parent = getattr(current, "_interleave_id", None)
+        except RuntimeError:
+            pass
+        task = _Task(len(rec.tasks), getattr(coro, "__qualname__", type(coro).__name__), parent)
+        rec.tasks.append(task)
+        coro = _Coro(coro, task)
+        made = asyncio.Task(coro, loop=loop, context=context) if context is not None else asyncio.Task(coro, loop=loop)
+        made._interleave_id = task.id
+        return made
+    return asyncio.Task(coro, loop=loop, context=context) if context is not None else asyncio.Task(coro, loop=loop)
+
+
+def _patch_asyncio():
+    import asyncio.base_events as base
+
+    original = base.BaseEventLoop.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        self.set_task_factory(_task_factory)
+
+    base.BaseEventLoop.__init__ = init
+
+
+# Threads, pools and processes ------------------------------------------------------------------------------
+def _record_call(kind, fn):
+    def call(*args, **kwargs):
+        rec = _rec
+        if rec is None:
+            return fn(*args, **kwargs)
+        start, cpu = _now(), time.thread_time_ns()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            rec.calls.append({
+                "thread": threading.get_ident(), "kind": kind,
+                "name": getattr(fn, "__qualname__", getattr(fn, "__name__", type(fn).__name__)),
+                "startMs": rec.ms(start), "endMs": rec.ms(_now()), "cpuMs": round((time.thread_time_ns() - cpu) / 1e6, 4),
+            })
+
+    return call
+
+
+def _patch_threads_and_pools():
+    import concurrent.futures.process as cf_process
+    import concurrent.futures.thread as cf_thread
+    import functools
+    import multiprocessing.pool as mp_pool
+    import multiprocessing.process as mp_process
+    import multiprocessing.queues as mp_queues
+
+    bootstrap_inner = threading.Thread._bootstrap_inner
+
+    def inner(self):
+        rec = _rec
+        if rec is None or getattr(self, "_interleave_skip", False):
+            return bootstrap_inner(self)
+        rec.thread_begin(self.name)  # current_thread() is not registered yet here
+        try:
+            return bootstrap_inner(self)
+        finally:
+            rec.thread_end()
+
+    threading.Thread._bootstrap_inner = inner
+
+    work_run = cf_thread._WorkItem.run
+
+    def run(self):
+        rec = _rec
+        if rec is None:
+            return work_run(self)
+        self.fn = _record_call("thread-pool", self.fn)
+        return work_run(self)
+
+    cf_thread._WorkItem.run = run
+
+    def pool_item(item):
+        if isinstance(item, cf_process._CallItem):
+            fn = item.fn
+            if isinstance(fn, functools.partial) and fn.func is cf_process._process_chunk:
+                item.fn = functools.partial(cf_process._process_chunk, _record_call("process-pool", fn.args[0]), *fn.args[1:])
+            else:
+                item.fn = _record_call("process-pool", fn)
+        elif isinstance(item, tuple) and len(item) == 5 and callable(item[2]):
+            job, i, func, args, kwds = item
+            if func in (mp_pool.mapstar, mp_pool.starmapstar) and args and isinstance(args[0], tuple):
+                args = ((_record_call("process-pool", args[0][0]),) + tuple(args[0][1:]),) + tuple(args[1:])
+            else:
+                func = _record_call("process-pool", func)
+            item = (job, i, func, args, kwds)
+        return item
+
+    for cls in (mp_queues.Queue, mp_queues.SimpleQueue):
+        original_get = cls.get
+
+        def get(self, *args, _original=original_get, **kwargs):
+            item = _original(self, *args, **kwargs)
+            return pool_item(item) if getattr(_rec, "pool_worker", False) else item
+
+        cls.get = get
+
+    bootstrap = mp_process.BaseProcess._bootstrap
+
+    def child_bootstrap(self, *args, **kwargs):
+        global _rec
+        parent = _rec.pid if _rec is not None else os.getppid()
+        target = getattr(self, "_target", None)
+        module = getattr(target, "__module__", "") or ""
+        rec = _Recorder(int(os.environ.get(_ENV_T0, _now())), float(os.environ.get(_ENV_INTERVAL, "1")), parent)
+        rec.pool_worker = module in ("multiprocessing.pool", "concurrent.futures.process")
+        rec.start_method = getattr(self, "_start_method", None) or _start_method()
+        _rec = rec
+        rec.pid = os.getpid()
+        rec.begin()
+        if not rec.pool_worker and target is not None:
+            self._target = _record_call("process", target)
+        try:
+            return bootstrap(self, *args, **kwargs)
+        finally:
+            rec.finish()
+            _write_child(rec, self.name)
+
+    mp_process.BaseProcess._bootstrap = child_bootstrap
+
+
+def _write_child(rec, name):
+    folder = os.environ.get(_ENV_DIR)
+    if not folder:
+        return
+    data = rec.to_json(name)
+    path = os.path.join(folder, "%d.json" % os.getpid())
+    with open(path + ".tmp", "w") as f:
+        json.dump(data, f, separators=(",", ":"))
+    os.replace(path + ".tmp", path)
+
+
+def _patch_spawn():
+    import multiprocessing.spawn as spawn
+
+    original = spawn.get_command_line
+    here = os.path.abspath(__file__)
+
+    def get_command_line(**kwargs):
+        cmd = original(**kwargs)
+        if "-c" in cmd:
+            i = cmd.index("-c") + 1
+            boot = (
+                "import importlib.util as _u;_s=_u.spec_from_file_location('interleave_record',%r);"
+                "_m=_u.module_from_spec(_s);_s.loader.exec_module(_m);_m.install();" % here
+            )
+            cmd = cmd[:i] + [boot + cmd[i]] + cmd[i + 1:]
+        return cmd
+
+    spawn.get_command_line = get_command_line
+
+
+_installed = False
+
+
+def install():
+    """Patch the standard library so that this process and its children can be recorded."""
+    global _installed
+    if _installed:
+        return
+    _installed = True
+    _patch_waits()
+    _patch_asyncio()
+    _patch_threads_and_pools()
+    _patch_spawn()
+
+
+# Running a program -----------------------------------------------------------------------------------------
+def _merge(folder):
+    children = []
+    for entry in sorted(os.listdir(folder)):
+        if entry.endswith(".json"):
+            try:
+                with open(os.path.join(folder, entry)) as f:
+                    children.append(json.load(f))
+            except (OSError, ValueError):
+                continue
+    return sorted(children, key=lambda c: c["startMs"])
+
+
+def _start_method():
+    import multiprocessing
+
+    try:
+        return multiprocessing.get_start_method(allow_none=True) or multiprocessing.get_context().get_start_method()
+    except (ValueError, RuntimeError):
+        return None
+
+
+def record(target, args, is_module=False, interval_ms=1.0):
+    """Run a script (or module) as __main__ and return its recording as a dict."""
+    global _rec
+    install()
+    folder = tempfile.mkdtemp(prefix="interleave-")
+    t0 = _now()
+    os.environ[_ENV_DIR], os.environ[_ENV_T0], os.environ[_ENV_INTERVAL] = folder, str(t0), str(interval_ms)
+    rec = _Recorder(t0, interval_ms, None)
+    rec.pid = os.getpid()
+    _rec = rec
+    old_argv, old_path0 = sys.argv, sys.path[0]
+    sys.argv = [target] + list(args)
+    # As python3 itself does: the script's folder first, or for -m the current directory.
+    sys.path[0] = os.getcwd() if is_module else os.path.dirname(os.path.abspath(target))
+    status = 0
+    rec.begin()
+    try:
+        if is_module:
+            runpy.run_module(target, run_name="__main__", alter_sys=True)
+        else:
+            runpy.run_path(target, run_name="__main__")
+    except SystemExit as e:
+        status = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    finally:
+        for t in threading.enumerate():
+            if t is not threading.current_thread() and not t.daemon:
+                t.join()
+        rec.finish()
+        _rec = None
+        sys.argv = old_argv
+        sys.path[0] = old_path0
+    root = rec.to_json("MainProcess")
+    children = _merge(folder)
+    for name in os.listdir(folder):
+        os.unlink(os.path.join(folder, name))
+    os.rmdir(folder)
+    gil = getattr(sys, "_is_gil_enabled", lambda: True)()
+    return {
+        "format": FORMAT, "version": VERSION,
+        "recorder": {"sampleIntervalMs": interval_ms, "cpuClock": "pthread_getcpuclockid" if _cpu_clock else "none"},
+        "python": {"version": "%d.%d.%d" % sys.version_info[:3], "implementation": sys.implementation.name, "gil": bool(gil),
+                   "switchIntervalMs": round(sys.getswitchinterval() * 1000, 6)},
+        "machine": {"cores": os.cpu_count() or 1, "platform": sys.platform},
+        "program": {"argv": [("-m " if is_module else "") + target] + list(args), "exitStatus": status, "startMethod": _start_method()},
+        "durationMs": root["endMs"],
+        "processes": [root] + children,
+    }
+
+
+def _self_test(out):
+    """Time a known I/O-bound and CPU-bound workload with and without recording; print the overhead."""
+    import subprocess
+
+    here = os.path.abspath(__file__)
+    work = {
+        "I/O-bound (8 threads sleeping 20 x 10 ms)": "import threading,time\nt0=time.perf_counter()\n"
+        "def f():\n    for _ in range(20): time.sleep(0.01)\n"
+        "ts=[threading.Thread(target=f) for _ in range(8)]\n[t.start() for t in ts]\n[t.join() for t in ts]\n"
+        "print(time.perf_counter()-t0)\n",
+        "CPU-bound (2 threads counting to 3 000 000)": "import threading,time\nt0=time.perf_counter()\n"
+        "def f():\n    n=0\n    for i in range(3_000_000): n+=i\n"
+        "ts=[threading.Thread(target=f) for _ in range(2)]\n[t.start() for t in ts]\n[t.join() for t in ts]\n"
+        "print(time.perf_counter()-t0)\n",
+    }
+    with tempfile.TemporaryDirectory() as d:
+        rows = []
+        for title, source in work.items():
+            path = os.path.join(d, "work.py")
+            with open(path, "w") as f:
+                f.write(source)
+            plain, recorded = [], []
+            for _ in range(5):
+                plain.append(_timed([sys.executable, path]))
+                recorded.append(_timed([sys.executable, here, "-o", os.path.join(d, "r.json"), path]))
+            p, r = sorted(plain)[2], sorted(recorded)[2]
+            rows.append((title, p, r))
+    out.write("%-46s %10s %10s %9s\n" % ("workload", "plain", "recorded", "overhead"))
+    for title, p, r in rows:
+        out.write("%-46s %8.1f ms %8.1f ms %8.1f %%\n" % (title, p * 1e3, r * 1e3, (r - p) / p * 100))
+    out.write("(median of 5 runs each; the workload's own time, interpreter and recorder start-up left out)\n")
+    return 0
+
+
+def _timed(cmd):
+    """The workload's own time (it prints it), so that interpreter and recorder start-up are left out."""
+    import subprocess
+
+    done = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    return float(done.stdout.split()[-1])
+
+
+USAGE = "usage: interleave_record.py [-o run.json] [--interval-ms MS] (script.py | -m module) [args...] | --self-test\n"
+
+
+def main(argv):
+    out_path, interval, i = "recording.json", 1.0, 0
+    while i < len(argv):
+        a = argv[i]
+        if a in ("-h", "--help"):
+            sys.stdout.write(USAGE + __doc__)
+            return 0
+        if a == "--self-test":
+            return _self_test(sys.stdout)
+        if a == "-o" and i + 1 < len(argv):
+            out_path, i = argv[i + 1], i + 2
+        elif a == "--interval-ms" and i + 1 < len(argv):
+            try:
+                interval = float(argv[i + 1])
+            except ValueError:
+                interval = -1
+            if not 0.1 <= interval <= 100:
+                sys.stderr.write("interleave_record: --interval-ms must be a number from 0.1 to 100\n")
+                return 2
+            i += 2
+        elif a == "-m" and i + 1 < len(argv):
+            data = record(argv[i + 1], argv[i + 2:], True, interval)
+            break
+        elif a.startswith("-"):
+            sys.stderr.write("interleave_record: unknown option %s\n%s" % (a, USAGE))
+            return 2
+        else:
+            data = record(a, argv[i + 1:], False, interval)
+            break
+    else:
+        sys.stderr.write(USAGE)
+        return 2
+    with open(out_path, "w") as f:
+        json.dump(data, f, separators=(",", ":"))
+    sys.stderr.write("interleave_record: %s written (%.1f ms, %d process(es))\n" % (out_path, data["durationMs"], len(data["processes"])))
+    return data["program"]["exitStatus"] if isinstance(data["program"]["exitStatus"], int) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

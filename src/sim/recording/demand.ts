@@ -1,0 +1,53 @@
+/**
+ * How many of the program's threads wanted a CPU at once (running, or ready with no core free), over all
+ * its processes. A thread that waited for a core while the program wanted no more cores than the machine
+ * has was held up by other programs on the machine, not by its own: the replay cannot recreate that, so
+ * the derived workload counts such a wait as part of the work's time ("this machine, as busy as it was").
+ * Under a GIL only one thread of a process runs Python at a time, so there the rule holds only while no
+ * other thread of the same process wanted to run.
+ */
+import type { Recording } from './types';
+
+export interface Demand {
+  /** Thread-milliseconds of demand in [s, e). */
+  integral(s: number, e: number): number;
+  cores: number;
+}
+
+/** Demand of the whole program, or of one of its processes (`only`, an index into rec.processes). */
+export function programDemand(rec: Recording, only?: number): Demand {
+  const marks: [number, number][] = [];
+  for (const p of only === undefined ? rec.processes : [rec.processes[only]])
+    for (const t of p.threads)
+      for (const s of t.segments)
+        if (s.state === 'running' || s.label === 'core') marks.push([s.startMs, 1], [s.endMs, -1]);
+  marks.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  // Breakpoints, the level after each, and the cumulative integral up to each.
+  const at = new Float64Array(marks.length);
+  const level = new Float64Array(marks.length);
+  const cum = new Float64Array(marks.length);
+  let l = 0;
+  marks.forEach(([time, d], i) => {
+    cum[i] = i === 0 ? 0 : cum[i - 1] + level[i - 1] * (time - at[i - 1]);
+    at[i] = time;
+    l += d;
+    level[i] = l;
+  });
+  const upTo = (t: number): number => {
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid] <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    const i = lo - 1;
+    return i < 0 ? 0 : cum[i] + level[i] * (t - at[i]);
+  };
+  return { integral: (s, e) => upTo(e) - upTo(s), cores: rec.machine.cores };
+}
+
+/** Did the program itself want more cores than `cores` (default: the machine's), on average over [s, e)? */
+export function ownContention(demand: Demand, s: number, e: number, cores = demand.cores): boolean {
+  return e > s && demand.integral(s, e) / (e - s) > cores + 0.05;
+}

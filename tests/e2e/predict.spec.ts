@@ -1,0 +1,79 @@
+import { expect, test, type Locator } from '@playwright/test';
+import { watchConsole } from './pages';
+
+/**
+ * Predict, then reveal: the figure that answers a question opens at its start with its totals hidden, and
+ * plays from 0 once the reader commits; "Try again" seals it again.
+ */
+const valueOf = async (slider: Locator) => Number(await slider.getAttribute('aria-valuenow'));
+
+test('a prediction’s figure starts at 0 with totals hidden and plays after Check', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/threads/');
+  await page.waitForLoadState('networkidle');
+  const question = page.locator('section.predict').first();
+  const id = await question.getAttribute('data-predict');
+  const figure = page.locator(`figure.tl[data-predicted-by="${id}"]`);
+  await expect(figure).toHaveAttribute('data-sealed', '');
+  const slider = figure.getByRole('slider', { name: 'Time' });
+  expect(await valueOf(slider)).toBe(0);
+  for (const total of await figure.locator('.tl-band-total, .tl-band-speedup, .tl-clock-total').all()) {
+    await expect(total).toBeHidden();
+  }
+
+  await question.scrollIntoViewIfNeeded();
+  await question.getByRole('radio', { name: '10 s' }).check();
+  await question.getByRole('button', { name: 'Check my guess' }).click();
+  const verdict = question.locator('.predict-verdict').first();
+  await expect(verdict).toHaveText(/^Not quite: you picked 10 s; the answer is 2 s\./);
+  await expect(verdict).toBeFocused();
+  await expect(figure).not.toHaveAttribute('data-sealed', '');
+  await expect(figure.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect.poll(() => valueOf(slider)).toBeGreaterThan(0);
+  await expect(figure.locator('.tl-band-total').first()).toBeVisible();
+  // Played to the answer: the threads band is marked, with the answer in words.
+  await figure.getByLabel('Speed').selectOption('4');
+  await expect(figure.locator('.tl-band-header[data-answer]')).toContainText('Threads', { timeout: 15_000 });
+  await expect(figure.locator('.tl-answer')).toContainText('all done at 2.00 s');
+  await page.screenshot({ path: 'test-results/predict-revealed.png' });
+
+  await question.getByRole('button', { name: 'Try again' }).click();
+  await expect(figure).toHaveAttribute('data-sealed', '');
+  expect(await valueOf(slider)).toBe(0);
+  await expect(question.getByRole('radio').first()).toBeFocused();
+  await expect(question.getByRole('button', { name: 'Check my guess' })).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('with reduced motion the reveal jumps to the end', async ({ browser }) => {
+  const context = await browser.newContext({ reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto('/sequential/');
+  await page.waitForLoadState('networkidle');
+  const question = page.locator('section.predict').first();
+  const id = await question.getAttribute('data-predict');
+  const figure = page.locator(`figure.tl[data-predicted-by="${id}"]`);
+  const slider = figure.getByRole('slider', { name: 'Time' });
+  expect(await valueOf(slider)).toBe(0);
+  await question.getByRole('radio', { name: 'C' }).check();
+  await question.getByRole('button', { name: 'Check my guess' }).click();
+  await expect(question.locator('.predict-verdict').first()).toHaveText(/^Right: C\./);
+  await expect
+    .poll(async () => (await valueOf(slider)) === Number(await slider.getAttribute('aria-valuemax')))
+    .toBe(true);
+  await expect(figure.locator('.tl-lane-label[data-answer]')).toHaveText(/C/);
+  await context.close();
+});
+
+test('with JavaScript off the answer sits in a closed disclosure', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/threads/');
+  const question = page.locator('section.predict').first();
+  const answer = question.locator('details');
+  await expect(answer).not.toHaveAttribute('open', '');
+  await expect(answer.locator('summary')).toHaveText('Show the answer');
+  await answer.locator('summary').click();
+  await expect(answer).toContainText('The answer is 2 s.');
+  await context.close();
+});

@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { watchConsole } from './pages';
+
+const FIXTURE = resolve(import.meta.dirname, '../recorder/fixtures/downloader.json');
+
+test('a recording opened on the playground: the recorded band above its replays, totals against it', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await page.goto('/playground/');
+  await page.waitForLoadState('networkidle');
+  const playground = page.locator('.pg');
+  await playground.locator('.pg-import input[type=file]').setInputFiles(FIXTURE);
+  const panel = playground.locator('.pg-rec');
+  await expect(panel.getByRole('heading', { name: 'Recorded: downloader.py' })).toBeVisible();
+  await expect(panel.locator('.tl-band-model').first()).toHaveText(/Recorded · Python 3\.11\.7 · 2 cores/);
+  const table = panel.getByRole('table', { name: 'Recorded total against the replays' });
+  await expect(table.getByRole('row')).toHaveCount(1 + 1 + 5);
+  await expect(table.locator('tr[data-model=threads] th')).toHaveText('Threads (GIL) (as recorded)');
+  // Fewer models: the figure and the table follow.
+  await panel.getByRole('checkbox', { name: 'Sequential' }).uncheck();
+  await expect(table.getByRole('row')).toHaveCount(1 + 1 + 4);
+  // The derived workload is the playground's workload, under every model.
+  await expect(playground.getByRole('status').filter({ hasText: 'Opened downloader.json' })).toBeVisible();
+  await panel.screenshot({ path: '/tmp/rec13/panel.png' });
+  await panel.getByRole('button', { name: 'Close the recording' }).click();
+  await expect(panel).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+test('a file that is not a recording gets a message naming the file and the field', async ({ page }) => {
+  await page.goto('/playground/');
+  await page.waitForLoadState('networkidle');
+  await page.locator('.pg-import input[type=file]').setInputFiles({
+    name: 'notes.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "interleave-recording", "version": 7}'),
+  });
+  await expect(page.locator('.pg .pg-status')).toHaveText(/Not opened: notes\.json: version must be 1/);
+});
+
+test('the recorder is served for download', async ({ page }) => {
+  const reply = await page.request.get('/interleave_record.py');
+  expect(reply.status()).toBe(200);
+  expect(await reply.text()).toContain('FORMAT = "interleave-recording"');
+});

@@ -1,0 +1,123 @@
+/**
+ * The recorder's command line and what it records, run with python3; then the round trip. One file, so that
+ * its programs run one after another and not beside each other on a small machine.
+ * Record the generated programs of shipped scenarios with python3, derive their workload, replay it under the model they used, and
+ * compare totals: within 10 % (3 % for the I/O-bound one). The machine running the tests may be busy
+ * with other work, which slows a recorded run but not its replay, so each program gets three attempts
+ * and the closest counts.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compareRecording } from '../../src/sim/recording/compare';
+import { generatePython } from '../../src/sim/python/index';
+import { parseScenario } from '../../src/sim/scenario/parse';
+import type { ModelId } from '../../src/sim/types';
+import { PROGRAMS, RECORDER, runRecorder } from './record';
+
+describe('interleave_record.py', () => {
+  it('records threads with their names, and labels their sleeps', () => {
+    const run = runRecorder([`${PROGRAMS}/threads_cpu.py`]);
+    expect(run.status, run.stderr).toBe(0);
+    const rec = run.recording!;
+    expect(rec.format).toBe('interleave-recording');
+    expect(rec.python.version).toMatch(/^3\.\d+\.\d+$/);
+    const names = rec.processes[0].threads.map((t) => t.name);
+    expect(names).toEqual(expect.arrayContaining(['MainThread', 'worker-0', 'worker-1']));
+    expect(names).not.toContain('interleave-sampler');
+    const worker = rec.processes[0].threads.find((t) => t.name === 'worker-1')!;
+    expect(worker.segments.some((s) => s.label === 'sleep' && s.endMs - s.startMs > 40)).toBe(true);
+    expect(worker.cpuMs).toBeGreaterThan(10);
+  });
+
+  it('records asyncio tasks: creation, resumptions and the awaits between', () => {
+    const rec = runRecorder([`${PROGRAMS}/aio_downloads.py`]).recording!;
+    const tasks = rec.processes[0].tasks!;
+    const downloads = tasks.filter((t) => t.coroutine === 'download');
+    expect(downloads).toHaveLength(6);
+    for (const t of downloads) {
+      expect(t.parent).toBe(tasks[0].id);
+      expect(t.resumptions).toHaveLength(3);
+      expect(t.awaits.map((w) => w.label)).toEqual(['sleep', 'sleep']);
+    }
+  });
+
+  it('merges the recordings of pool workers, each call with its CPU time', () => {
+    const rec = runRecorder([`${PROGRAMS}/process_pool.py`]).recording!;
+    expect(rec.processes).toHaveLength(3);
+    const calls = rec.processes.slice(1).flatMap((p) => p.calls ?? []);
+    expect(calls.map((c) => c.name)).toEqual(['count', 'count', 'count', 'count']);
+    for (const p of rec.processes.slice(1)) expect(p.parentPid).toBe(rec.processes[0].pid);
+  });
+
+  it('records children started with spawn', () => {
+    const rec = runRecorder([`${PROGRAMS}/spawn_children.py`]).recording!;
+    const children = rec.processes.slice(1);
+    expect(children).toHaveLength(2);
+    for (const c of children) {
+      expect(c.startMethod).toBe('spawn');
+      expect(c.calls?.map((k) => k.name)).toEqual(['nap']);
+    }
+  });
+
+  it('runs a module with -m, passes its arguments and keeps its exit status', () => {
+    const run = runRecorder(['-m', 'pkg', '--fail']);
+    expect(run.status).toBe(3);
+    const calls = run.recording!.processes[0].calls!;
+    expect(calls.filter((c) => c.kind === 'thread-pool')).toHaveLength(3);
+    expect(run.recording!.program.argv).toEqual(['-m pkg', '--fail']);
+  });
+
+  it('refuses unknown options with status 2 and a usage line', () => {
+    const run = runRecorder(['--frobnicate', 'x.py']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/unknown option --frobnicate/);
+    expect(run.recording).toBeNull();
+  });
+
+  it('is served for download unchanged', () => {
+    const served = readFileSync(resolve(import.meta.dirname, '../../public/interleave_record.py'), 'utf8');
+    expect(served).toBe(readFileSync(RECORDER, 'utf8'));
+  });
+});
+
+/** Generated programs (src/sim/python) of shipped scenarios, with durations scaled down to keep CI short. */
+const CASES: { scenario: string; model: ModelId; scale: number; tolerance: number }[] = [
+  { scenario: 'three-sleeps', model: 'asyncio', scale: 0.1, tolerance: 0.03 },
+  { scenario: 'gil-two-counters', model: 'threads', scale: 0.1, tolerance: 0.1 },
+  { scenario: 'ten-downloads', model: 'processes', scale: 0.05, tolerance: 0.1 },
+];
+
+function generated(id: string, model: ModelId, scale: number): string {
+  const file = resolve(import.meta.dirname, `../../content/scenarios/${id}.json`);
+  const scenario = parseScenario(JSON.parse(readFileSync(file, 'utf8')), file);
+  const dir = mkdtempSync(join(tmpdir(), 'interleave-gen-'));
+  const path = join(dir, `${id}_${model}.py`);
+  writeFileSync(path, generatePython(scenario, model, { scale }).code);
+  return path;
+}
+
+describe('recorded against replayed: generated programs', () => {
+  for (const c of CASES) {
+    it(`${c.scenario} under ${c.model}: the replay within ${c.tolerance * 100} % of the recorded total`, () => {
+      const program = generated(c.scenario, c.model, c.scale);
+      const tries: string[] = [];
+      let best = Infinity;
+      try {
+        for (let attempt = 0; attempt < 3 && best > c.tolerance; attempt++) {
+          const run = runRecorder([program]);
+          expect(run.status, run.stderr).toBe(0);
+          const cmp = compareRecording(run.recording!, [c.model]);
+          expect(cmp.recordedModel).toBe(c.model);
+          const row = cmp.rows[0];
+          tries.push(`${cmp.recordedMs.toFixed(1)} ms recorded, ${row.simulatedMs.toFixed(1)} ms replayed`);
+          best = Math.min(best, Math.abs(row.difference));
+        }
+      } finally {
+        rmSync(dirname(program), { recursive: true, force: true });
+      }
+      expect(best, tries.join('; ')).toBeLessThanOrEqual(c.tolerance);
+    }, 120_000);
+  }
+});
