@@ -36,7 +36,7 @@ import type { Driver } from '../engine/sim';
 import type { SimThread } from '../engine/thread';
 import type { ModelContext } from './context';
 import { isPlain, runStep } from './context';
-import { BLOCKED } from '../sync/coord';
+import { BLOCKED } from '../sync/outcome';
 import { ExecutorThreads } from './executorThreads';
 import { dumpsNs, loadsNs, startCosts } from './pickling';
 import { ProcessPool } from './processPool';

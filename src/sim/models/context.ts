@@ -5,7 +5,7 @@ import { S } from '../engine/recorder';
 import type { Sim } from '../engine/sim';
 import type { SimThread } from '../engine/thread';
 import type { Coord } from '../sync/coord';
-import { BLOCKED } from '../sync/coord';
+import { BLOCKED } from '../sync/outcome';
 import type { ResolvedSettings, Step, Task } from '../types';
 
 export interface ModelContext {

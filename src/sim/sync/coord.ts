@@ -28,13 +28,10 @@ import { describeDeadlock } from './deadlock';
 import { Prim } from './prim';
 import { acquire, release } from './locks';
 import { get, put, waitFor } from './queues';
+import { BLOCKED, DONE } from './outcome';
 import { SharedVars } from './shared';
 
 export type Flavor = 'sequential' | 'threads' | 'asyncio' | 'processes';
-
-/** attempt(): the step's effect happened (go on), or the task now waits. */
-export const DONE = 0;
-export const BLOCKED = 1;
 
 // coordination timers: a = (task << 1) for a timeout (b = wait sequence), (queue << 1) | 1 for an item the feeder sent
 

@@ -5,7 +5,7 @@
  */
 import { S } from '../engine/recorder';
 import type { Coord } from './coord';
-import { BLOCKED, DONE } from './coord';
+import { BLOCKED, DONE } from './outcome';
 
 export function acquire(c: Coord, t: number, k: number, pi: number): number {
   const p = c.prims[pi];

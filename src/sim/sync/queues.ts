@@ -6,7 +6,7 @@ import { MP_QUEUE_PUT_NS } from '../defaults';
 import { E_QUEUE_DEPTH, S } from '../engine/recorder';
 import { dumpsNs } from '../models/pickling';
 import type { Coord } from './coord';
-import { BLOCKED, DONE } from './coord';
+import { BLOCKED, DONE } from './outcome';
 import type { Prim } from './prim';
 
 export function depthEvent(c: Coord, t: number, p: Prim): void {

@@ -10,7 +10,6 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { estimateEvents } from '../../sim/limits';
-import { pageSimClient } from '../../store/simClient';
 import { useStore } from 'zustand';
 import { simulate } from '../../sim';
 import { MODEL_IDS, type ModelId, type Trace } from '../../sim/types';
@@ -47,6 +46,9 @@ export function Result(props: ResultProps) {
   return <Figure store={prepared.store} model={props.model} show={show} task={props.task} interval={interval} />;
 }
 
+/** Whether this page can have a simulation worker (as pageSimClient decides: not on the server, nor in tests). */
+const hasWorker = () => typeof Worker === 'function' && typeof window !== 'undefined';
+
 /** When the task named `name` (or the last of its copies `name-1`…) finished, or NaN. */
 export function taskEndMs(trace: Pick<Trace, 'tasks'>, name: string): number {
   const ends = trace.tasks.filter((t) => t.name === name || t.name.startsWith(`${name}-`)).map((t) => t.endMs);
@@ -71,7 +73,8 @@ function Figure({ store, model, show, task, interval }: FigureProps) {
     [overrides, interval],
   );
   const shown = interval === undefined ? traces.find((t) => t.model === model) : undefined;
-  const client = !shown && scenario && estimateEvents(scenario, own) > SYNC_EVENTS ? pageSimClient() : null;
+  // The worker's client is fetched only when a figure is too large for the page's thread.
+  const client = !shown && !!scenario && hasWorker() && estimateEvents(scenario, own) > SYNC_EVENTS;
   const sync = useMemo(() => {
     if (shown || !scenario || client) return null;
     try {
@@ -83,12 +86,21 @@ function Figure({ store, model, show, task, interval }: FigureProps) {
   const [late, setLate] = useState<{ key: object; trace: Trace | null } | null>(null);
   useEffect(() => {
     if (!client || !scenario) return;
-    const run = client.run({ scenario, models: [model], overrides: own, trace: 'summary' });
-    run.result.then(
-      (r) => setLate({ key: scenario, trace: r.traces[0] }),
-      () => setLate({ key: scenario, trace: null }),
-    );
-    return () => run.cancel();
+    let cancelled = false;
+    let cancel = () => {};
+    const failed = () => void (cancelled || setLate({ key: scenario, trace: null }));
+    void import('../../store/simClient').then(({ pageSimClient }) => {
+      const worker = pageSimClient();
+      if (cancelled) return;
+      if (!worker) return failed();
+      const run = worker.run({ scenario, models: [model], overrides: own, trace: 'summary' });
+      cancel = () => run.cancel();
+      run.result.then((r) => void (cancelled || setLate({ key: scenario, trace: r.traces[0] })), failed);
+    }, failed);
+    return () => {
+      cancelled = true;
+      cancel();
+    };
   }, [client, scenario, model, own]);
   const trace = shown ?? sync ?? (late?.key === scenario ? late.trace : null);
   const ms = !trace ? NaN : task ? taskEndMs(trace, task) : trace.makespanMs;

@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ModelId, Scenario } from '../../sim/types';
 import type { TableKit } from './kit';
+import { pageSimClient } from '../../store/simClient';
 import { EVENT_CAP, reasonOf, rowsFrom, simulateRows, type Outcome, type Row } from './results';
 
 export function useRows(
@@ -14,7 +15,7 @@ export function useRows(
   models: readonly ModelId[],
   edited: boolean,
 ): { rows: Row[]; busy: boolean } {
-  const client = edited ? kit.worker() : null;
+  const client = edited ? pageSimClient() : null;
   const sync = useMemo(
     () => (client ? null : simulateRows(kit.simulate, scenario, models)),
     [client, kit, scenario, models],

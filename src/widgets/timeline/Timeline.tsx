@@ -72,6 +72,9 @@ export function parseModels(
  * "× faster than sequential" figure when sequential is not shown, instead of simulating it.
  */
 export const sequentialMakespan: BaselineFn = (scenario) => {
+  // Coordination and late arrivals change what one-after-another costs: simulate those instead.
+  const coordinated = scenario.sync !== undefined || scenario.shared !== undefined;
+  if (coordinated || scenario.tasks.some((t) => t.startAtMs !== undefined)) return null;
   let ns = 0;
   for (const task of expandTasks(scenario)) for (const step of task.steps) ns += Math.round(step.durationMs * 1e6);
   return ns / 1e6;

@@ -13,7 +13,7 @@ import type { BandHeaderInfo } from '../../timeline/SvgTimeline';
 import { Controls } from './Controls';
 import { Chart } from './Chart';
 import { ZoomBar } from './ZoomBar';
-import { DetailsPanel } from './DetailsPanel';
+import { DetailsSlot } from './DetailsSlot';
 import { statesInWindow } from '../../timeline/scene';
 import { Readouts } from './Readouts';
 import { Narration } from './Narration';
@@ -113,7 +113,7 @@ function Figure({ caption, labels, code, children, editBar }: FigureProps) {
       <Controls uid={uid} editBar={editBar} />
       <ZoomBar layout={layout} />
       <Chart layout={layout} uid={uid} headers={headers} />
-      <DetailsPanel layout={layout} uid={uid} />
+      <DetailsSlot layout={layout} uid={uid} />
       <RevealNote layout={layout} />
       <Legend uid={uid} states={inWindow} handoffs={legend.handoffs} />
       <Readouts layout={layout} headers={headers} />
