@@ -6,7 +6,7 @@ import { hydrated, watchConsole } from './pages';
  * shows the shared view at once, wherever it is on the page; a link that cannot be used says so where the
  * reader lands; a second tab never overwrites or deletes a newer saved edit.
  */
-const POOL = 'figure.tl[data-figure="thr-pool"]';
+const POOL = 'figure.tl[data-figure="pool"]';
 const DURATION = 'Task page, step 1 duration, in seconds';
 
 async function pool(page: Page, path = '/threads/'): Promise<Locator> {
@@ -39,7 +39,7 @@ test('a shared link opened in a fresh browser scrolls to its figure and shows th
   const playhead = await slider.getAttribute('aria-valuenow');
   await figure.getByRole('button', { name: 'Copy link' }).click();
   const link = await figure.getByRole('textbox', { name: 'Link to this view' }).inputValue();
-  expect(new URL(link).hash).toMatch(/^#tl\.thr-pool=1\./);
+  expect(new URL(link).hash).toMatch(/^#tl\.pool=2\./);
 
   const other = await browser.newContext();
   const fresh = await other.newPage();
@@ -67,7 +67,7 @@ test('a tampered link’s notice is in view on arrival', async ({ page }) => {
   for (const bad of ['1.not-really-a-view', '7.W10', '1.WyJzIiwgbnVsbCwgInQiLCBbMSwyXV0']) {
     const problems = watchConsole(page);
     await page.goto('about:blank');
-    await page.goto(`/threads/#tl.thr-pool=${bad}`);
+    await page.goto(`/threads/#tl.pool=${bad}`);
     const figure = page.locator(POOL);
     const notice = figure.getByRole('status').filter({ hasText: 'could not be used' });
     await expect(notice).toBeInViewport();
