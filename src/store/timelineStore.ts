@@ -6,7 +6,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ModelId, ModelSettings, Scenario, Trace } from '../sim/types';
-import { eventTimes, nextEventTime, prevEventTime } from '../timeline/events';
+import { eventTimes, firstEventAtOrAfter, nextEventTime, prevEventTime } from '../timeline/events';
 import type { ViewMode } from '../timeline/layout';
 import { clampTime } from '../timeline/scale';
 import {
@@ -284,9 +284,12 @@ export function createTimelineStore(init: TimelineInit): TimelineStore {
       setLoop: (loop) => set({ loop }),
       setView: (view) => set({ view, hover: null }),
       // Steps go to the next change that is visible at the current zoom: at least a pixel away.
+      // Step back is the inverse of Step forward: the earliest event from which a step forward lands here.
       stepBack: () => {
         const { timeMs, eventTimes: times } = get();
-        moveTo(prevEventTime(times, timeMs - 0.999 * pixelMs()), { playing: false });
+        const latest = prevEventTime(times, timeMs);
+        const earliest = firstEventAtOrAfter(times, latest - 0.999 * pixelMs());
+        moveTo(earliest < timeMs ? earliest : latest, { playing: false });
       },
       stepForward: () => {
         const { timeMs, eventTimes: times, domainMs } = get();

@@ -40,6 +40,21 @@ export function prevEventTime(times: ArrayLike<number>, t: number): number {
   return found < 0 ? 0 : times[found];
 }
 
+/** The earliest event time at or after t (or t if there is none). */
+export function firstEventAtOrAfter(times: ArrayLike<number>, t: number): number {
+  let lo = 0;
+  let hi = times.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid] >= t - EPS) {
+      found = mid;
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  return found < 0 ? t : times[found];
+}
+
 /** The earliest event time strictly after t (or `end` if none). */
 export function nextEventTime(
   times: ArrayLike<number>,

@@ -3,7 +3,8 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { parseScenario } from '../../src/sim/scenario/parse';
 import { simulate } from '../../src/sim/simulate';
-import type { ModelId } from '../../src/sim/types';
+import type { ModelId, Scenario } from '../../src/sim/types';
+import { decodeView, encodeView } from '../../src/share/codec';
 import { watchConsole } from './pages';
 
 /**
@@ -147,9 +148,14 @@ test.describe('editing a timeline', () => {
     await figure.getByRole('button', { name: 'Copy link' }).click();
     const link = await figure.getByRole('textbox', { name: 'Link to this view' }).inputValue();
     const code = new URLSearchParams(new URL(link).hash.slice(1)).get('tl.downloads')!;
-    const json = JSON.parse(Buffer.from(code.slice(2), 'base64url').toString());
-    json[3][2] = 0; // cores
-    const tampered = `1.${Buffer.from(JSON.stringify(json)).toString('base64url')}`;
+    const decoded = decodeView(code);
+    if (!decoded.ok) throw new Error(`the copied link does not decode: ${decoded.message}`);
+    const scenario = decoded.value.scenario as Scenario;
+    // Re-encode with the codec itself, so the link is well formed and only the workload is wrong.
+    const tampered = encodeView({
+      ...decoded.value,
+      scenario: { ...scenario, machine: { ...scenario.machine, cores: 0 } },
+    });
     await page.goto('about:blank');
     const again = await downloads(page, `/playground/#tl.downloads=${tampered}`);
     await expect(again.getByRole('status')).toContainText('machine.cores');

@@ -22,10 +22,10 @@ test('a prediction’s figure starts at 0 with totals hidden and plays after Che
   }
 
   await question.scrollIntoViewIfNeeded();
-  await question.getByRole('radio', { name: '10 s' }).check();
+  await question.getByRole('radio', { name: '4.4 s' }).check();
   await question.getByRole('button', { name: 'Check my guess' }).click();
   const verdict = question.locator('.predict-verdict').first();
-  await expect(verdict).toHaveText(/^Not quite: you picked 10 s; the answer is 2 s\./);
+  await expect(verdict).toHaveText(/^Not quite: you picked 4\.4 s; the answer is 2\.2 s\./);
   await expect(verdict).toBeFocused();
   await expect(figure).not.toHaveAttribute('data-sealed', '');
   await expect(figure.getByRole('button', { name: 'Pause' })).toBeVisible();
@@ -34,7 +34,7 @@ test('a prediction’s figure starts at 0 with totals hidden and plays after Che
   // Played to the answer: the threads band is marked, with the answer in words.
   await figure.getByLabel('Speed').selectOption('4');
   await expect(figure.locator('.tl-band-header[data-answer]')).toContainText('Threads', { timeout: 15_000 });
-  await expect(figure.locator('.tl-answer')).toContainText('all done at 2.00 s');
+  await expect(figure.locator('.tl-answer')).toContainText('all done at 2.20 s');
   await page.screenshot({ path: 'test-results/predict-revealed.png' });
 
   await question.getByRole('button', { name: 'Try again' }).click();
@@ -74,6 +74,6 @@ test('with JavaScript off the answer sits in a closed disclosure', async ({ brow
   await expect(answer).not.toHaveAttribute('open', '');
   await expect(answer.locator('summary')).toHaveText('Show the answer');
   await answer.locator('summary').click();
-  await expect(answer).toContainText('The answer is 2 s.');
+  await expect(answer).toContainText('The answer is 2.2 s.');
   await context.close();
 });

@@ -103,7 +103,20 @@ test.describe('with JavaScript disabled', () => {
     });
   }
 
+  // Pages written as text and commands, with no timeline in their source (content/pages/*.mdx).
+  const textOnlyPaths = ['/own-program/'];
   for (const path of standalonePaths) {
+    if (textOnlyPaths.includes(path)) {
+      test(`${path} shows its text and its commands, with no timeline`, async ({ page }) => {
+        await page.goto(path);
+        await expect(page.locator('h1')).toBeVisible();
+        expect((await page.locator('.prose p').allTextContents()).join(' ').length).toBeGreaterThan(300);
+        await expect(page.locator('pre.shiki').first()).toBeVisible();
+        await expect(page.locator('.prose a[href="/playground/"]').first()).toBeVisible();
+        await expect(page.locator('figure.tl')).toHaveCount(0);
+      });
+      continue;
+    }
     test(`${path} shows its text and the finished timeline as a static figure`, async ({ page }) => {
       await page.goto(path);
       await expect(page.locator('h1')).toBeVisible();

@@ -2,11 +2,30 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { hydrated, watchConsole } from './pages';
 
-/** The overview's compare timeline: A, B, C sleeping 2 s, 3 s and 1 s under four models. */
+/**
+ * The overview's compare timeline: A, B, C sleeping 2 s, 3 s and 1 s under four models. It answers the
+ * question before it, so it opens sealed: answer, then pause the reveal's playback so each test starts still.
+ */
 async function sleepsFigure(page: Page): Promise<Locator> {
   await page.goto('/overview/');
   await page.waitForLoadState('networkidle');
-  return hydrated(page.locator('figure.tl').filter({ hasText: 'Jobs A, B and C' }));
+  const figure = page.locator('figure.tl').filter({
+    has: page.locator('figcaption', { hasText: 'Jobs A, B and C (sleeping 2 s, 3 s and 1 s) under each model' }),
+  });
+  await expect(figure).toHaveCount(1);
+  const id = await figure.getAttribute('data-predicted-by');
+  if (id === null) return hydrated(figure);
+  const question = page.locator(`section.predict[data-predict="${id}"]`);
+  await question.scrollIntoViewIfNeeded();
+  await question.getByRole('radio', { name: '3 s' }).check();
+  await question.getByRole('button', { name: 'Check my guess' }).click();
+  await expect(figure).not.toHaveAttribute('data-sealed', '');
+  await hydrated(figure);
+  const pause = figure.getByRole('button', { name: 'Pause' });
+  await expect(pause).toBeVisible();
+  await pause.click();
+  await expect(figure.getByRole('button', { name: 'Play' })).toBeVisible();
+  return figure;
 }
 
 const num = async (slider: Locator, attr: string) => Number(await slider.getAttribute(attr));
@@ -161,11 +180,17 @@ test.describe('compare timeline on /overview/', () => {
 test.describe('reduced motion', () => {
   test.use({ reducedMotion: 'reduce' });
 
-  test('nothing moves on its own and every playhead starts at the end', async ({ page }) => {
+  test('nothing moves on its own and every playhead not sealed by a question starts at the end', async ({ page }) => {
     await page.goto('/overview/');
     await page.waitForLoadState('networkidle');
-    for (const slider of await page.getByRole('slider', { name: /Time/ }).all()) {
+    // A figure that answers a question opens sealed at 0 until the question is answered (predict.spec.ts).
+    const open = page.locator('figure.tl:not([data-sealed])');
+    expect(await open.count()).toBeGreaterThan(0);
+    for (const slider of await open.getByRole('slider', { name: /Time/ }).all()) {
       await expect.poll(() => num(slider, 'aria-valuenow')).toBe(await num(slider, 'aria-valuemax'));
+    }
+    for (const slider of await page.locator('figure.tl[data-sealed]').getByRole('slider', { name: /Time/ }).all()) {
+      expect(await num(slider, 'aria-valuenow')).toBe(0);
     }
   });
 });

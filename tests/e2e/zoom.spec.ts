@@ -117,8 +117,10 @@ test.describe('zoom and pan', () => {
     expect((await view(figure)).start).toBe(0);
     await page.screenshot({ path: '/tmp/tl-shots/threads-30ms.png' });
     // Click a waiting span of thread 1 (the lane's hatched wait between 15.4 and 20.5 ms).
-    const plot = (await figure.locator('.tl-plot').boundingBox())!;
     const rows = figure.locator('.tl-lane-label', { hasText: /^thread 1$/ });
+    // The lanes sit below the code panel: bring thread 1 into the viewport so the click lands on it.
+    await rows.first().scrollIntoViewIfNeeded();
+    const plot = (await figure.locator('.tl-plot').boundingBox())!;
     const label = (await rows.first().boundingBox())!;
     const x = plot.x + plot.width * (18 / (w.end - w.start));
     await page.mouse.click(x, label.y + label.height / 2);
