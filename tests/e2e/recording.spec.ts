@@ -23,7 +23,7 @@ test('a recording opened on the playground: the recorded band above its replays,
   await expect(table.getByRole('row')).toHaveCount(1 + 1 + 4);
   // The derived workload is the playground's workload, under every model.
   await expect(playground.getByRole('status').filter({ hasText: 'Opened downloader.json' })).toBeVisible();
-  await panel.screenshot({ path: '/tmp/rec13/panel.png' });
+  await panel.screenshot({ path: 'test-results/recording-panel.png' });
   await panel.getByRole('button', { name: 'Close the recording' }).click();
   await expect(panel).toHaveCount(0);
   expect(problems).toEqual([]);

@@ -115,7 +115,7 @@ test.describe('zoom and pan', () => {
     await figure.getByRole('slider', { name: /Time/ }).focus();
     await page.keyboard.press('ArrowRight');
     expect((await view(figure)).start).toBe(0);
-    await page.screenshot({ path: '/tmp/tl-shots/threads-30ms.png' });
+    await page.screenshot({ path: 'test-results/threads-30ms.png' });
     // Click a waiting span of thread 1 (the lane's hatched wait between 15.4 and 20.5 ms).
     const rows = figure.locator('.tl-lane-label', { hasText: /^thread 1$/ });
     // The lanes sit below the code panel: bring thread 1 into the viewport so the click lands on it.
@@ -128,7 +128,7 @@ test.describe('zoom and pan', () => {
     await expect(details).toBeVisible();
     await expect(details).toContainText('waiting for the GIL');
     await expect(details).toContainText(/held by thread 2 since \d/);
-    await page.screenshot({ path: '/tmp/tl-shots/threads-details.png' });
+    await page.screenshot({ path: 'test-results/threads-details.png' });
     await page.keyboard.press('Escape');
     await expect(details).toHaveCount(0);
   });
