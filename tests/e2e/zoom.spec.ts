@@ -203,5 +203,5 @@ test('the ten-thousand-download figure zooms into one download’s 0.2 ms of Pyt
   expect(w.start).toBeLessThan(269.5);
   expect(w.end).toBeGreaterThan(269.5);
   await expect(figure.locator('.tl-legend')).toContainText('running Python');
-  await page.screenshot({ path: '/tmp/tl-shots/ten-thousand-zoom.png' });
+  await page.screenshot({ path: 'test-results/ten-thousand-zoom.png' });
 });
