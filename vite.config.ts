@@ -9,6 +9,7 @@ import rehypeShiki from '@shikijs/rehype';
 import { rehypeHeadingIds } from './scripts/rehype-heading-ids.mjs';
 import { articlesPlugin } from './scripts/vite-plugin-articles.mjs';
 import { scenariosPlugin } from './scripts/vite-plugin-scenarios.ts';
+import { recorderPlugin } from './scripts/vite-plugin-recorder.mjs';
 import { THEME_BOOT_SCRIPT } from './src/site/theme.ts';
 
 export default defineConfig({
@@ -34,6 +35,7 @@ export default defineConfig({
     react({ include: /\.(mdx|tsx|ts)$/ }),
     articlesPlugin(),
     scenariosPlugin(),
+    recorderPlugin(),
     {
       // The theme is applied before first paint by a tiny inline script (hashed into the CSP at build time).
       name: 'interleave-theme-boot',

@@ -40,24 +40,38 @@ function Ready({ gate }: { gate: Gate }) {
   return null;
 }
 
-export function hydrateWhenNear<P extends object>(
-  serverImpl: ComponentType<P> | null,
-  load: () => Promise<ComponentType<P>>,
-  className: string,
-): ComponentType<P> {
-  function Near(props: P) {
+/** When a prerendered island wakes: as it nears the viewport or is reached for, or only when reached for. */
+export type Wake = 'near' | 'intent';
+
+export interface IslandOptions<P> {
+  /** The widget itself, for rendering on the server; asked at render time, so it may be prepared late. */
+  server: () => ComponentType<P> | null;
+  load: () => Promise<ComponentType<P>>;
+  className: string;
+  wake?: Wake;
+}
+
+export function island<P extends object>({
+  server,
+  load,
+  className,
+  wake = 'near',
+}: IslandOptions<P>): ComponentType<P> {
+  function Island(props: P) {
     const [gate] = useState(createGate);
     const attach = useCallback((el: HTMLDivElement | null) => void (el && gate.open(el)), [gate]);
-    const [Impl] = useState(() =>
-      serverImpl
-        ? serverImpl
-        : lazy(async () => {
-            // Only prerendered HTML is worth keeping until then; rendered afresh (the dev server sends no
-            // HTML) the widget has nothing to show in the meantime, so it loads at once.
-            const element = await gate.element;
-            if (element.childElementCount > 0) await Promise.race([whenNear(element), whenWoken(element)]);
-            return { default: await load() };
-          }),
+    const [Impl] = useState(
+      () =>
+        server() ??
+        lazy(async () => {
+          // Only prerendered HTML is worth keeping until then; rendered afresh (the dev server sends no
+          // HTML) the widget has nothing to show in the meantime, so it loads at once.
+          const element = await gate.element;
+          if (element.childElementCount > 0) {
+            await (wake === 'near' ? Promise.race([whenNear(element), whenWoken(element)]) : whenWoken(element));
+          }
+          return { default: await load() };
+        }),
     );
     return (
       <div ref={attach} className={className} data-island="">
@@ -68,5 +82,14 @@ export function hydrateWhenNear<P extends object>(
       </div>
     );
   }
-  return memo(Near, () => true);
+  return memo(Island, () => true);
+}
+
+/** An island that wakes near the viewport or on intent, rendered on the server by `serverImpl`. */
+export function hydrateWhenNear<P extends object>(
+  serverImpl: ComponentType<P> | null,
+  load: () => Promise<ComponentType<P>>,
+  className: string,
+): ComponentType<P> {
+  return island({ server: () => serverImpl, load, className });
 }
