@@ -14,7 +14,7 @@ import { compareRecording } from '../../src/sim/recording/compare';
 import { generatePython } from '../../src/sim/python/index';
 import { parseScenario } from '../../src/sim/scenario/parse';
 import type { ModelId } from '../../src/sim/types';
-import { PROGRAMS, RECORDER, runRecorder } from './record';
+import { PROGRAMS, runRecorder } from './record';
 
 describe('interleave_record.py', () => {
   it('records threads with their names, and labels their sleeps', () => {
