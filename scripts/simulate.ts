@@ -1,5 +1,5 @@
 /**
- * npm run simulate -- <scenario.json> [more.json …] [--model sequential|asyncio|threads|free-threading|processes|all]
+ * npm run simulate -- <scenario.json> [more.json …] [--model sequential|asyncio|threads|free-threading|processes|subinterpreters|all]
  *   [--cores N] [--switch-interval-ms X] [--start-method fork|forkserver|spawn] [--pool N]
  *   [--python 3.11|3.13t|3.14t] [--max-events N] [--json] [--trace] [--help]
  *

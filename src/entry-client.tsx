@@ -5,6 +5,23 @@ import { matchRoute } from './site/routes';
 import { loadContent } from './site/loadContent';
 import { installIntentGuard, wake } from './widgets/near/intent';
 import { loadWorkbench } from './widgets/editor/loadWorkbench';
+import { loadValidator } from './share/loadValidator';
+import { startSimWorkerEarly } from './store/workerStart';
+import { whenPlaced } from './store/placement';
+import { holdNear } from './widgets/near/whenNear';
+import type { TimelineStore } from './store/timelineStore';
+
+/** Once the store has no simulation pending (its view is drawn). */
+function simulated(store: TimelineStore): Promise<void> {
+  return new Promise((resolve) => {
+    if (!store.getState().pending) return resolve();
+    const stop = store.subscribe((s) => {
+      if (s.pending) return;
+      stop();
+      resolve();
+    });
+  });
+}
 import './site/styles/index.css';
 
 async function start() {
@@ -18,10 +35,24 @@ async function start() {
     if (e.key?.startsWith(`interleave:edits:${location.pathname}:`)) void loadWorkbench();
   });
   if (location.hash.includes('tl.')) {
-    void import('./share/landing').then((m) => {
-      const island = m.landOnLink()?.closest('[data-island]');
+    // What shows the linked view is fetched now, beside the page's hydration, rather than one piece after
+    // another once its figure has hydrated: the workload features, the schema validator, and the simulation
+    // worker, started so that it is ready when the view is simulated.
+    startSimWorkerEarly();
+    void loadWorkbench();
+    void loadValidator();
+    const landing = import('./share/landing').then((m) => {
+      const figure = m.landOnLink();
+      const island = figure?.closest('[data-island]');
       if (island) wake(island);
+      // Restored as soon as the figure is placed (as it starts to hydrate), not once it has drawn.
+      const key = figure?.dataset.figure;
+      if (!key) return;
+      return Promise.all([whenPlaced(key), loadWorkbench()]).then(([store, wb]) =>
+        wb.restoreOnce(store, key).then(() => simulated(store)),
+      );
     });
+    holdNear(landing);
   }
   // The 404 page is served for any unknown address: hydrate it as what it was rendered as.
   const route = document.body.dataset.route === 'not-found' ? matchRoute('/404.html') : matchRoute(location.pathname);

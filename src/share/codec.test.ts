@@ -77,6 +77,27 @@ describe('share codec', () => {
     expect(back.ok && back.value.models).toEqual(['sequential', 'threads', 'processes']);
   });
 
+  it('carries subinterpreters as "i", and links made before it existed read as they did', () => {
+    const code = encodeView({
+      scenario: null,
+      models: ['threads', 'processes', 'subinterpreters'],
+      timeMs: null,
+      view: 'task',
+    });
+    const back = decodeView(code);
+    expect(back.ok && back.value.models).toEqual(['threads', 'processes', 'subinterpreters']);
+    // every model letter of the earlier format, in a link of each format
+    const old = JSON.stringify(['satfp', 3, 'w', 0]);
+    const want = {
+      scenario: null,
+      models: ['sequential', 'asyncio', 'threads', 'free-threading', 'processes'],
+      timeMs: 3,
+      view: 'worker',
+    };
+    expect(decodeView(`1.${toBase64url(old)}`)).toEqual({ ok: true, value: want });
+    expect(decodeView(`2.${bytesToBase64url(deflateRawSync(Buffer.from(old)))}`)).toEqual({ ok: true, value: want });
+  });
+
   it('names older and newer versions', () => {
     const older = decodeView('0.W10');
     expect(older).toMatchObject({ ok: false, reason: 'version' });

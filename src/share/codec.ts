@@ -4,7 +4,8 @@
  * Format 1 (the same array, not compressed) is still read.
  *
  *   payload  [models, playheadMs | null, view, scenario | 0]        0: the article's own workload
- *   models   one letter each: s sequential, a asyncio, t threads, f free-threading, p processes
+ *   models   one letter each: s sequential, a asyncio, t threads, f free-threading, p processes,
+ *            i subinterpreters (added later: links without it read as before)
  *   view     "t" by task, "w" by worker
  *   scenario [id, title, cores, settings | 0, modelSettings | 0, tasks]
  *   task     [name, steps, count?, argsBytes?, resultBytes?]
@@ -50,6 +51,7 @@ const MODEL_LETTERS: Record<ModelId, string> = {
   threads: 't',
   'free-threading': 'f',
   processes: 'p',
+  subinterpreters: 'i',
 };
 
 function stepCode(step: Step): string {

@@ -11,6 +11,8 @@ import { PALETTE, statesPresent } from '../timeline/palette';
 import { timeTicks } from '../timeline/scale';
 import { imageFill, patternDefs } from './imagePatterns';
 import { imageText } from './imageText';
+import { trackDrawing } from './exportTracks';
+import type { TrackInput } from '../timeline/trackNeeds';
 
 const NS = 'http://www.w3.org/2000/svg';
 const LABEL_W = 140;
@@ -58,14 +60,24 @@ export interface ImageInput {
   headers: readonly string[];
   title: string;
   colours: ImageColours;
+  /** The workload's queues, shared variables and arrivals: their tracks go under the axis. */
+  tracks?: TrackInput;
 }
 
-export function timelineSvg({ layout, headers, title, colours: c }: ImageInput): SVGSVGElement {
+export function timelineSvg({ layout, headers, title, colours: c, tracks }: ImageInput): SVGSVGElement {
   const states = statesPresent(layout.bands.flatMap((b) => b.trace.spans));
   const legendRows = Math.ceil(states.length / 4);
   const top = PAD + 24;
   const width = LABEL_W + PLOT_W + 2 * PAD;
-  const height = top + layout.height + AXIS_H + legendRows * LEGEND_ROW + PAD;
+  const extra = trackDrawing(
+    el,
+    layout.bands.map((b) => b.trace),
+    tracks,
+    headers,
+    PLOT_W,
+    c,
+  );
+  const height = top + layout.height + AXIS_H + extra.height + legendRows * LEGEND_ROW + PAD;
   const svg = el('svg', { xmlns: NS, width, height, viewBox: `0 0 ${width} ${height}` }) as SVGSVGElement;
   svg.append(el('title', {}, title));
   svg.append(patternDefs(states, c.state, c.ink));
@@ -109,7 +121,11 @@ export function timelineSvg({ layout, headers, title, colours: c }: ImageInput):
     const anchor = t.pct <= 0.5 ? 'start' : t.pct >= 99.5 ? 'end' : 'middle';
     plot.append(el('text', { ...font, x, y: axisY + 18, 'text-anchor': anchor, fill: c.muted }, t.label));
   }
-  const legend = el('g', { transform: `translate(${PAD + LABEL_W} ${top + layout.height + AXIS_H})`, ...font });
+  extra.draw(plot, labels, layout.height + AXIS_H);
+  const legend = el('g', {
+    transform: `translate(${PAD + LABEL_W} ${top + layout.height + AXIS_H + extra.height})`,
+    ...font,
+  });
   states.forEach((s, i) => {
     const x = (i % 4) * 250;
     const y = Math.floor(i / 4) * LEGEND_ROW;

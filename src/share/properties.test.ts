@@ -66,9 +66,12 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     ),
   );
 
-const modelsArb = fc.subarray(['sequential', 'asyncio', 'threads', 'free-threading', 'processes'] as ModelId[], {
-  minLength: 1,
-});
+const modelsArb = fc.subarray(
+  ['sequential', 'asyncio', 'threads', 'free-threading', 'processes', 'subinterpreters'] as ModelId[],
+  {
+    minLength: 1,
+  },
+);
 
 /** A string with a few characters changed, inserted, deleted, or cut short. */
 function mutate(text: string): fc.Arbitrary<string> {

@@ -37,6 +37,7 @@ describe('scripts/simulate.ts', () => {
       'threads',
       'free-threading',
       'processes',
+      'subinterpreters',
     ]);
     const threads = docs[2];
     expect(threads.settings.switchIntervalMs).toBe(50);
@@ -93,7 +94,7 @@ describe('scripts/simulate.ts', () => {
     const r = cli(big, '--json');
     expect(r.code).toBe(0);
     const docs = JSON.parse(r.out) as { model: string; tasks: unknown[]; makespanMs: number }[];
-    expect(docs).toHaveLength(5);
+    expect(docs).toHaveLength(6);
     for (const d of docs) {
       expect(d.tasks).toHaveLength(100_000);
       expect(d.makespanMs).toBeGreaterThan(500);

@@ -205,3 +205,58 @@ export const WAKE_NS = QUEUE_HANDOFF_NS;
  * getter reads and unpickles it (PIPE_NS_PER_BYTE + PICKLE_LOADS_NS_PER_BYTE).
  */
 export const MP_QUEUE_PUT_NS = 19 * NS_PER_US;
+
+// ---------------------------------------------------------------- subinterpreters (Python 3.14)
+
+/*
+ * concurrent.futures.InterpreterPoolExecutor (Python 3.14, Lib/concurrent/futures/interpreter.py) is a
+ * ThreadPoolExecutor whose every worker thread first creates its own interpreter
+ * (concurrent.interpreters.create(), PEP 734) with its own GIL (PEP 684), then runs each task there
+ * through Interpreter.call(): the arguments are copied into the worker's interpreter (bytes, str, int and
+ * other shareable objects are copied directly; anything else falls back to pickle) and the return value
+ * is copied back. No process is forked or spawned.
+ *
+ * None of the figures below was measured here (the calibration runs used CPython 3.11, which has no
+ * concurrent.interpreters module). They come from published figures or are stated assumptions.
+ */
+
+/**
+ * Creating one interpreter (concurrent.interpreters.create() plus the worker's set-up script), paid by
+ * the new worker thread on a core, without the main interpreter's GIL (new_interpreter() detaches the
+ * caller's thread state before it builds the new interpreter).
+ * published, not measured here: a discuss.python.org benchmark ("Expected performance characteristics
+ * of subinterpreters", May 2024, CPython 3.13 beta, 16-core Linux) created, called and closed 10 000
+ * interpreters from threads in 11.1 s against 7.3 s for 10 000 forked multiprocessing.Process objects:
+ * an interpreter cost about 1.5 times a forked process. Applying that ratio to our calibrated fork
+ * start + join (2.45 ms, FORK above) gives ≈ 3.7 ms per interpreter, which we split into 3 ms to create
+ * (SUBINTERP_CREATE_NS) and 0.7 ms to close (SUBINTERP_CLOSE_NS). The split is an assumption.
+ * Posts that call interpreters "faster to start than processes" compare them with spawn (86 ms here),
+ * which this figure also beats; we keep the slower, published ratio rather than the flattering claim.
+ */
+export const SUBINTERP_CREATE_NS = 3 * NS_PER_MS;
+/** Interpreter.close() at pool shutdown (finalising the interpreter): see SUBINTERP_CREATE_NS for the split. */
+export const SUBINTERP_CLOSE_NS = 700 * NS_PER_US;
+/**
+ * Fixed cost of one Interpreter.call() (switching the worker thread into the interpreter and back,
+ * wrapping the callable and its arguments as cross-interpreter data, the result on the way back).
+ * assumption: no published per-call figure was found; PEP 734 and the concurrent.interpreters docs give
+ * none. We charge 20 µs per call, twice our assumed fixed cost of one small pickled message to another
+ * process (PICKLE_MESSAGE_NS, 10 µs), since a call crosses in both directions; a queue put or get
+ * between threads costs 2.4 µs (calibration), so this is a generous bound for a thread-state switch.
+ */
+export const SUBINTERP_CALL_NS = 20 * NS_PER_US;
+/**
+ * Copying a payload between interpreters (argsBytes in, resultBytes out), per byte. A bytes object is
+ * shareable: the receiving interpreter builds a new bytes object from the sender's buffer, one copy in
+ * memory, with no pipe in between. calibration: pickle.loads of a 10 MB bytes object, which is also one
+ * copy into a new bytes object, takes 6.4 ms ⇒ 0.64 ns per byte (PICKLE_LOADS_NS_PER_BYTE). Objects
+ * that are not shareable are pickled instead, which costs what it does between processes.
+ */
+export const SUBINTERP_COPY_NS_PER_BYTE = PICKLE_LOADS_NS_PER_BYTE;
+/**
+ * Resident memory of one more interpreter in the process.
+ * assumption: no published figure was found. An interpreter has its own modules, builtins and object
+ * allocator state but shares the executable, the C runtime and the process with the others; we take
+ * half of a fresh CPython process (SPAWN above, 10 MB, itself an assumption): 5 MB, plus its thread.
+ */
+export const SUBINTERP_MEMORY_BYTES = 5 * 1024 * 1024;

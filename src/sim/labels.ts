@@ -6,4 +6,5 @@ export const MODEL_LABELS: Record<ModelId, string> = {
   threads: 'Threads (GIL)',
   'free-threading': 'Free-threaded',
   processes: 'Processes',
+  subinterpreters: 'Subinterpreters',
 };

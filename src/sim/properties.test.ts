@@ -202,7 +202,7 @@ describe('simulate: invariants on random scenarios', () => {
       }),
       { numRuns: 1000, seed: 5 },
     );
-  });
+  }, 60_000); // 1000 scenarios, each simulated twice: a few seconds, more on a busy machine
 
   it('editing a scenario in place between simulations is picked up', () => {
     const s = parseScenario(
@@ -236,5 +236,5 @@ describe('simulate: invariants on random scenarios', () => {
       }),
       { numRuns: 1000, seed: 11 },
     );
-  });
+  }, 60_000); // 1000 scenarios × every model: a few seconds, more on a busy machine
 });

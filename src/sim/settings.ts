@@ -20,16 +20,18 @@ export function resolveSettings(scenario: Scenario, model: ModelId, overrides: S
   }
   const cores = overrides.cores ?? scenario.machine.cores;
   // The free-threading model needs a free-threaded build: 3.13t by default; '3.11' (which has a GIL)
-  // is treated as 3.13t. The other models run the regular build and report '3.11'.
+  // is treated as 3.13t. The other models run the regular build and report '3.11' (subinterpreters: '3.14').
   let python = s.python ?? (model === 'free-threading' ? '3.13t' : '3.11');
   if (model === 'free-threading' && python === '3.11') python = '3.13t';
   if (model !== 'free-threading') python = '3.11';
+  // concurrent.interpreters and InterpreterPoolExecutor are new in Python 3.14 (regular build).
+  const build: ResolvedSettings['python'] = model === 'subinterpreters' ? '3.14' : python;
   return {
     cores,
     switchIntervalMs: s.switchIntervalMs ?? DEFAULT_SWITCH_INTERVAL_MS,
     startMethod: s.startMethod ?? 'fork',
     poolSize: s.poolSize ?? null,
-    python,
+    python: build,
     // asyncio's default executor: ThreadPoolExecutor(max_workers=min(32, os.cpu_count() + 4)).
     threadPoolSize: s.threadPoolSize ?? Math.min(32, cores + 4),
     processPoolSize: s.processPoolSize ?? cores,

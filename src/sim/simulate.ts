@@ -1,5 +1,6 @@
 /** simulate(scenario, model): runs one model over a scenario and assembles the Trace. */
 import { DEFAULT_MAX_EVENTS, GIL_DROP_OVERSHOOT_NS, msToNs } from './defaults';
+import { lazyTrace } from './engine/materialize';
 import { Recorder } from './engine/recorder';
 import { Sim } from './engine/sim';
 import { SimulationError } from './errors';
@@ -9,6 +10,7 @@ import { runProcesses } from './models/processes';
 import { runSequential } from './models/sequential';
 import { runThreads } from './models/threads';
 import { runFreeThreading } from './models/freeThreading';
+import { runSubinterpreters } from './models/subinterpreters';
 import { expandTasks } from './scenario/expand';
 import { Coord } from './sync/coord';
 import type { Flavor } from './sync/coord';
@@ -23,6 +25,8 @@ const FLAVOURS: Record<ModelId, Flavor> = {
   threads: 'threads',
   'free-threading': 'threads',
   processes: 'processes',
+  // Interpreters share no objects: primitives and queues behave as between processes (see models/subinterpreters.ts).
+  subinterpreters: 'processes',
 };
 
 const RUNNERS: Record<ModelId, (ctx: ModelContext) => void> = {
@@ -31,6 +35,7 @@ const RUNNERS: Record<ModelId, (ctx: ModelContext) => void> = {
   threads: runThreads,
   'free-threading': runFreeThreading,
   processes: runProcesses,
+  subinterpreters: runSubinterpreters,
 };
 
 export function simulate(scenario: Scenario, model: ModelId, overrides: SimOverrides = {}): Trace {
@@ -56,7 +61,8 @@ export function simulate(scenario: Scenario, model: ModelId, overrides: SimOverr
   // Hide GIL lanes of interpreters that only ever had one thread.
   for (const gil of sim.gils) if (gil.threads < 2) rec.hide(gil.lane);
   const coreBusyNs = rec.busyNs(sim.coreLane(0), settings.cores);
-  const { lanes, spans, events, tasks: results } = rec.finish();
+  // Spans and events become objects when first read (most re-simulations are only summarised or drawn in part).
+  const { lanes, spans, events, tasks: results } = rec.finishLazy();
   if (sim.deadlocked) {
     for (const r of results) {
       if (!(r.endMs >= 0)) {
@@ -84,7 +90,7 @@ export function simulate(scenario: Scenario, model: ModelId, overrides: SimOverr
     shared: coord.sharedMetrics(),
     deadlock: coord.deadlock,
   };
-  return { model, scenarioId: scenario.id, settings, makespanMs, lanes, spans, events, tasks: results, metrics };
+  return lazyTrace({ model, scenarioId: scenario.id, settings, makespanMs, lanes }, spans, events, results, metrics);
 }
 
 /**

@@ -76,9 +76,9 @@ export interface Task {
   startAtMs?: number;
   /** With count: the copies arrive this many ms apart, from startAtMs (default 0: all together). */
   everyMs?: number;
-  /** Bytes pickled to a worker process before the task runs there. */
+  /** Bytes pickled to a worker process (copied into a worker interpreter) before the task runs there. */
   argsBytes?: number;
-  /** Bytes pickled back from a worker process when the task ends. */
+  /** Bytes pickled back from a worker process (copied back from a worker interpreter) when the task ends. */
   resultBytes?: number;
   /**
    * Repeat this task N times (default 1), launched one after another; copies are named `name-1` … `name-N`.
@@ -87,8 +87,15 @@ export interface Task {
   count?: number;
 }
 
-export type ModelId = 'sequential' | 'asyncio' | 'threads' | 'free-threading' | 'processes';
-export const MODEL_IDS: readonly ModelId[] = ['sequential', 'asyncio', 'threads', 'free-threading', 'processes'];
+export type ModelId = 'sequential' | 'asyncio' | 'threads' | 'free-threading' | 'processes' | 'subinterpreters';
+export const MODEL_IDS: readonly ModelId[] = [
+  'sequential',
+  'asyncio',
+  'threads',
+  'free-threading',
+  'processes',
+  'subinterpreters',
+];
 
 export type StartMethod = 'fork' | 'forkserver' | 'spawn';
 export type PythonBuild = '3.11' | '3.13t' | '3.14t';
@@ -102,6 +109,7 @@ export interface ModelSettings {
   /**
    * Threads model: number of worker threads in a ThreadPoolExecutor (absent = one thread per task).
    * Processes model: number of worker processes in a Pool (absent = one Process per task).
+   * Subinterpreters model: max_workers of the InterpreterPoolExecutor (absent = min(32, cores + 4), its default).
    */
   poolSize?: number;
   /** Build used by the free-threading model (default 3.13t). */
@@ -353,7 +361,8 @@ export interface ResolvedSettings {
   switchIntervalMs: number;
   startMethod: StartMethod;
   poolSize: number | null;
-  python: PythonBuild;
+  /** The build the model runs on: a free-threaded one, '3.14' for subinterpreters, else '3.11'. */
+  python: PythonBuild | '3.14';
   threadPoolSize: number;
   processPoolSize: number;
 }

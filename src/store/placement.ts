@@ -27,11 +27,24 @@ let pending: Announced[] = [];
 let counts = new Map<string, number>();
 const placements = new WeakMap<TimelineStore, Placement>();
 const byUid = new Map<string, Placement>();
+const placedByKey = new Map<string, TimelineStore>();
+const waitingFor = new Map<string, Array<(store: TimelineStore) => void>>();
 
 export function resetPlacements(): void {
   pending = [];
   counts = new Map();
   byUid.clear();
+  placedByKey.clear();
+}
+
+/**
+ * The store of the figure with this key, as soon as the page places it (in the browser: as the figure
+ * starts to hydrate, before it has drawn), so that a linked view can be restored beside the hydration.
+ */
+export function whenPlaced(key: string): Promise<TimelineStore> {
+  const store = placedByKey.get(key);
+  if (store) return Promise.resolve(store);
+  return new Promise((resolve) => waitingFor.set(key, [...(waitingFor.get(key) ?? []), resolve]));
 }
 
 /** A prediction was drawn: the figure it names (or the next one of its scenario) answers it. */
@@ -53,11 +66,26 @@ function inOrder(uid: string, props: { id?: string; scenario?: string }): Placem
   const n = (counts.get(base) ?? 0) + 1;
   counts.set(base, n);
   const key = n === 1 ? base : `${base}-${n}`;
+  return { uid, key, predictedBy: answered(props) };
+}
+
+/** The prediction a figure drawn now answers, if any. */
+function answered(props: { id?: string; scenario?: string }): string | null {
   const named = props.id === undefined ? undefined : pending.find((p) => p.for === props.id);
   const next = named ?? [...pending].reverse().find((p) => p.for === undefined && p.scenario === props.scenario);
   // A figure ends the wait of every question before it that named no figure: theirs was this one or none.
   pending = pending.filter((p) => p !== next && p.for !== undefined);
-  return { uid, key, predictedBy: next?.id ?? null };
+  return next?.id ?? null;
+}
+
+/**
+ * A table (ModelTable) answers a question like a timeline does, the next figure of its scenario after it,
+ * but has no key in links: only its React id (data-figure-uid) and the prediction (data-predicted-by).
+ */
+export function placeTable(uid: string, scenario: string): string | null {
+  const known = byUid.get(uid) ?? fromHtml(uid) ?? { uid, key: uid, predictedBy: answered({ scenario }) };
+  byUid.set(uid, known);
+  return known.predictedBy;
 }
 
 export function placeFigure(store: TimelineStore, uid: string, props: { id?: string; scenario?: string }): Placement {
@@ -66,6 +94,9 @@ export function placeFigure(store: TimelineStore, uid: string, props: { id?: str
   const placed = fromHtml(uid) ?? inOrder(uid, props);
   placements.set(store, placed);
   byUid.set(uid, placed);
+  placedByKey.set(placed.key, store);
+  for (const resolve of waitingFor.get(placed.key) ?? []) resolve(store);
+  waitingFor.delete(placed.key);
   return placed;
 }
 

@@ -27,9 +27,18 @@ export interface RevealState {
 
 export type RevealStore = StoreApi<RevealState>;
 
+/** The figure that answers a prediction: a timeline (with a playhead to run from the start) or a table. */
+export type TiedFigure = { kind: 'timeline'; store: TimelineStore } | { kind: 'table'; state: RevealStore };
+
 const states = new WeakMap<TimelineStore, RevealStore>();
-const tied = new Map<string, TimelineStore>();
-const waiting = new Map<string, Array<(store: TimelineStore) => void>>();
+const tied = new Map<string, TiedFigure>();
+const waiting = new Map<string, Array<(figure: TiedFigure) => void>>();
+
+function tie(predictId: string, figure: TiedFigure): void {
+  tied.set(predictId, figure);
+  for (const resolve of waiting.get(predictId) ?? []) resolve(figure);
+  waiting.delete(predictId);
+}
 
 export function revealOf(timeline: TimelineStore): RevealStore {
   let state = states.get(timeline);
@@ -45,23 +54,38 @@ export const isSealed = (timeline: TimelineStore): boolean => revealOf(timeline)
 /**
  * Seals a figure for a prediction: it opens at its start, totals hidden. Called as the figure is first
  * drawn, before anything subscribes; the sealed state becomes the stores' initial state too, which is what
- * the server renders and the hydrating render reads (useSyncExternalStore's server snapshot).
+ * the server renders and the hydrating render reads (useSyncExternalStore's server snapshot). It is kept as
+ * it is now: a linked view may change the store while the figure is still hydrating (it is restored as
+ * early as the figure is placed), and the hydrating render must still read what the server rendered.
  */
 export function seal(timeline: TimelineStore, predictId: string): void {
   timeline.setState({ timeMs: 0, playing: false });
-  timeline.getInitialState = timeline.getState;
+  const sealedTimeline = timeline.getState();
+  timeline.getInitialState = () => sealedTimeline;
   const state = revealOf(timeline);
   state.setState({ predictId, sealed: true, answer: null });
-  state.getInitialState = state.getState;
-  tied.set(predictId, timeline);
-  for (const resolve of waiting.get(predictId) ?? []) resolve(timeline);
-  waiting.delete(predictId);
+  const sealedState = state.getState();
+  state.getInitialState = () => sealedState;
+  tie(predictId, { kind: 'timeline', store: timeline });
+}
+
+/**
+ * Seals a table (a ModelTable) for a prediction: its numbers stay hidden until the reader commits. A table
+ * has no timeline store, so its reveal state stands alone; drawn again (the hydrating render after the
+ * server's), it is the same state.
+ */
+export function sealTable(predictId: string): RevealStore {
+  const known = tied.get(predictId);
+  if (known?.kind === 'table') return known.state;
+  const state = createStore<RevealState>()(() => ({ predictId, sealed: true, answer: null }));
+  tie(predictId, { kind: 'table', state });
+  return state;
 }
 
 /** The figure of a prediction, once it has been prepared in this page (now, or when it hydrates). */
-export function figureOf(predictId: string): Promise<TimelineStore> {
-  const store = tied.get(predictId);
-  if (store) return Promise.resolve(store);
+export function figureOf(predictId: string): Promise<TiedFigure> {
+  const figure = tied.get(predictId);
+  if (figure) return Promise.resolve(figure);
   return new Promise((resolve) => waiting.set(predictId, [...(waiting.get(predictId) ?? []), resolve]));
 }
 

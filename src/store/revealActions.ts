@@ -2,7 +2,7 @@
  * Revealing a figure tied to a prediction, and sealing it again (see reveal.ts); loaded when the reader
  * first commits to a guess.
  */
-import { revealOf, type Answer } from './reveal';
+import { revealOf, type Answer, type TiedFigure } from './reveal';
 import type { TimelineStore } from './timelineStore';
 
 const prefersReducedMotion = () =>
@@ -26,4 +26,15 @@ export function reseal(timeline: TimelineStore): void {
   s.pause();
   s.seek(0);
   revealOf(timeline).setState({ sealed: true, answer: null });
+}
+
+/** Reveals whichever figure answers: a timeline plays (see reveal), a table shows its numbers and marks the row. */
+export function revealTied(figure: TiedFigure, answer: Answer): void {
+  if (figure.kind === 'timeline') reveal(figure.store, answer);
+  else figure.state.setState({ sealed: false, answer });
+}
+
+export function resealTied(figure: TiedFigure): void {
+  if (figure.kind === 'timeline') reseal(figure.store);
+  else figure.state.setState({ sealed: true, answer: null });
 }

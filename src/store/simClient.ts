@@ -11,6 +11,7 @@ import { RunCancelled, type FromWorker, type RunRequest, type ToWorker } from '.
 export { RunCancelled };
 import { setAsyncSimulation, type AsyncRun, type SimProgress } from './timelineStore';
 import { unpackTrace } from './traceTransfer';
+import { takeSimWorker } from './workerStart';
 
 export interface WorkerLike {
   postMessage(message: ToWorker): void;
@@ -128,9 +129,7 @@ let shared: SimClient | null = null;
 export function pageSimClient(): SimClient | null {
   if (shared) return shared;
   if (typeof Worker !== 'function' || typeof window === 'undefined') return null;
-  shared = new SimClient(
-    () => new Worker(new URL('./simWorker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike,
-  );
+  shared = new SimClient(() => takeSimWorker() as unknown as WorkerLike);
   return shared;
 }
 

@@ -7,6 +7,7 @@ import type { Span, Trace } from '../sim/types';
 import { PALETTE } from './palette';
 import { formatTime } from './scale';
 import { spanAt, taskName, taskStatesAt, type TraceIndex } from './traceIndex';
+import { waitText } from './waitText';
 
 export interface SpanDetails {
   task: string;
@@ -92,16 +93,11 @@ export function whyText(ix: TraceIndex, span: Span): string {
       return `waiting for a core: ${cores === 1 ? 'the only core is' : `all ${cores} cores are`} busy${r.length ? ` (${list(r)})` : ''}`;
     }
     case 'wait-lock':
-    case 'wait-join': {
-      const holder = span.holder ?? -1;
-      const what = span.state === 'wait-lock' ? `lock ${span.sync ?? ''}`.trim() : 'a task to finish';
-      return holder >= 0 ? `${label}: ${what}, held up by ${taskName(trace, holder)}` : `${label}: ${what}`;
-    }
+    case 'wait-join':
     case 'wait-queue':
-      return `${label}: ${span.sync ?? 'the queue'} is ${span.detail ?? 'not ready'}`;
     case 'wait-event':
     case 'wait-barrier':
-      return `${label}${span.sync ? `: ${span.sync}` : ''}`;
+      return waitText(trace, span) ?? label;
     case 'running':
       return laneOf(trace, 'gil') >= 0 ? 'running Python, holding the GIL' : 'running Python';
     case 'held':

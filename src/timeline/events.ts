@@ -3,6 +3,7 @@ import type { Trace, TraceEvent } from '../sim/types';
 import { formatCount, formatTime } from './scale';
 import { indexTrace, spanAt, taskName } from './traceIndex';
 import { PALETTE } from './palette';
+import { syncEventText } from './syncEventText';
 
 const EPS = 1e-9;
 
@@ -104,6 +105,11 @@ export function describeEvent(trace: Trace, e: TraceEvent): string {
       return `${who}'s wake-up is handled ${formatTime(e.lateMs ?? 0)} late: the loop was busy`;
     case 'worker-start':
       return `${lane || 'a worker'} has started`;
+    case 'sync-wake':
+    case 'queue-depth':
+    case 'shared-write':
+    case 'deadlock':
+      return syncEventText(trace, e);
     default:
       return `${e.kind} (${who})`;
   }

@@ -9,6 +9,7 @@ export const DEFAULT_MODEL_LABELS: Record<ModelId, string> = {
   threads: 'Threads (GIL)',
   'free-threading': 'Free-threading',
   processes: 'Processes',
+  subinterpreters: 'Subinterpreters',
 };
 
 /** "2.0× faster than sequential", "1.3× slower than sequential", "as fast as sequential". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lanesForView, layoutTimeline, rowAtY, LAYOUT_DEFAULTS } from './layout';
+import { lanesForView, layoutTimeline, rowAtY, LABEL_MIN_ROW, LAYOUT_DEFAULTS } from './layout';
 import { manyDownloads, sequentialTwo, threadsTwo, threeSleeps } from './testing/traces';
 
 describe('lanesForView', () => {
@@ -57,5 +57,22 @@ describe('rowAtY', () => {
     const r = l.bands[0].rows[1];
     expect(rowAtY(l, r.y + 1)?.row.label).toBe('B');
     expect(rowAtY(l, 1)).toBeNull();
+  });
+});
+
+describe('layoutTimeline: stacked bands within one height', () => {
+  it('bands of many thin rows share the stack height instead of each taking its own maximum', () => {
+    const l = layoutTimeline([manyDownloads(50), manyDownloads(50), manyDownloads(50)], 'task');
+    expect(l.height).toBeLessThanOrEqual(LAYOUT_DEFAULTS.maxStackHeight);
+    for (const band of l.bands) expect(band.rows.reduce((n, r) => n + r.lanes.length, 0)).toBe(50);
+  });
+  it('labelled rows stay labelled: ten lanes a band keep rows of a label’s height', () => {
+    const l = layoutTimeline([manyDownloads(10), manyDownloads(10), manyDownloads(10), manyDownloads(10)], 'task');
+    for (const band of l.bands) for (const r of band.rows) expect(r.h).toBeGreaterThanOrEqual(LABEL_MIN_ROW);
+    expect(l.bands[0].rows[0].h).toBeLessThan(LAYOUT_DEFAULTS.laneHeight);
+  });
+  it('a stack that fits is left as it is', () => {
+    const l = layoutTimeline([sequentialTwo(), threadsTwo()], 'task');
+    for (const band of l.bands) for (const r of band.rows) expect(r.h).toBe(LAYOUT_DEFAULTS.laneHeight);
   });
 });

@@ -68,6 +68,11 @@ export interface LayoutOptions {
   maxBandHeight?: number;
   /** Max height of the rows of one band when several are stacked, px. */
   maxCompareBandHeight?: number;
+  /**
+   * Height several stacked bands aim to fit in together (headers, gaps and rows), px. Bands whose rows are
+   * too thin to label anyway (many tasks) share it; labelled rows keep their label height.
+   */
+  maxStackHeight?: number;
   /** Height of a lane when there is room, px. */
   laneHeight?: number;
   /** Thinnest row before lanes are grouped, px. */
@@ -82,6 +87,7 @@ export interface LayoutOptions {
 export const LAYOUT_DEFAULTS: Required<LayoutOptions> = {
   maxBandHeight: 360,
   maxCompareBandHeight: 200,
+  maxStackHeight: 420,
   laneHeight: 20,
   minRowHeight: 3,
   headerHeight: 26,
@@ -138,6 +144,42 @@ function sections(trace: Trace, lanes: number[]): { kind: LaneKind; lanes: numbe
     else out.push({ kind, lanes: [l] });
   }
   return out;
+}
+
+/** Fixed-height rows (small sections, ≤ 2 lanes) and the lanes that share the rest of a band's budget. */
+function bandNeeds(trace: Trace, lanes: number[], o: Required<LayoutOptions>): { fixedH: number; pooled: number } {
+  let fixedH = 0;
+  let pooled = 0;
+  for (const sec of sections(trace, lanes)) {
+    if (sec.lanes.length <= 2) fixedH += sec.lanes.length * o.laneHeight;
+    else pooled += sec.lanes.length;
+  }
+  return { fixedH, pooled };
+}
+
+/**
+ * Row budgets of stacked bands: each band's max height, unless together they would pass maxStackHeight.
+ * Then a band whose rows are labelled at its max height keeps them labelled (LABEL_MIN_ROW each, the
+ * lane area scrolls if need be), and a band of thin rows takes an equal share of the stack.
+ */
+function stackBudgets(
+  traces: readonly Trace[],
+  laneLists: number[][],
+  maxH: number,
+  o: Required<LayoutOptions>,
+): number[] {
+  const natural = laneLists.map((lanes, i) => {
+    const { fixedH, pooled } = bandNeeds(traces[i], lanes, o);
+    return { fixedH, pooled, h: fixedH + Math.min(maxH - fixedH, pooled * o.laneHeight) };
+  });
+  const chrome = traces.length * o.headerHeight + (traces.length - 1) * o.bandGap;
+  const total = chrome + natural.reduce((n, b) => n + Math.max(0, b.h), 0);
+  if (traces.length < 2 || total <= o.maxStackHeight) return natural.map(() => maxH);
+  const share = Math.floor((o.maxStackHeight - chrome) / traces.length);
+  return natural.map(({ fixedH, pooled }) => {
+    const labelled = fixedH + pooled * LABEL_MIN_ROW;
+    return labelled <= maxH ? Math.min(maxH, Math.max(share, labelled)) : Math.min(maxH, share);
+  });
 }
 
 /** Rows of one band, starting at y = top. Small sections (≤ 2 lanes) always get full-height rows. */
@@ -197,11 +239,13 @@ export function layoutTimeline(traces: readonly Trace[], view: ViewMode, options
   let spanCount = 0;
   let rowCount = 0;
   let laneCount = 0;
+  const laneLists = traces.map((trace) => lanesForView(trace, view));
+  const budgets = compare ? stackBudgets(traces, laneLists, maxH, o) : traces.map(() => maxH);
   traces.forEach((trace, index) => {
     if (index > 0) y += o.bandGap;
-    const lanes = lanesForView(trace, view);
+    const lanes = laneLists[index];
     const ix = indexTrace(trace);
-    const { rows, groups, h } = bandRows(trace, lanes, y + o.headerHeight, maxH, o, index);
+    const { rows, groups, h } = bandRows(trace, lanes, y + o.headerHeight, budgets[index], o, index);
     let bandSpans = 0;
     for (const l of lanes) bandSpans += ix.laneStart[l + 1] - ix.laneStart[l];
     bands.push({

@@ -33,3 +33,25 @@ describe('nameList', () => {
   it('joins two names with "and"', () => expect(nameList(['A', 'B'])).toBe('A and B'));
   it('counts more than three', () => expect(nameList(['a', 'b', 'c', 'd'])).toBe('4 tasks'));
 });
+
+describe('narrate: subinterpreters', () => {
+  it('says arguments are copied between interpreters, where processes pickle them', async () => {
+    const { parseScenario, simulate } = await import('../sim');
+    const s = parseScenario(
+      {
+        id: 'copy',
+        title: 'copy',
+        machine: { cores: 2 },
+        tasks: [{ name: 'A', argsBytes: 100_000_000, steps: [{ kind: 'cpu', durationMs: 10 }] }],
+      },
+      'copy.json',
+    );
+    const t = simulate(s, 'subinterpreters');
+    const copying = t.spans.find((x) => x.state === 'pickling' && x.task === 0)!;
+    const mid = (copying.startMs + copying.endMs) / 2;
+    expect(narrate(indexTrace(t), mid)).toMatch(/ — A is being copied between interpreters$/);
+    const p = simulate(s, 'processes', { startMethod: 'spawn' });
+    const pickling = p.spans.find((x) => x.state === 'pickling' && x.task === 0)!;
+    expect(narrate(indexTrace(p), (pickling.startMs + pickling.endMs) / 2)).toMatch(/A is being pickled$/);
+  });
+});

@@ -15,6 +15,11 @@ const CLAUSES: readonly [SpanState, string, string][] = [
   ['wait-worker', 'waits for a pool worker', 'wait for a pool worker'],
   ['wait-loop', 'waits for the event loop', 'wait for the event loop'],
   ['io', 'waits on I/O', 'wait on I/O'],
+  ['wait-lock', 'waits for a lock', 'wait for a lock'],
+  ['wait-queue', 'waits on a queue', 'wait on a queue'],
+  ['wait-event', 'waits for an event', 'wait for an event'],
+  ['wait-barrier', 'waits at a barrier', 'wait at a barrier'],
+  ['wait-join', 'waits for another task to finish', 'wait for other tasks to finish'],
 ];
 
 /** "A", "A and B", "A, B and C", "12 tasks". */
@@ -29,15 +34,27 @@ export function describeMoment(ix: TraceIndex, t: number): string {
   const { trace } = ix;
   const total = trace.tasks.length;
   if (total === 0) return 'nothing to run';
+  const deadlock = trace.metrics.deadlock;
+  if (deadlock && t >= deadlock.atMs - 1e-9) return `deadlock: ${deadlock.cycle}`;
   if (t >= trace.makespanMs)
     return total === 1 ? 'the task has finished' : `all ${formatCount(total)} tasks have finished`;
   const states = taskStatesAt(ix, t);
   const parts: string[] = [];
+  // Between interpreters, arguments and results are copied (pickled only when not shareable).
+  const copied = trace.model === 'subinterpreters';
   for (const [state, one, many] of CLAUSES) {
     const tasks = states.get(state);
     if (!tasks || tasks.length === 0) continue;
     const names = tasks.map((k) => taskName(trace, k));
-    parts.push(`${nameList(names)} ${tasks.length === 1 ? one : many}`);
+    const verb =
+      copied && state === 'pickling'
+        ? tasks.length === 1
+          ? 'is being copied between interpreters'
+          : 'are being copied between interpreters'
+        : tasks.length === 1
+          ? one
+          : many;
+    parts.push(`${nameList(names)} ${verb}`);
   }
   if (parts.length > 0) return parts.join('; ');
   const done = countAtOrBelow(ix.taskEnds, t);

@@ -201,7 +201,7 @@ export const PALETTE: Record<SpanState, StateStyle> = {
   pickling: style(
     'pickling',
     'pickling',
-    'Pickling arguments or results between processes.',
+    'Pickling arguments or results between processes (copying them between interpreters).',
     'dashes',
     '#882255',
     '#c9679a',

@@ -12,7 +12,7 @@
 import type { SpanState } from '../sim/types';
 import type { Band, Row, SpanTarget, TimelineLayout } from './layout';
 import { rowAtY } from './layout';
-import { lodRow, visibleRange, type LodShape } from './lod';
+import { drawnOverGroup, lodRow, visibleRange, type LodShape } from './lod';
 import { STATE_ORDER, hasPatternOverlay } from './palette';
 import { spanAt } from './traceIndex';
 import type { Tick } from './scale';
@@ -176,6 +176,15 @@ export function hitTest(scene: Scene, x: number, y: number): SpanTarget | null {
   if (!hit) return null;
   const t = scene.scale.invert(x);
   const { ix } = hit.band;
+  // A grouped row: a span drawn as itself there (one task's Python among many waits, lod.ts) wins.
+  if (hit.row.grouped) {
+    for (const lane of hit.row.lanes) {
+      const i = spanAt(ix, lane, t);
+      const s = i >= 0 ? ix.spans[i] : null;
+      if (s && drawnOverGroup(s, scene.pxPerMs))
+        return { band: hit.band.index, span: i, xPct: (x / scene.width) * 100, y: hit.row.y };
+    }
+  }
   for (const lane of hit.row.lanes) {
     const i = spanAt(ix, lane, t);
     if (i >= 0) return { band: hit.band.index, span: i, xPct: (x / scene.width) * 100, y: hit.row.y };

@@ -3,6 +3,7 @@ import type { Span, Trace } from '../sim/types';
 import { PALETTE } from './palette';
 import { formatTime } from './scale';
 import { taskName } from './traceIndex';
+import { waitText } from './waitText';
 
 export interface SpanText {
   /** "A", or "GIL" / "Core 0" for work that belongs to no task. */
@@ -19,7 +20,7 @@ export function spanText(trace: Trace, span: Span): SpanText {
   const lane = trace.lanes[span.lane];
   const task = span.task >= 0 ? taskName(trace, span.task) : '';
   let who = task || lane?.label || '';
-  let state = PALETTE[span.state]?.label ?? span.state;
+  let state = waitText(trace, span) ?? PALETTE[span.state]?.label ?? span.state;
   if (lane?.kind === 'gil' && span.state === 'held') {
     who = lane.label;
     state = task ? `held by ${task}` : 'held';

@@ -5,6 +5,7 @@ import { Predict } from './predict/Predict';
 import { Knob, Playground, Result } from './knob/lazy';
 import { ModelTable } from './table';
 import { DecisionGuide } from './guide';
+import { ZoomTo } from './prose/ZoomTo';
 
 export { primeScenarios } from '../content/scenarios';
 export { preparePage } from './knob/lazy';
@@ -22,4 +23,5 @@ export const mdxComponents: MDXComponents = {
   Playground,
   ModelTable,
   DecisionGuide,
+  ZoomTo,
 };

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readArticle, readArticles, readPages, REQUIRED_FIELDS } from '../../scripts/articles.mjs';
 import { parseScenario } from '../../src/sim';
+import { RECORDER_URL } from '../../scripts/vite-plugin-recorder.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const articlesDir = join(root, 'content/articles');
@@ -56,7 +57,8 @@ describe('content/articles', () => {
     for (const link of article.links) {
       if (/^(https?:|mailto:)/.test(link)) continue;
       const [path, hash] = link.split('#');
-      // A file the site serves as it is (public/), such as the recorder for download.
+      // A file the site serves as it is: from public/, or the recorder (scripts/vite-plugin-recorder.mjs).
+      if (path === RECORDER_URL && existsSync(join(root, 'recorder', path.slice(1)))) continue;
       if (/^\/[^/]+\.[a-z0-9]+$/.test(path) && existsSync(join(root, 'public', path.slice(1)))) continue;
       if (path === '') {
         expect(anchors, `link ${link}`).toContain(hash);

@@ -64,10 +64,13 @@ describe('<Timeline> tags', () => {
 describe('<Predict> tags', () => {
   it.each(tagsNamed('Predict'))('%s asks a known kind of question with at least two choices', (_w, tag) => {
     const t = tag as Tag;
-    expect(['makespan', 'first', 'last', 'fastest']).toContain(t.props.ask);
+    expect(['makespan', 'first', 'last', 'fastest', 'final', 'deadlock', 'p95']).toContain(t.props.ask);
     expect(String(t.props.question ?? '').length).toBeGreaterThan(10);
     expect(String(t.props.choices).split(',').length).toBeGreaterThanOrEqual(2);
     if (t.props.model) expect(MODEL_IDS).toContain(t.props.model);
+    if (t.props.ask === 'final') expect(Object.keys(scenario(String(t.props.scenario)).shared ?? {})).toContain(t.props.var);
+    if (t.props.ask === 'deadlock' || t.props.ask === 'fastest')
+      for (const m of String(t.props.choices).split(',')) expect(MODEL_IDS).toContain(m.trim());
   });
 });
 

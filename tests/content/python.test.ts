@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll } from 'vitest';
 import { expandTasks, MODEL_IDS, parseScenario, simulate, type ModelId, type Scenario } from '../../src/sim';
-import { generatePython, type PythonProgram } from '../../src/sim/python';
+import { generatePython, pythonUnsupported, type PythonProgram } from '../../src/sim/python';
 
 const root = resolve(import.meta.dirname, '../..');
 const dir = join(root, 'content/scenarios');
@@ -25,13 +25,31 @@ const MAX_SCALE = 0.05;
 const CONCURRENCY = 2;
 const PROGRAM_TIMEOUT_MS = 20_000;
 /** More OS threads or processes at once than this is not something to start on a 2-core CI machine. */
-const MAX_WORKERS = 500;
+const MAX_THREADS = 1000;
+const MAX_PROCESSES = 100;
+/** Workloads that can deadlock run longer, so that a task holds its first lock well beyond a thread's start. */
+const MAX_RACE_SCALE = 50;
 
-const python = spawnSync('python3', ['-c', 'import sys; print(sys.version.split()[0], int(getattr(sys, "_is_gil_enabled", lambda: True)()))'], {
-  encoding: 'utf8',
-});
-const [pythonVersion, gil] = (python.stdout ?? '').trim().split(' ');
+const python = spawnSync(
+  'python3',
+  ['-c', 'import sys; print(sys.version.split()[0], int(getattr(sys, "_is_gil_enabled", lambda: True)())); print(sys.executable)'],
+  { encoding: 'utf8' },
+);
+const [versionLine, executable] = (python.stdout ?? '').trim().split('\n');
+const [pythonVersion, gil] = (versionLine ?? '').split(' ');
+/** The interpreter itself: a version manager's `python3` shim costs a few hundred ms per start on a busy machine. */
+const PYTHON = executable || 'python3';
 const hasGil = gil !== '0';
+/** InterpreterPoolExecutor (the subinterpreters model) is new in Python 3.14. */
+const [major, minor] = (pythonVersion ?? '0.0').split('.').map(Number);
+const hasInterpreters = major > 3 || (major === 3 && minor >= 14);
+/** Why a program of this model cannot run on this python3 at all, or null. */
+function wrongPython(model: ModelId): string | null {
+  if (model === 'free-threading' && hasGil) return `needs free-threaded Python; python3 ${pythonVersion} has a GIL`;
+  if (model === 'subinterpreters' && !hasInterpreters)
+    return `needs Python 3.14 (InterpreterPoolExecutor); python3 ${pythonVersion} is older`;
+  return null;
+}
 
 function sequentialMs(scenario: Scenario): number {
   let ms = 0;
@@ -40,7 +58,52 @@ function sequentialMs(scenario: Scenario): number {
 }
 
 function scaleFor(scenario: Scenario): number {
-  return Math.min(MAX_SCALE, TARGET_SEQUENTIAL_MS / Math.max(1, sequentialMs(scenario)));
+  const max = racing(scenario).length ? MAX_RACE_SCALE : MAX_SCALE;
+  return Math.min(max, TARGET_SEQUENTIAL_MS / Math.max(1, sequentialMs(scenario)));
+}
+
+/** The scenario as a program scaled by `scale` runs it: durations, timeouts and arrivals multiplied. */
+function scaled(scenario: Scenario, scale: number): Scenario {
+  return {
+    ...scenario,
+    tasks: scenario.tasks.map((t) => ({
+      ...t,
+      written: undefined,
+      ...(t.startAtMs !== undefined ? { startAtMs: t.startAtMs * scale } : {}),
+      ...(t.everyMs !== undefined ? { everyMs: t.everyMs * scale } : {}),
+      steps: t.steps.map((step) => ({
+        ...step,
+        durationMs: step.durationMs * scale,
+        ...(step.timeoutMs !== undefined ? { timeoutMs: step.timeoutMs * scale } : {}),
+      })),
+    })),
+  };
+}
+
+/** Only tasks that wait on primitives or on each other can deadlock. */
+function coordinated(scenario: Scenario): boolean {
+  return Object.keys(scenario.sync ?? {}).length > 0 || scenario.tasks.some((t) => t.steps.some((s) => s.kind === 'join'));
+}
+
+const racingModels = new Map<Scenario, ModelId[]>();
+/** The concurrent models under which the simulation of a scenario ends in a deadlock. */
+function racing(scenario: Scenario): ModelId[] {
+  let models = racingModels.get(scenario);
+  if (!models) racingModels.set(scenario, (models = deadlocking(scenario).filter((m) => m !== 'sequential')));
+  return models;
+}
+
+/**
+ * What the program must report about a deadlock: 'always' (sequential, by structure; asyncio and threads
+ * where the scaled simulation deadlocks, with a margin of tens of ms), 'maybe' (timing decides, e.g. how
+ * long a process takes to start on a busy machine), or 'never'.
+ */
+function deadlockExpected(c: Case): 'always' | 'maybe' | 'never' {
+  if (!coordinated(c.scenario)) return 'never';
+  const stuck = simulate(scaled(c.scenario, c.scale), c.model, { trace: 'summary' }).metrics.deadlock !== null;
+  if (c.model === 'sequential') return stuck ? 'always' : 'never';
+  if (stuck && c.model !== 'processes') return 'always';
+  return stuck || racing(c.scenario).length ? 'maybe' : 'never';
 }
 
 /** Sleeps that cannot overlap: within one task always; across all tasks when they run in turn. */
@@ -54,21 +117,16 @@ function sleepFloorS(scenario: Scenario, model: ModelId, scale: number): number 
 
 /** The models under which the simulation of a scenario ends in a deadlock. */
 function deadlocking(scenario: Scenario): ModelId[] {
+  if (!coordinated(scenario)) return [];
   return MODEL_IDS.filter((m) => simulate(scenario, m, { trace: 'summary' }).metrics.deadlock !== null);
 }
 
-/** Why a program is not run here, or null. */
-function skipReason(scenario: Scenario, program: PythonProgram, model: ModelId): string | null {
-  const stuck = deadlocking(scenario);
-  if (stuck.includes(model)) return 'the simulation deadlocks, and so would the program';
-  // Whether tasks that can deadlock do depends on timing, which scaling and a busy machine change.
-  // (Sequential code deadlocks on a barrier or a full queue by structure, not by timing.)
-  const racing = stuck.filter((m) => m !== 'sequential');
-  if (racing.length && model !== 'sequential')
-    return `a race: the simulation deadlocks under ${racing.join(', ')}, so this run may too`;
-  const unbounded = program.launch === 'threads' || program.launch === 'processes';
-  if (unbounded && program.taskCount > MAX_WORKERS)
-    return `${program.taskCount} ${model === 'processes' ? 'processes' : 'threads'} at once: beyond a 2-core CI machine`;
+/** Why a program is not run here, or null. (Deadlocks are run: the programs report them and exit.) */
+function skipReason(program: PythonProgram): string | null {
+  if (program.launch === 'threads' && program.taskCount > MAX_THREADS)
+    return `${program.taskCount} threads at once: beyond a 2-core CI machine`;
+  if (program.launch === 'processes' && program.taskCount > MAX_PROCESSES)
+    return `${program.taskCount} processes at once: beyond a 2-core CI machine`;
   return null;
 }
 
@@ -89,7 +147,7 @@ function runPython(file: string): Promise<Run> {
       running++;
       const t0 = performance.now();
       // Its own process group, so that a program that hangs goes with all its children.
-      const child = spawn('python3', [file], { cwd: work, detached: true });
+      const child = spawn(PYTHON, [file], { cwd: work, detached: true });
       let timedOut = false;
       const timer = setTimeout(() => {
         timedOut = true;
@@ -121,23 +179,71 @@ interface Case {
   run?: Promise<Run>;
 }
 
-const cases: Case[] = scenarios.flatMap((scenario) =>
-  MODEL_IDS.map((model) => {
-    const scale = scaleFor(scenario);
-    const program = generatePython(scenario, model, { scale });
-    return { name: `${scenario.id} · ${model}`, scenario, model, scale, program, skip: skipReason(scenario, program, model) };
+/** Workloads the generator writes no program for under a model (it says why). */
+const unwritten = scenarios.flatMap((scenario) =>
+  MODEL_IDS.flatMap((model) => {
+    const why = pythonUnsupported(scenario, model);
+    return why === null ? [] : [{ name: `${scenario.id} · ${model}`, why }];
   }),
 );
 
+const cases: Case[] = scenarios.flatMap((scenario) =>
+  MODEL_IDS.filter((model) => pythonUnsupported(scenario, model) === null).map((model) => {
+    const scale = scaleFor(scenario);
+    const program = generatePython(scenario, model, { scale });
+    return { name: `${scenario.id} · ${model}`, scenario, model, scale, program, skip: skipReason(program) };
+  }),
+);
+
+let startedAt = 0;
 beforeAll(() => {
+  startedAt = performance.now();
   for (const c of cases) {
-    if (c.skip || (c.model === 'free-threading' && hasGil)) continue;
+    if (c.skip || wrongPython(c.model) !== null) continue;
     const file = join(work, `${c.scenario.id}--${c.model}.py`);
     writeFileSync(file, c.program.code);
     c.run = runPython(file);
   }
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(async () => {
+  const runs = await Promise.all(cases.filter((c) => c.run).map(async (c) => ({ name: c.name, ms: (await c.run!).ms })));
+  const slowest = runs.sort((a, b) => b.ms - a.ms).slice(0, 3);
+  console.log(
+    `python3: ${runs.length} programs in ${((performance.now() - startedAt) / 1000).toFixed(1)} s, ${CONCURRENCY} at a time; ` +
+      `slowest ${slowest.map((r) => `${r.name} ${(r.ms / 1000).toFixed(2)} s`).join(', ')}`,
+  );
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** Per-request latencies (ms, arrival order) from `latency (ms): …`, or null. */
+function parseLatencies(stdout: string): number[] | null {
+  const m = /^latency \(ms\): (.*)$/m.exec(stdout);
+  return m ? m[1].trim().split(/\s+/).map(Number) : null;
+}
+
+/** Each task's own sleeps (ms, scaled), in arrival order. */
+function sleepsByArrival(scenario: Scenario, scale: number): number[] {
+  return expandTasks(scenario)
+    .map((t, i) => ({ i, at: t.startAtMs ?? 0, ms: t.steps.reduce((n, s) => n + (s.kind === 'io' ? s.durationMs : 0), 0) }))
+    .sort((a, b) => a.at - b.at || a.i - b.i)
+    .map((t) => t.ms * scale);
+}
+
+/** `x = 97 after 100 writes of read + 1 (from 0, 100 if no update was lost)` lines: value and ideal. */
+function parseShared(stdout: string): Map<string, { value: number; ideal: number }> {
+  const out = new Map<string, { value: number; ideal: number }>();
+  for (const m of stdout.matchAll(/^(\w+) = (-?[\d.]+) after \d+ writes of read \+ 1 \(from -?[\d.]+, (-?[\d.]+) if no update was lost\)$/gm))
+    out.set(m[1], { value: Number(m[2]), ideal: Number(m[3]) });
+  return out;
+}
+
+/** Whether the simulation loses no update of any shared variable under any model (the workload protects them). */
+function protectedEverywhere(c: Case): boolean {
+  const s = scaled(c.scenario, c.scale);
+  return MODEL_IDS.every((m) =>
+    Object.values(simulate(s, m, { trace: 'summary' }).metrics.shared ?? {}).every((v) => v.lostUpdates === 0),
+  );
+}
 
 function parseTotal(stdout: string): number | null {
   const last = stdout.trim().split('\n').at(-1) ?? '';
@@ -159,29 +265,64 @@ describe(`generated Python programs under python3 ${pythonVersion}`, () => {
       it.skip(`${c.name} (skipped: needs free-threaded Python ${c.program.requires}; python3 ${pythonVersion} has a GIL)`, () => {});
       continue;
     }
-    it(`${c.name} runs, exits 0 and prints a sane total`, { timeout: 120_000 }, async () => {
+    const wrong = wrongPython(c.model);
+    if (wrong !== null) {
+      it.skip(`${c.name} (skipped: ${wrong})`, () => {});
+      continue;
+    }
+    const deadlock = deadlockExpected(c);
+    const what = deadlock === 'never' ? '' : deadlock === 'always' ? ', reports the deadlock' : ', may report a deadlock';
+    it(`${c.name} runs, exits 0${what} and prints a sane total`, { timeout: 120_000 }, async () => {
       const run = await c.run!;
       expect(run.timedOut, `${c.name} still running after ${PROGRAM_TIMEOUT_MS} ms`).toBe(false);
       expect(run.status, `${c.name}\n${run.stderr}`).toBe(0);
       const total = parseTotal(run.stdout);
       expect(total, `last line of:\n${run.stdout}`).not.toBeNull();
+      expect(total! * 1000).toBeLessThanOrEqual(run.ms);
+      const reported = /^deadlock: /m.test(run.stdout);
+      if (deadlock === 'always') expect(reported, run.stdout).toBe(true);
+      if (deadlock === 'never') expect(reported, run.stdout).toBe(false);
+      if (reported) {
+        // Sequentially the program stops where the simulation does, with its sentence.
+        const sim = simulate(scaled(c.scenario, c.scale), c.model, { trace: 'summary' }).metrics.deadlock;
+        if (c.model === 'sequential') expect(run.stdout).toContain(`deadlock: ${sim!.cycle}\n`);
+        return;
+      }
       // Sleeps never end early, so the total is at least the sleeps that cannot overlap; and it cannot
       // exceed the process's own wall time.
       expect(total!).toBeGreaterThanOrEqual(sleepFloorS(c.scenario, c.model, c.scale) * 0.999);
-      expect(total! * 1000).toBeLessThanOrEqual(run.ms);
+      // Tasks that arrive over time: one latency per request, each at least the request's own sleeps
+      // (printed to 0.1 ms).
+      const latencies = parseLatencies(run.stdout);
+      if (c.scenario.tasks.some((t) => (t.startAtMs ?? 0) > 0 || (t.everyMs ?? 0) > 0)) {
+        expect(latencies, run.stdout).not.toBeNull();
+        const floors = sleepsByArrival(c.scenario, c.scale);
+        expect(latencies).toHaveLength(floors.length);
+        latencies!.forEach((ms, i) => expect(ms, `request ${i}`).toBeGreaterThanOrEqual(floors[i] - 0.05));
+        expect(run.stdout).toMatch(/^latency: p50 [\d.]+ ms, p95 [\d.]+ ms, max [\d.]+ ms$/m);
+      } else expect(latencies).toBeNull();
+      // Shared variables: never more than every write's read + 1; exactly that where nothing can race
+      // (run in turn, or protected by a lock under every model).
+      const shared = parseShared(run.stdout);
+      expect(shared.size).toBe(Object.keys(c.scenario.shared ?? {}).length);
+      const exact = c.model === 'sequential' || protectedEverywhere(c);
+      for (const [name, { value, ideal }] of shared) {
+        expect(value, name).toBeLessThanOrEqual(ideal);
+        if (exact) expect(value, name).toBe(ideal);
+      }
     });
   }
 });
 
 describe('programs not run here', () => {
-  const notRun = cases.filter((c) => c.skip || (c.model === 'free-threading' && hasGil));
+  const notRun = cases.filter((c) => c.skip || wrongPython(c.model) !== null);
   it(`still compile under python3 ${pythonVersion} (${notRun.length} programs)`, () => {
     const files = notRun.map((c) => {
       const file = join(work, `compile--${c.scenario.id}--${c.model}.py`);
       writeFileSync(file, c.program.code);
       return file;
     });
-    const run = spawnSync('python3', ['-m', 'py_compile', ...files], { encoding: 'utf8' });
+    const run = spawnSync(PYTHON, ['-m', 'py_compile', ...files], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
   });
 });
@@ -191,9 +332,29 @@ describe('a free-threading program on a build with a GIL', () => {
   it.runIf(hasGil)('refuses to run and says which build it needs', () => {
     const file = join(work, 'free-threading-check.py');
     writeFileSync(file, c.program.code);
-    const run = spawnSync('python3', [file], { encoding: 'utf8', timeout: PROGRAM_TIMEOUT_MS });
+    const run = spawnSync(PYTHON, [file], { encoding: 'utf8', timeout: PROGRAM_TIMEOUT_MS });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/needs free-threaded Python \(python3\.1\dt\)/);
     expect(run.stdout).toBe('');
+  });
+});
+
+describe('a subinterpreters program on Python before 3.14', () => {
+  const c = cases.find((x) => x.model === 'subinterpreters')!;
+  it.runIf(!hasInterpreters)('refuses to run and says which version it needs', () => {
+    const file = join(work, 'subinterpreters-check.py');
+    writeFileSync(file, c.program.code);
+    const run = spawnSync(PYTHON, [file], { encoding: 'utf8', timeout: PROGRAM_TIMEOUT_MS });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/needs Python 3\.14 or later \(InterpreterPoolExecutor\); this is 3\.\d+/);
+    expect(run.stdout).toBe('');
+  });
+});
+
+describe('workloads with no program under a model', () => {
+  // Python 3.14 passes queues between interpreters, and no lock, semaphore, event, barrier or shared value.
+  for (const u of unwritten) it.skip(`${u.name} (no program: ${u.why})`, () => {});
+  it('are only coordinating workloads under subinterpreters', () => {
+    expect(unwritten.every((u) => u.name.endsWith(' · subinterpreters'))).toBe(true);
   });
 });

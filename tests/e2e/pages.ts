@@ -29,3 +29,13 @@ export async function hydrated(widget: Locator): Promise<Locator> {
   if ((await waiting.count()) > 0) await expect(waiting.first()).toHaveAttribute('data-ready', '');
   return widget;
 }
+
+/**
+ * Unfolds a figure's full toolbar when it shows the compact one (a small figure, e.g. beside its code, folds
+ * speed, loop, lanes, link and export behind "More").
+ */
+export async function fullToolbar(figure: Locator): Promise<Locator> {
+  const more = figure.getByRole('button', { name: 'More', exact: true });
+  if ((await more.isVisible()) && (await more.getAttribute('aria-expanded')) === 'false') await more.click();
+  return figure;
+}

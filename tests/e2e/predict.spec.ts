@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { watchConsole } from './pages';
+import { fullToolbar, watchConsole } from './pages';
 
 /**
  * Predict, then reveal: the figure that answers a question opens at its start with its totals hidden, and
@@ -32,7 +32,7 @@ test('a prediction’s figure starts at 0 with totals hidden and plays after Che
   await expect.poll(() => valueOf(slider)).toBeGreaterThan(0);
   await expect(figure.locator('.tl-band-total').first()).toBeVisible();
   // Played to the answer: the threads band is marked, with the answer in words.
-  await figure.getByLabel('Speed').selectOption('4');
+  await (await fullToolbar(figure)).getByLabel('Speed').selectOption('4');
   await expect(figure.locator('.tl-band-header[data-answer]')).toContainText('Threads', { timeout: 15_000 });
   await expect(figure.locator('.tl-answer')).toContainText('all done at 2.20 s');
   await page.screenshot({ path: 'test-results/predict-revealed.png' });

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { hydrated, watchConsole } from './pages';
+import { fullToolbar, hydrated, watchConsole } from './pages';
 
 /**
  * The overview's compare timeline: A, B, C sleeping 2 s, 3 s and 1 s under four models. It answers the
@@ -126,7 +126,7 @@ test.describe('compare timeline on /overview/', () => {
   test('plays to the end and stops there', async ({ page }) => {
     const figure = await sleepsFigure(page);
     const slider = figure.getByRole('slider', { name: /Time/ });
-    await figure.getByLabel('Speed').selectOption('4');
+    await (await fullToolbar(figure)).getByLabel('Speed').selectOption('4');
     await slider.focus();
     await page.keyboard.press('PageDown');
     for (let i = 0; i < 8; i++) await page.keyboard.press('PageUp');
@@ -155,7 +155,7 @@ test.describe('compare timeline on /overview/', () => {
 
   test('lanes switch between tasks and workers, and hovering a span names it', async ({ page }) => {
     const figure = await sleepsFigure(page);
-    await figure.getByLabel('By worker').check();
+    await (await fullToolbar(figure)).getByLabel('By worker').check();
     await expect(figure).toHaveAttribute('data-view', 'worker');
     await figure.getByLabel('By task').check();
     await expect(figure).toHaveAttribute('data-view', 'task');

@@ -2,7 +2,7 @@ import { expect, test, type Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { hydrated, watchConsole } from './pages';
+import { fullToolbar, hydrated, watchConsole } from './pages';
 
 /**
  * A reader's pass through every article: answer its first prediction, see the verdict, play a timeline to
@@ -35,7 +35,7 @@ for (const path of articlePaths) {
     await slider.focus();
     await page.keyboard.press('Home');
     expect(await valueOf(slider, 'aria-valuenow')).toBe(0);
-    await figure.getByLabel('Speed').selectOption('4');
+    await (await fullToolbar(figure)).getByLabel('Speed').selectOption('4');
     await figure.getByRole('button', { name: 'Play' }).click();
     const end = await valueOf(slider, 'aria-valuemax');
     await expect.poll(() => valueOf(slider, 'aria-valuenow'), { timeout: 40_000 }).toBe(end);

@@ -3,7 +3,7 @@
  * internal lane ids renumbered to trace lane indexes (laneOf; -1 = lane left out).
  */
 import { SPAN_STATES } from '../types';
-import type { Span, TraceEvent } from '../types';
+import type { Metrics, Span, TaskResult, Trace, TraceEvent } from '../types';
 import { E_FIRST_AUX, E_GIL_HANDOFF, E_LOOP_SWITCH, E_TIMER_LATE, EVENT_KINDS } from './codes';
 
 const NS_PER_MS = 1e6;
@@ -16,44 +16,53 @@ export interface SpanInfo {
 }
 
 /**
- * Spans are stored 8 numbers each: lane, start, end, state, task, step, worker, info (index into
- * `infos`, or -1). Output: sorted by lane, then start.
+ * Spans are stored in chunks of 2^chunkBits spans: span k is entry k & (2^chunkBits − 1) of chunk
+ * k >> chunkBits, its times 2 numbers in `spT` (start, end, ns), its integers 6 in `spI` (lane, state,
+ * task, step, worker, info: an index into `infos`, or -1); `n` spans. Output: sorted by lane, then start.
  */
 export function materializeSpans(
-  sp: Float64Array,
+  spT: readonly Float64Array[],
+  spI: readonly Int32Array[],
+  chunkBits: number,
   n: number,
   laneOf: Int32Array,
   laneCount: number,
   infos: readonly SpanInfo[] = [],
 ): Span[] {
+  const mask = (1 << chunkBits) - 1;
   // Counting sort by output lane (stable: each lane's spans are already in time order).
+  const outLane = new Int32Array(n);
   const count = new Int32Array(laneCount + 1);
-  for (let k = 0; k < n; k += 8) {
-    const out = laneOf[sp[k] | 0];
+  for (let k = 0; k < n; k++) {
+    const out = laneOf[spI[k >> chunkBits][6 * (k & mask)]];
+    outLane[k] = out;
     if (out >= 0) count[out + 1]++;
   }
   for (let i = 1; i <= laneCount; i++) count[i] += count[i - 1];
   const total = count[laneCount];
   const order = new Int32Array(total);
-  for (let k = 0; k < n; k += 8) {
-    const out = laneOf[sp[k] | 0];
+  for (let k = 0; k < n; k++) {
+    const out = outLane[k];
     if (out >= 0) order[count[out]++] = k;
   }
   const spans: Span[] = new Array<Span>(total);
   for (let i = 0; i < total; i++) {
     const k = order[i];
-    // `| 0` keeps integer fields as small integers (no boxed doubles per span).
-    const w = sp[k + 6] | 0;
+    const T = spT[k >> chunkBits];
+    const I = spI[k >> chunkBits];
+    const t2 = 2 * (k & mask);
+    const j = 6 * (k & mask);
+    const w = I[j + 4];
     const span: Span = {
-      lane: laneOf[sp[k] | 0],
-      startMs: sp[k + 1] / NS_PER_MS,
-      endMs: sp[k + 2] / NS_PER_MS,
-      state: SPAN_STATES[sp[k + 3] | 0],
-      task: sp[k + 4] | 0,
-      step: sp[k + 5] | 0,
+      lane: outLane[k],
+      startMs: T[t2] / NS_PER_MS,
+      endMs: T[t2 + 1] / NS_PER_MS,
+      state: SPAN_STATES[I[j + 1]],
+      task: I[j + 2],
+      step: I[j + 3],
       worker: w < 0 ? -1 : laneOf[w],
     };
-    const info = sp[k + 7] | 0;
+    const info = I[j + 5];
     if (info >= 0) Object.assign(span, infos[info]);
     spans[i] = span;
   }
@@ -86,4 +95,48 @@ export function materializeEvents(
     events[j] = e;
   }
   return events;
+}
+
+/**
+ * A Trace whose `spans` and `events`, when given as functions, are built on first read (from the
+ * recorder's typed arrays): the properties are ordinary enumerable ones to every reader (JSON.stringify,
+ * spread, structuredClone, equality in tests), in the contract's key order, and assignable. Given as
+ * arrays, the trace is a plain object.
+ */
+export function lazyTrace(
+  head: Pick<Trace, 'model' | 'scenarioId' | 'settings' | 'makespanMs' | 'lanes'>,
+  spans: Span[] | (() => Span[]),
+  events: TraceEvent[] | (() => TraceEvent[]),
+  tasks: TaskResult[],
+  metrics: Metrics,
+): Trace {
+  const { model, scenarioId, settings, makespanMs, lanes } = head;
+  if (typeof spans !== 'function' && typeof events !== 'function') {
+    return { model, scenarioId, settings, makespanMs, lanes, spans, events, tasks, metrics };
+  }
+  let s: Span[] | null = typeof spans === 'function' ? null : spans;
+  let e: TraceEvent[] | null = typeof events === 'function' ? null : events;
+  const buildSpans = spans as () => Span[];
+  const buildEvents = events as () => TraceEvent[];
+  return {
+    model,
+    scenarioId,
+    settings,
+    makespanMs,
+    lanes,
+    get spans(): Span[] {
+      return s ?? (s = buildSpans());
+    },
+    set spans(v: Span[]) {
+      s = v;
+    },
+    get events(): TraceEvent[] {
+      return e ?? (e = buildEvents());
+    },
+    set events(v: TraceEvent[]) {
+      e = v;
+    },
+    tasks,
+    metrics,
+  };
 }

@@ -1,63 +1,157 @@
 /**
  * A multiset of GIL waiters keyed by the phase of their timed waits (arm time modulo the wait
- * length), kept sorted so that "whose timer fires next after time t" is a binary search.
+ * length), kept sorted (equal phases in the order they were added) so that "whose timer fires next
+ * after time t" is a binary search.
+ *
+ * Thousands of threads can wait for one GIL at once (10 000 tasks on threads), so the entries are kept
+ * in sorted blocks of at most BLOCK entries: adding or removing one moves at most a block's entries,
+ * not the whole set's.
  */
-export class PhaseSet {
-  private phase = new Float64Array(64);
-  private thread = new Int32Array(64);
-  size = 0;
+const BLOCK = 256;
 
-  /** First index whose phase is > p. */
-  private upper(p: number): number {
+export class PhaseSet {
+  /** Blocks in order; each block's phases are sorted and every block is non-empty. */
+  private phase: Float64Array[] = [];
+  private thread: Int32Array[] = [];
+  private count: number[] = [];
+  /** Blocks that emptied, kept for reuse (the set often goes from empty to one waiter and back). */
+  private spare: { phase: Float64Array; thread: Int32Array }[] = [];
+  size = 0;
+  /** Set by nextDelta: the thread whose timer fires next. */
+  who = -1;
+
+  private newBlock(at: number): void {
+    const b = this.spare.pop();
+    const ph = b !== undefined ? b.phase : new Float64Array(BLOCK);
+    const th = b !== undefined ? b.thread : new Int32Array(BLOCK);
+    if (at === this.count.length) {
+      this.phase.push(ph);
+      this.thread.push(th);
+      this.count.push(0);
+    } else {
+      this.phase.splice(at, 0, ph);
+      this.thread.splice(at, 0, th);
+      this.count.splice(at, 0, 0);
+    }
+  }
+
+  /** First block whose last phase is > p (the block holding the first entry > p), or the block count. */
+  private blockAfter(p: number): number {
     let lo = 0;
-    let hi = this.size;
+    let hi = this.count.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.phase[mid] <= p) lo = mid + 1;
+      if (this.phase[mid][this.count[mid] - 1] <= p) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** First index in block b whose phase is > p. */
+  private upperIn(b: number, p: number): number {
+    const ph = this.phase[b];
+    let lo = 0;
+    let hi = this.count[b];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ph[mid] <= p) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
   add(p: number, thread: number): void {
-    if (this.size === this.phase.length) {
-      const ph = new Float64Array(this.size * 2);
-      ph.set(this.phase);
-      this.phase = ph;
-      const th = new Int32Array(this.size * 2);
-      th.set(this.thread);
-      this.thread = th;
-    }
-    const i = this.upper(p);
-    this.phase.copyWithin(i + 1, i, this.size);
-    this.thread.copyWithin(i + 1, i, this.size);
-    this.phase[i] = p;
-    this.thread[i] = thread;
     this.size++;
+    const nb = this.count.length;
+    if (nb === 0) {
+      this.newBlock(0);
+      this.phase[0][0] = p;
+      this.thread[0][0] = thread;
+      this.count[0] = 1;
+      return;
+    }
+    // After every entry ≤ p: at the end of the last block when p is the largest.
+    let b = this.blockAfter(p);
+    let i: number;
+    if (b === nb) {
+      b = nb - 1;
+      i = this.count[b];
+    } else i = this.upperIn(b, p);
+    if (this.count[b] === BLOCK) {
+      // Split the full block in two halves, then insert into the one the position falls in.
+      const half = BLOCK >> 1;
+      this.newBlock(b + 1);
+      this.phase[b + 1].set(this.phase[b].subarray(half, BLOCK));
+      this.thread[b + 1].set(this.thread[b].subarray(half, BLOCK));
+      this.count[b + 1] = BLOCK - half;
+      this.count[b] = half;
+      if (i > half) {
+        b++;
+        i -= half;
+      }
+    }
+    const ph = this.phase[b];
+    const th = this.thread[b];
+    const n = this.count[b];
+    ph.copyWithin(i + 1, i, n);
+    th.copyWithin(i + 1, i, n);
+    ph[i] = p;
+    th[i] = thread;
+    this.count[b] = n + 1;
   }
 
   remove(p: number, thread: number): void {
-    let i = this.upper(p) - 1;
-    while (i >= 0 && this.phase[i] === p && this.thread[i] !== thread) i--;
-    if (i < 0 || this.phase[i] !== p) return;
-    this.phase.copyWithin(i, i + 1, this.size);
-    this.thread.copyWithin(i, i + 1, this.size);
+    // Entries with phase p end before the first entry > p: search backwards from there.
+    let b = this.blockAfter(p);
+    let i: number;
+    if (b === this.count.length) {
+      b--;
+      if (b < 0) return;
+      i = this.count[b] - 1;
+    } else i = this.upperIn(b, p) - 1;
+    for (;;) {
+      if (i < 0) {
+        b--;
+        if (b < 0) return;
+        i = this.count[b] - 1;
+        continue;
+      }
+      const ph = this.phase[b][i];
+      if (ph !== p) return;
+      if (this.thread[b][i] === thread) break;
+      i--;
+    }
+    const n = this.count[b];
+    this.phase[b].copyWithin(i, i + 1, n);
+    this.thread[b].copyWithin(i, i + 1, n);
     this.size--;
+    if (n === 1) {
+      this.spare.push({ phase: this.phase[b], thread: this.thread[b] });
+      if (b === this.count.length - 1) {
+        this.phase.pop();
+        this.thread.pop();
+        this.count.pop();
+      } else {
+        this.phase.splice(b, 1);
+        this.thread.splice(b, 1);
+        this.count.splice(b, 1);
+      }
+    } else this.count[b] = n - 1;
   }
 
   /**
    * For a waiter with phase φ, its next timer fire strictly after time t (t mod period = p) comes
-   * δ = (φ − p) mod period later, in (0, period]. Returns the smallest δ, and the thread with it in `who`.
+   * δ = (φ − p) mod period later, in (0, period]. Returns the smallest δ, and the thread with it in `who`
+   * (of equal phases, the one added first). The set must not be empty.
    */
   nextDelta(p: number, period: number): number {
-    const i = this.upper(p);
-    if (i < this.size) {
-      this.who = this.thread[i];
-      return this.phase[i] - p;
+    const b = this.blockAfter(p);
+    if (b < this.count.length) {
+      const i = this.upperIn(b, p);
+      this.who = this.thread[b][i];
+      return this.phase[b][i] - p;
     }
-    this.who = this.thread[0];
-    return this.phase[0] - p + period;
+    this.who = this.thread[0][0];
+    return this.phase[0][0] - p + period;
   }
-
-  who = -1;
 }

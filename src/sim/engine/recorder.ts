@@ -19,11 +19,21 @@ const WAIT_WORKER = S['wait-worker'];
 const NS_PER_MS = 1e6;
 
 /**
- * Span and event buffers are kept between simulations (the page re-simulates on every edit): taking
- * them back avoids re-growing tens of megabytes of typed arrays each time. Simulations never overlap
- * (simulate is synchronous), and finish() copies everything out before handing the buffers back.
+ * Spans are recorded into fixed-size chunks of typed arrays (SPAN_CHUNK spans each: nothing is copied
+ * as a run grows, and a small run allocates little). A trace keeps its chunks until its spans are first
+ * read; then the objects are built and the chunks come back here for later simulations (the page
+ * re-simulates on every edit). The event buffer works the same way, as one growing array. Simulations
+ * never overlap (simulate is synchronous), and buffers come back only once their trace is done with them.
  */
-let spareSpans: Float64Array | null = null;
+const SPAN_CHUNK_BITS = 12;
+const SPAN_CHUNK = 1 << SPAN_CHUNK_BITS;
+const SPAN_MASK = SPAN_CHUNK - 1;
+/** At most this many spare chunks are kept (about 40 MB). */
+const MAX_SPARE_CHUNKS = 256;
+/** Event numbers (5 per event) of a new event buffer. */
+const EVENT_BUFFER = 5 * 4096;
+const spareT: Float64Array[] = [];
+const spareI: Int32Array[] = [];
 let spareEvents: Float64Array | null = null;
 
 export class Recorder {
@@ -39,10 +49,15 @@ export class Recorder {
   private readonly oWorker: number[] = [];
   private readonly oStart: number[] = [];
   private readonly oInfo: number[] = [];
-  /** Index of each lane's last closed span in `sp`, or -1. */
+  /** Index of each lane's last closed span, or -1. */
   private readonly lastSpan: number[] = [];
-  /** Closed spans, 8 numbers each: lane, start, end, state, task, step, worker, info (ns, internal lane ids). */
-  private sp: Float64Array;
+  /**
+   * Closed spans (internal lane ids), `nsp` of them; span k is entry k & SPAN_MASK of chunk
+   * k >> SPAN_CHUNK_BITS: times in `spT` chunks, 2 numbers each (start, end, ns), the rest in `spI`
+   * chunks, 6 integers each (lane, state, task, step, worker, info).
+   */
+  private readonly spT: Float64Array[] = [];
+  private readonly spI: Int32Array[] = [];
   private nsp = 0;
   /** Events, 5 numbers each: time, kind, task, lane, extra. */
   private ev: Float64Array;
@@ -60,7 +75,7 @@ export class Recorder {
   /** Tasks whose start is deferred until a worker takes them (work done on submission does not count). */
   private readonly held: Uint8Array;
 
-  /** Summary mode (keep = false): no spans or events are stored, only busy time per lane and task times. */
+  /** Closed-span time per core lane (ns). Summary mode (keep = false) stores no spans or events, only this and task times. */
   private readonly busy: number[] = [];
 
   constructor(
@@ -68,9 +83,7 @@ export class Recorder {
     private readonly keep = true,
   ) {
     const n = taskNames.length;
-    this.sp = spareSpans ?? new Float64Array(8 * 4096);
-    this.ev = spareEvents ?? new Float64Array(5 * 4096);
-    spareSpans = null;
+    this.ev = spareEvents ?? new Float64Array(EVENT_BUFFER);
     spareEvents = null;
     this.taskStart = new Float64Array(n).fill(-1);
     this.taskEnd = new Float64Array(n).fill(-1);
@@ -124,26 +137,31 @@ export class Recorder {
     else {
       // Reopen the last closed span if it ends now and looks the same (merging adjacent spans).
       const k = this.lastSpan[lane];
-      const sp = this.sp;
-      if (
-        k >= 0 &&
-        k === this.nsp - 8 &&
-        sp[k + 2] === now &&
-        sp[k + 3] === state &&
-        sp[k + 4] === task &&
-        sp[k + 5] === step &&
-        sp[k + 6] === worker &&
-        sp[k + 7] === info
-      ) {
-        this.oStart[lane] = sp[k + 1];
-        this.nsp = k;
-        this.lastSpan[lane] = -1;
-        this.oState[lane] = state;
-        this.oTask[lane] = task;
-        this.oStep[lane] = step;
-        this.oWorker[lane] = worker;
-        this.oInfo[lane] = info;
-        return;
+      if (k >= 0 && k === this.nsp - 1) {
+        const spT = this.spT[k >> SPAN_CHUNK_BITS];
+        const spI = this.spI[k >> SPAN_CHUNK_BITS];
+        const t2 = 2 * (k & SPAN_MASK);
+        const i6 = 6 * (k & SPAN_MASK);
+        if (
+          spT[t2 + 1] === now &&
+          spI[i6 + 1] === state &&
+          spI[i6 + 2] === task &&
+          spI[i6 + 3] === step &&
+          spI[i6 + 4] === worker &&
+          spI[i6 + 5] === info
+        ) {
+          this.oStart[lane] = spT[t2];
+          // Its time counts again, whole, when it closes.
+          if (this.cat[lane] === CAT_CORE) this.busy[lane] -= spT[t2 + 1] - spT[t2];
+          this.nsp = k;
+          this.lastSpan[lane] = -1;
+          this.oState[lane] = state;
+          this.oTask[lane] = task;
+          this.oStep[lane] = step;
+          this.oWorker[lane] = worker;
+          this.oInfo[lane] = info;
+          return;
+        }
       }
     }
     this.oState[lane] = state;
@@ -165,40 +183,49 @@ export class Recorder {
       this.busy[lane] += now - start;
       return;
     }
+    if (this.cat[lane] === CAT_CORE) this.busy[lane] += now - start;
     const task = this.oTask[lane];
     const step = this.oStep[lane];
     const worker = this.oWorker[lane];
     const info = this.oInfo[lane];
     const k = this.lastSpan[lane];
-    let sp = this.sp;
-    if (
-      k >= 0 &&
-      sp[k + 2] === start &&
-      sp[k + 3] === st &&
-      sp[k + 4] === task &&
-      sp[k + 5] === step &&
-      sp[k + 6] === worker &&
-      sp[k + 7] === info
-    ) {
-      sp[k + 2] = now;
-      return;
+    if (k >= 0) {
+      const spT = this.spT[k >> SPAN_CHUNK_BITS];
+      const spI = this.spI[k >> SPAN_CHUNK_BITS];
+      const t2 = 2 * (k & SPAN_MASK);
+      const i6 = 6 * (k & SPAN_MASK);
+      if (
+        spT[t2 + 1] === start &&
+        spI[i6 + 1] === st &&
+        spI[i6 + 2] === task &&
+        spI[i6 + 3] === step &&
+        spI[i6 + 4] === worker &&
+        spI[i6 + 5] === info
+      ) {
+        spT[t2 + 1] = now;
+        return;
+      }
     }
-    if (this.nsp + 8 > sp.length) {
-      const bigger = new Float64Array(sp.length * 2);
-      bigger.set(sp);
-      this.sp = sp = bigger;
+    const n = this.nsp;
+    const c = n >> SPAN_CHUNK_BITS;
+    if (c === this.spT.length) {
+      this.spT.push(spareT.pop() ?? new Float64Array(2 * SPAN_CHUNK));
+      this.spI.push(spareI.pop() ?? new Int32Array(6 * SPAN_CHUNK));
     }
-    const i = this.nsp;
-    sp[i] = lane;
-    sp[i + 1] = start;
-    sp[i + 2] = now;
-    sp[i + 3] = st;
-    sp[i + 4] = task;
-    sp[i + 5] = step;
-    sp[i + 6] = worker;
-    sp[i + 7] = info;
-    this.nsp = i + 8;
-    this.lastSpan[lane] = i;
+    const spT = this.spT[c];
+    const spI = this.spI[c];
+    const t2 = 2 * (n & SPAN_MASK);
+    spT[t2] = start;
+    spT[t2 + 1] = now;
+    const i6 = 6 * (n & SPAN_MASK);
+    spI[i6] = lane;
+    spI[i6 + 1] = st;
+    spI[i6 + 2] = task;
+    spI[i6 + 3] = step;
+    spI[i6 + 4] = worker;
+    spI[i6 + 5] = info;
+    this.nsp = n + 1;
+    this.lastSpan[lane] = n;
   }
 
   /** A task lane's state; the first state that is not a queue wait marks the task as started. */
@@ -259,18 +286,13 @@ export class Recorder {
     this.nev = i + 5;
   }
 
-  /** Total closed-span time of `count` consecutive lanes from `first`, in ns (call after closeAll). */
+  /**
+   * Total closed-span time of `count` consecutive core lanes from `first`, in ns (call after closeAll).
+   * Kept as spans close (whole nanoseconds, so the sums are exact in any order).
+   */
   busyNs(first: number, count: number): number[] {
     const sums = new Array<number>(count).fill(0);
-    if (!this.keep) {
-      for (let i = 0; i < count; i++) sums[i] = this.busy[first + i];
-      return sums;
-    }
-    const sp = this.sp;
-    for (let k = 0; k < this.nsp; k += 8) {
-      const i = sp[k] - first;
-      if (i >= 0 && i < count) sums[i] += sp[k + 2] - sp[k + 1];
-    }
+    for (let i = 0; i < count; i++) sums[i] = this.busy[first + i];
     return sums;
   }
 
@@ -279,6 +301,25 @@ export class Recorder {
   }
 
   finish(): { lanes: Lane[]; spans: Span[]; events: TraceEvent[]; tasks: TaskResult[]; laneOf: Int32Array } {
+    const out = this.finishLazy();
+    const spans = typeof out.spans === 'function' ? out.spans() : out.spans;
+    const events = typeof out.events === 'function' ? out.events() : out.events;
+    return { lanes: out.lanes, spans, events, tasks: out.tasks, laneOf: out.laneOf };
+  }
+
+  /**
+   * As finish, but the spans and events of a large trace stay in typed arrays until first asked for:
+   * `spans` / `events` are then functions that build the objects once and return the same arrays after
+   * that. A small trace (one span chunk, one event buffer) is built at once: that costs less than keeping
+   * its buffers, and they go straight back for the next simulation.
+   */
+  finishLazy(): {
+    lanes: Lane[];
+    spans: Span[] | (() => Span[]);
+    events: TraceEvent[] | (() => TraceEvent[]);
+    tasks: TaskResult[];
+    laneOf: Int32Array;
+  } {
     const nl = this.cat.length;
     const laneOf = new Int32Array(nl).fill(-1);
     const lanes: Lane[] = [];
@@ -293,16 +334,57 @@ export class Recorder {
         );
       }
     }
-    const spans = materializeSpans(this.sp, this.nsp, laneOf, lanes.length, this.infos);
-    const events = materializeEvents(this.ev, this.nev, laneOf, this.aux);
-    const tasks: TaskResult[] = this.taskNames.map((name, t) => {
+    const laneCount = lanes.length;
+    const infos = this.infos;
+    const aux = this.aux;
+    const nt = this.taskNames.length;
+    const tasks = new Array<TaskResult>(nt);
+    for (let t = 0; t < nt; t++) {
       const arrivalMs = this.taskArrival[t] / NS_PER_MS;
       const startMs = this.taskStart[t] / NS_PER_MS;
       const endMs = this.taskEnd[t] / NS_PER_MS;
-      return { name, arrivalMs, startMs, endMs, latencyMs: endMs - arrivalMs };
-    });
-    spareSpans = this.sp;
-    spareEvents = this.ev;
-    return { lanes, spans, events, tasks, laneOf };
+      tasks[t] = { name: this.taskNames[t], arrivalMs, startMs, endMs, latencyMs: endMs - arrivalMs };
+    }
+    const nsp = this.nsp;
+    const nev = this.nev;
+    if (nsp <= SPAN_CHUNK && nev <= EVENT_BUFFER) {
+      const spans = materializeSpans(this.spT, this.spI, SPAN_CHUNK_BITS, nsp, laneOf, laneCount, infos);
+      const events = materializeEvents(this.ev, nev, laneOf, aux);
+      for (let c = 0; c < this.spT.length && spareT.length < MAX_SPARE_CHUNKS; c++) {
+        spareT.push(this.spT[c]);
+        spareI.push(this.spI[c]);
+      }
+      if (spareEvents === null || spareEvents.length < this.ev.length) spareEvents = this.ev;
+      return { lanes, spans, events, tasks, laneOf };
+    }
+    let spT: Float64Array[] | null = this.spT;
+    let spI: Int32Array[] | null = this.spI;
+    let ev: Float64Array | null = this.ev;
+    let spans: Span[] | null = null;
+    let events: TraceEvent[] | null = null;
+    return {
+      lanes,
+      spans: () => {
+        if (spans === null) {
+          spans = materializeSpans(spT!, spI!, SPAN_CHUNK_BITS, nsp, laneOf, laneCount, infos);
+          for (let c = 0; c < spT!.length && spareT.length < MAX_SPARE_CHUNKS; c++) {
+            spareT.push(spT![c]);
+            spareI.push(spI![c]);
+          }
+          spT = spI = null;
+        }
+        return spans;
+      },
+      events: () => {
+        if (events === null) {
+          events = materializeEvents(ev!, nev, laneOf, aux);
+          if (spareEvents === null || spareEvents.length < ev!.length) spareEvents = ev;
+          ev = null;
+        }
+        return events;
+      },
+      tasks,
+      laneOf,
+    };
   }
 }

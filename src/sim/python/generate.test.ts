@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseScenario } from '../scenario/parse';
-import { MODEL_IDS, type Scenario, type Task } from '../types';
-import { generatePython } from './generate';
+import { MODEL_IDS, type Scenario, type Step, type StepItem, type Task } from '../types';
+import { generatePython, pythonUnsupported } from './generate';
 
 function scenario(tasks: Task[], extra: Partial<Scenario> = {}): Scenario {
   return { id: 'test', title: 'A test workload', machine: { cores: 2 }, tasks, ...extra };
@@ -188,7 +188,7 @@ const WANT: Record<string, RegExp> = {
   set: /\.set\(\)/,
   clear: /\.clear\(\)/,
   wait: /\.wait\(\)/,
-  join: /wait_finished\(/,
+  join: /wait_finished\(|asyncio\.gather\(\*finished_|raise Blocked\(/,
   read: /seen_\w+ = /,
   write: / = seen_\w+ = /,
 };
@@ -213,6 +213,10 @@ describe('generatePython: line markers', () => {
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.json') && !x.endsWith('.schema.json'))) {
       const s = parseScenario(JSON.parse(readFileSync(join(dir, f), 'utf8')), f);
       for (const model of MODEL_IDS) {
+        if (pythonUnsupported(s, model) !== null) {
+          expect(() => generatePython(s, model)).toThrow(/No Python program for subinterpreters/);
+          continue;
+        }
         const { code, stepLines } = generatePython(s, model);
         for (const task of s.tasks) {
           // Copies made by `count` share their original's lines.
@@ -293,7 +297,14 @@ describe('generatePython: coordination and arrivals', () => {
     expect(code).toContain('    await l.acquire()');
     expect(code).toContain('    await q.get()');
     expect(code).toContain('    await bar.wait()');
-    expect(code).toContain('    await wait_finished(finished_a, 1)');
+    // A join awaits the joined task's asyncio tasks, made in launch order by main().
+    expect(code).toContain('finished_a = []  # the asyncio tasks running a(), made by main()');
+    expect(code).toContain('    await asyncio.gather(*finished_a)');
+    expect(code).toContain(
+      '    finished_a.append(asyncio.create_task(a()))\n    tasks = [asyncio.create_task(b())]\n' +
+        '    tasks.append(asyncio.create_task(c()))\n    await asyncio.gather(*tasks, *finished_a)',
+    );
+    expect(code).not.toContain('wait_finished');
   });
 
   it('processes make multiprocessing primitives in main and pass them to each Process, or to a Pool initializer', () => {
@@ -352,9 +363,203 @@ describe('generatePython: coordination and arrivals', () => {
     const threads = generatePython(s, 'threads').code;
     expect(threads).toContain('[(5.0 + 20.0 * i, req, ()) for i in range(3)]');
     expect(threads).toContain('key=lambda arrival: arrival[0],');
-    expect(threads).toContain('threads.append(start_thread(work, *args))');
+    expect(threads).toContain('threads.append(start_thread(latencies, i, work, arrived, *args))');
     const aio = generatePython(s, 'asyncio').code;
-    expect(aio).toContain('tasks.append(asyncio.create_task(work(*args)))');
+    expect(aio).toContain('tasks.append(asyncio.create_task(timed(work, arrived, *args)))');
     expect(aio).toContain('await asyncio.sleep(delay)');
+  });
+
+  it('with arrivals, every model measures each request from its arrival to its end and prints the latencies', () => {
+    const s = scenario([{ name: 'req', count: 4, everyMs: 20, steps: [{ kind: 'io', durationMs: 50 }] }]);
+    const want: Partial<Record<string, string[]>> = {
+      sequential: ['latencies.append(timed(work, arrived, *args))', 'print_latency(latencies)'],
+      asyncio: ['async def timed(work, arrived, *args):', 'print_latency(await asyncio.gather(*tasks))'],
+      threads: ['latencies = [0.0] * len(arrivals)', 'latencies[i] = timed(work, arrived, *args)'],
+      processes: ['latencies = ctx.Array("d", len(arrivals), lock=False)', 'def store(latencies, i, work, arrived'],
+    };
+    for (const model of MODEL_IDS) {
+      const { code } = generatePython(s, model);
+      expect(code).toContain('def print_latency(latencies):');
+      expect(code).toContain('import math');
+      expect(code).toContain('arrived = t0 + at_ms / 1000');
+      for (const text of want[model] ?? []) expect(code, model).toContain(text);
+    }
+    const pool = generatePython(s, 'processes', { overrides: { poolSize: 2 } }).code;
+    expect(pool).toContain('pending.append(pool.apply_async(timed, (work, arrived, *args)))');
+    expect(pool).toContain('print_latency([result.get() for result in pending])');
+    const threadPool = generatePython(s, 'threads', { overrides: { poolSize: 2 } }).code;
+    expect(threadPool).toContain('futures.append(pool.submit(timed, work, arrived, *args))');
+  });
+
+  it('prints each shared variable beside its value if no update was lost', () => {
+    const s = scenario(
+      [
+        {
+          name: 't',
+          count: 4,
+          steps: [
+            { kind: 'read', var: 'x', durationMs: 0 },
+            { kind: 'write', var: 'x', durationMs: 0 },
+          ],
+        },
+      ],
+      { shared: { x: 5 } },
+    );
+    const line = (v: string) => `print(f"x = {${v}} after 4 writes of read + 1 (from 5, 9 if no update was lost)")`;
+    expect(generatePython(s, 'threads').code).toContain(`    ${line("shared['x']")}\n`);
+    expect(generatePython(s, 'processes').code).toContain(`    ${line('x.value')}\n`);
+  });
+});
+
+describe('generatePython: waits that never end', () => {
+  const put: StepItem[] = [{ repeat: 3, steps: [{ kind: 'put', sync: 'q', durationMs: 0, label: 'q.put(item)' }] }];
+  const full = scenario(
+    [
+      { name: 'producer', steps: unroll(put), written: put },
+      { name: 'consumer', steps: [{ kind: 'get', sync: 'q', durationMs: 0 }] },
+    ],
+    { sync: { q: { type: 'queue', maxsize: 2 } } },
+  );
+
+  it('sequentially, the step where the simulation stops checks first and raises Blocked with its sentence', () => {
+    const { code, stepLines } = generatePython(full, 'sequential');
+    const sentence = 'producer waits on queue q (full); 1 more task never got to run';
+    expect(code).toContain(
+      [
+        '        # Run in turn, no other task can end this wait: the program would hang here.',
+        '        if q.full():',
+        `            raise Blocked("${sentence}")`,
+        '        q.put(None)  # q.put(item)',
+      ].join('\n'),
+    );
+    expect(code).toContain('class Blocked(Exception):');
+    expect(code).toContain(
+      '    try:\n        main()\n    except Blocked as stuck:\n        print(f"deadlock: {stuck}")',
+    );
+    // The marker stays on the put itself.
+    expect(lineText(code, stepLines.get('producer')![2])).toBe('        q.put(None)  # q.put(item)');
+    // Other models, where the consumer takes an item, do not check.
+    expect(generatePython(full, 'threads').code).not.toContain('Blocked');
+  });
+
+  it('each kind of wait has its check', () => {
+    const sync = {
+      L: { type: 'lock' as const },
+      e: { type: 'event' as const },
+      b: { type: 'barrier' as const, parties: 2 },
+      q: { type: 'queue' as const, maxsize: 0 },
+    };
+    const one = (step: Step) =>
+      generatePython(
+        scenario(
+          [
+            { name: 'a', steps: [step] },
+            { name: 'z', steps: [{ kind: 'io', durationMs: 1 }] },
+          ],
+          { sync },
+        ),
+        'sequential',
+      ).code;
+    expect(one({ kind: 'get', sync: 'q', durationMs: 0 })).toContain('    if q.empty():\n        raise Blocked(');
+    expect(one({ kind: 'wait', sync: 'e', durationMs: 0 })).toContain('    if not e.is_set():\n');
+    expect(one({ kind: 'wait', sync: 'b', durationMs: 0 })).toContain('    if b.n_waiting + 1 < b.parties:\n');
+    const lock = generatePython(
+      scenario(
+        [
+          {
+            name: 'a',
+            steps: [
+              { kind: 'acquire', sync: 'L', durationMs: 0 },
+              { kind: 'acquire', sync: 'L', durationMs: 0 },
+            ],
+          },
+        ],
+        { sync },
+      ),
+      'sequential',
+    ).code;
+    // The second acquire repeats the first: one loop, whose first turn takes the lock and second cannot.
+    expect(lock).toContain('    for _ in range(2):\n        # Run in turn');
+    expect(lock).toContain(
+      '        if not l.acquire(blocking=False):\n            raise Blocked("a holds L and waits for L',
+    );
+  });
+
+  it('under concurrent models, a workload whose simulation deadlocks gets a watchdog that reports it', () => {
+    const dir = resolve(import.meta.dirname, '../../../content/scenarios');
+    const s = parseScenario(JSON.parse(readFileSync(join(dir, 'coord-deadlock.json'), 'utf8')), 'coord-deadlock.json');
+    const threads = generatePython(s, 'threads').code;
+    expect(threads).toContain(
+      '# Under threads the simulator finds a deadlock: A holds L1 and waits for L2; B holds L2 and waits\n' +
+        '# for L1. A real run can end the same way, and then no task moves again: watchdog() reports it.',
+    );
+    expect(threads).toContain('def watchdog(seconds, start):');
+    expect(threads).toContain(
+      '    threading.Thread(target=watchdog, args=(1.0, start), daemon=True).start()\n    main()',
+    );
+    expect(threads).toMatch(/^import os$/m);
+    // Processes: the simulation finds none (B starts too late), but timing decides; children are ended too.
+    const processes = generatePython(s, 'processes').code;
+    expect(processes).toContain('(not under\n# processes, but timing decides)');
+    expect(processes).toContain('for child in multiprocessing.active_children():');
+    // The ordered fix has no watchdog.
+    const ordered = parseScenario(
+      JSON.parse(readFileSync(join(dir, 'coord-deadlock-ordered.json'), 'utf8')),
+      'coord-deadlock-ordered.json',
+    );
+    expect(generatePython(ordered, 'threads').code).not.toContain('watchdog');
+  });
+});
+
+/** Step groups unrolled, as the parser does. */
+function unroll(items: StepItem[]): Step[] {
+  return items.flatMap((item) =>
+    'repeat' in item ? Array.from({ length: item.repeat }, () => unroll(item.steps)).flat() : [item],
+  );
+}
+
+describe('generatePython: subinterpreters', () => {
+  it('submits every task to an InterpreterPoolExecutor, after checking for Python 3.14', () => {
+    const p = generatePython(MIXED, 'subinterpreters');
+    expect(p.launch).toBe('interpreter-pool');
+    expect(p.requires).toBe('3.14');
+    expect(p.code).toContain('def main():\n    from concurrent.futures import InterpreterPoolExecutor\n');
+    expect(p.code).toContain('with InterpreterPoolExecutor(max_workers=6) as pool:');
+    expect(p.code).toContain('futures = [pool.submit(calc)]');
+    expect(p.code).toContain('futures += [pool.submit(d) for _ in range(4)]');
+    expect(p.code).toMatch(/if sys\.version_info < \(3, 14\):\n {8}sys\.exit\(f"This program needs Python 3\.14/);
+    // the version check comes before the executor is imported or used
+    expect(p.code.indexOf('sys.version_info < (3, 14)')).toBeLessThan(p.code.indexOf('    main()'));
+    expect(p.code).not.toMatch(/^from concurrent\.futures/m);
+  });
+
+  it('passes payloads as bytes (copied into the worker interpreter) and honours poolSize', () => {
+    const s = scenario([
+      { name: 'chunk', count: 2, argsBytes: 1000, resultBytes: 10, steps: [{ kind: 'cpu', durationMs: 5 }] },
+    ]);
+    const { code } = generatePython(s, 'subinterpreters', { overrides: { poolSize: 2 } });
+    expect(code).toContain('with InterpreterPoolExecutor(max_workers=2) as pool:');
+    expect(code).toContain('pool.submit(chunk, bytes(1000))');
+    expect(code).toContain('return bytes(10)');
+  });
+
+  it('writes no program for a workload that coordinates, and says why', () => {
+    const s = scenario(
+      [
+        {
+          name: 'a',
+          steps: [
+            { kind: 'acquire', durationMs: 0, sync: 'L' },
+            { kind: 'release', durationMs: 0, sync: 'L' },
+          ],
+        },
+      ],
+      {
+        sync: { L: { type: 'lock' } },
+      },
+    );
+    expect(pythonUnsupported(s, 'subinterpreters')).toMatch(/shares no locks/);
+    expect(pythonUnsupported(s, 'threads')).toBeNull();
+    expect(() => generatePython(s, 'subinterpreters')).toThrow(/only concurrent\.interpreters queues/);
   });
 });

@@ -12,6 +12,9 @@ import { LOOP_NS_PER_ITERATION, SHA256_BYTES_PER_MS } from './calibration';
 import { writeMain, writeSendBack, writeShare, writeStarters, type LaunchStyle } from './launch';
 import { planProgram, type ProgramPlan } from './plan';
 import { helperNeeds, writeHelperConstants, writeHelpers, writeTaskFunction, type StepContext } from './steps';
+import { interpreterPoolSize } from '../models/subinterpreters';
+import { writePrintLatency, writeTimed } from './report';
+import { stuckPlan, watchdogStart, writeBlocked, writeWatchdog, type StuckPlan } from './stuck';
 import { reservedNames, syncNames, writeSyncGlobals, writeWaitFinished, type SyncFlavor } from './sync';
 
 export interface PythonOptions {
@@ -33,8 +36,8 @@ function positive(value: number, name: string): number {
   return value;
 }
 
-/** What a program needs to run as intended. */
-export type PythonRequirement = '3.11' | '3.13t' | '3.14t';
+/** What a program needs to run as intended ('3.14': InterpreterPoolExecutor, on a regular build). */
+export type PythonRequirement = '3.11' | '3.13t' | '3.14t' | '3.14';
 
 export interface PythonProgram {
   model: ModelId;
@@ -66,6 +69,8 @@ function launchStyle(model: ModelId, settings: ResolvedSettings): LaunchStyle {
       return settings.poolSize === null ? 'threads' : 'thread-pool';
     case 'processes':
       return settings.poolSize === null ? 'processes' : 'process-pool';
+    case 'subinterpreters':
+      return 'interpreter-pool';
   }
 }
 
@@ -84,6 +89,8 @@ function describe(style: LaunchStyle, settings: ResolvedSettings, model: ModelId
       return `one process per task (start method ${settings.startMethod})`;
     case 'process-pool':
       return `a multiprocessing Pool of ${settings.poolSize} processes (start method ${settings.startMethod})`;
+    case 'interpreter-pool':
+      return `an InterpreterPoolExecutor of ${interpreterPoolSize(settings.poolSize, settings.cores)} interpreters, each with its own GIL`;
   }
 }
 
@@ -103,11 +110,14 @@ function writeDocstring(py: PyLines, scenario: Scenario, model: ModelId, style: 
   if (ctx.scale !== 1) py.line(`Every duration and payload is scaled by ${pyFloat(ctx.scale)}.`);
   if (model === 'free-threading')
     py.line(`Run it with a free-threaded build: python${ctx.settings.python} (python.org or pyenv "t" builds).`);
+  if (model === 'subinterpreters')
+    py.line('Run it with Python 3.14 or later (concurrent.futures.InterpreterPoolExecutor).');
   py.line('"""');
 }
 
 interface Ctx extends StepContext {
   settings: ResolvedSettings;
+  stuck: StuckPlan;
 }
 
 function flavorOf(style: LaunchStyle): SyncFlavor {
@@ -133,7 +143,10 @@ function imports(
   if (style === 'threads' || (ctx.flavor === 'threading' && coordinated)) modules.add('threading');
   if (ctx.flavor === 'threading' && [...names.specs.values()].some((s) => s.type === 'queue')) modules.add('queue');
   if (style === 'processes' || style === 'process-pool' || offProcess) modules.add('multiprocessing');
-  if (switchInterval(ctx.settings) !== null || model === 'free-threading') modules.add('sys');
+  if (switchInterval(ctx.settings) !== null || model === 'free-threading' || style === 'interpreter-pool')
+    modules.add('sys');
+  if (plan.arrivals) modules.add('math');
+  if (ctx.stuck.watchdog) modules.add('os').add('threading');
   const lines = [...modules].sort().map((m) => `import ${m}`);
   const futures = [
     ...(offProcess ? ['ProcessPoolExecutor'] : []),
@@ -141,6 +154,22 @@ function imports(
   ];
   if (futures.length) lines.push(`from concurrent.futures import ${futures.join(', ')}`);
   return lines;
+}
+
+/**
+ * Python 3.14's interpreters share queues (concurrent.interpreters.Queue) and little else: no Lock,
+ * Semaphore, Event, Barrier or shared Value crosses from one interpreter to another, and a module-level
+ * threading primitive would be a separate one in every worker interpreter. A workload that coordinates
+ * has no faithful InterpreterPoolExecutor program, so none is written: the reason, or null when there is one.
+ */
+export function pythonUnsupported(scenario: Scenario, model: ModelId): string | null {
+  if (model !== 'subinterpreters') return null;
+  const names = syncNames(scenario);
+  if (names.prims.size === 0 && names.joined.size === 0 && names.vars.size === 0) return null;
+  return (
+    'No Python program for subinterpreters with coordination steps: Python 3.14 shares no locks, ' +
+    'semaphores, events, barriers or shared values between interpreters (only concurrent.interpreters queues).'
+  );
 }
 
 /** The switch interval to set, in seconds, when it differs from CPython's default. */
@@ -155,6 +184,8 @@ export function generatePython(scenario: Scenario, model: ModelId, options: Pyth
   const settings = resolveSettings(scenario, model, options.overrides);
   const style = launchStyle(model, settings);
   const names = syncNames(scenario);
+  const unsupported = pythonUnsupported(scenario, model);
+  if (unsupported !== null) throw new RangeError(unsupported);
   const flavor = flavorOf(style);
   const ctx: Ctx = {
     async: model === 'asyncio',
@@ -165,25 +196,30 @@ export function generatePython(scenario: Scenario, model: ModelId, options: Pyth
     names,
     flavor,
     syncParams: style === 'processes',
+    stuck: stuckPlan(scenario, model, options.overrides ?? {}, scale),
   };
+  ctx.blocked = ctx.stuck.sequential;
   const plan = planProgram(scenario.tasks, reservedNames(names), (t) => (names.joined.has(t.name) ? t.name : ''));
   const needs = helperNeeds(plan.functions, ctx);
   const py = new PyLines();
+  const digits = scale === 1 ? 3 : 6;
 
   writeDocstring(py, scenario, model, style, ctx);
   for (const line of imports(plan, style, model, ctx, needs)) py.line(line);
   py.blank(2);
   writeHelperConstants(py, needs, ctx);
-  if (flavor !== 'multiprocessing') writeSyncGlobals(py, names, flavor);
+  ctx.awaitJoins = ctx.async && !plan.arrivals;
+  if (flavor !== 'multiprocessing') writeSyncGlobals(py, names, flavor, ctx.awaitJoins);
   writeHelpers(py, needs, ctx);
-  if (names.joined.size) writeWaitFinished(py, ctx.async);
+  if (names.joined.size && !ctx.awaitJoins) writeWaitFinished(py, ctx.async);
   if (style === 'processes' && plan.functions.some((f) => f.resultBytes > 0)) writeSendBack(py);
-  if (plan.arrivals)
-    writeStarters(
-      py,
-      style,
-      plan.functions.some((f) => f.resultBytes > 0),
-    );
+  if (plan.arrivals) {
+    writeTimed(py, ctx.async);
+    writeStarters(py, style);
+    writePrintLatency(py);
+  }
+  if (ctx.stuck.sequential) writeBlocked(py);
+  if (ctx.stuck.watchdog) writeWatchdog(py, ctx.stuck.watchdog, model, flavor === 'multiprocessing', digits);
   const shared = [...names.prims.values(), ...[...names.joined.values()].map((j) => j.id), ...names.vars.values()];
   if (style === 'process-pool' && shared.length) writeShare(py, shared);
 
@@ -209,18 +245,35 @@ export function generatePython(scenario: Scenario, model: ModelId, options: Pyth
         py.line(`sys.exit("This program needs free-threaded Python (python${settings.python}); this one has a GIL.")`),
       );
     }
+    if (style === 'interpreter-pool') {
+      py.block('if sys.version_info < (3, 14):', () =>
+        py.line(
+          'sys.exit(f"This program needs Python 3.14 or later (InterpreterPoolExecutor); this is {sys.version.split()[0]}.")',
+        ),
+      );
+    }
     const interval = switchInterval(settings);
     if (interval !== null) py.line(`sys.setswitchinterval(${pyFloat(interval)})`);
     py.line('start = time.perf_counter()');
-    py.line(ctx.async ? 'asyncio.run(main())' : 'main()');
-    py.line(`print(f"total: {time.perf_counter() - start:.${scale === 1 ? 3 : 6}f} s")`);
+    if (ctx.stuck.watchdog) py.line(watchdogStart(ctx.stuck.watchdog));
+    const run = ctx.async ? 'asyncio.run(main())' : 'main()';
+    if (ctx.stuck.sequential) {
+      py.block('try:', () => py.line(run));
+      py.block('except Blocked as stuck:', () => py.line('print(f"deadlock: {stuck}")'));
+    } else py.line(run);
+    py.line(`print(f"total: {time.perf_counter() - start:.${digits}f} s")`);
   });
 
   return {
     model,
     code: py.toString(),
     stepLines,
-    requires: model === 'free-threading' ? (settings.python as PythonRequirement) : '3.11',
+    requires:
+      model === 'free-threading'
+        ? (settings.python as PythonRequirement)
+        : style === 'interpreter-pool'
+          ? '3.14'
+          : '3.11',
     settings,
     taskCount: expandTasks(scenario).length,
     launch: style,

@@ -5,6 +5,7 @@ import type { Step, StepItem } from '../types';
 import { humanMs, pyFloat, pyInt, pyText, type PyLines } from './builder';
 import { NATIVE_BLOCK_BYTES } from './calibration';
 import { repeatedPattern, type TaskFunction } from './plan';
+import { blockedStep, leafAt, type SequentialBlock } from './stuck';
 import { syncStep, usedSyncIds, type StepCode, type SyncFlavor, type SyncNames, type SyncStepContext } from './sync';
 
 export interface StepContext {
@@ -19,6 +20,10 @@ export interface StepContext {
   flavor: SyncFlavor;
   /** One Process per task: primitives and shared values reach the task functions as parameters. */
   syncParams: boolean;
+  /** Sequential: where the run stops on a wait no other task can end (see stuck.ts). */
+  blocked?: SequentialBlock | null;
+  /** asyncio with every task made at the start: a join awaits the joined task's asyncio tasks. */
+  awaitJoins?: boolean;
 }
 
 /** Loop iterations for a cpu step. */
@@ -110,10 +115,19 @@ export function writeTaskFunction(py: PyLines, fn: TaskFunction, ctx: StepContex
     names: ctx.names,
     seen: new Set(),
     timed: new Set(),
+    awaitJoins: ctx.awaitJoins,
   };
+  const period = fn.written ? null : repeatedPattern(fn.steps, sameStep);
+  const block = ctx.blocked && fn.tasks.includes(ctx.blocked.task) ? ctx.blocked : null;
+  const stopsAt = block
+    ? fn.written
+      ? leafAt(fn.written, block.step)
+      : fn.steps[period === null ? block.step : block.step % period]
+    : null;
   const writeStep = (step: Step): number => {
     if (TIMED.has(step.kind)) return py.line(stepStatement(step, fn, ctx));
-    const code: StepCode = syncStep(step, sync);
+    let code: StepCode = syncStep(step, sync);
+    if (step === stopsAt) code = blockedStep(step, code, sync, block!.sentence);
     const first = py.next;
     code.lines.forEach((line, i) => py.line(i === code.mark && step.label ? `${line}  # ${pyText(step.label)}` : line));
     if (step.durationMs > 0)
@@ -135,7 +149,6 @@ export function writeTaskFunction(py: PyLines, fn: TaskFunction, ctx: StepContex
   };
   let lines: number[] = [];
   py.block(header, () => {
-    const period = fn.written ? null : repeatedPattern(fn.steps, sameStep);
     if (fn.written) lines = writeItems(fn.written);
     else if (period !== null) {
       py.block(`for _ in range(${fn.steps.length / period}):`, () => {
@@ -144,7 +157,7 @@ export function writeTaskFunction(py: PyLines, fn: TaskFunction, ctx: StepContex
       });
     } else lines = writeItems(fn.steps);
     const done = ownDone(fn, ctx.names);
-    if (done !== null) py.line(`${done}.release()  # one more copy has finished`);
+    if (done !== null && !ctx.awaitJoins) py.line(`${done}.release()  # one more copy has finished`);
     if (fn.resultBytes > 0 && !ctx.async) py.line(`return bytes(${pyInt(scaledBytes(fn.resultBytes, ctx.scale))})`);
   });
   return lines;

@@ -80,11 +80,20 @@ export function sharedValueCall(value: number): string {
 }
 
 /** Module-level primitives and shared variables (threads, asyncio, sequential). */
-export function writeSyncGlobals(py: PyLines, names: SyncNames, flavor: 'threading' | 'asyncio'): void {
+export function writeSyncGlobals(
+  py: PyLines,
+  names: SyncNames,
+  flavor: 'threading' | 'asyncio',
+  taskLists = false,
+): void {
   if (names.prims.size === 0 && names.vars.size === 0 && names.joined.size === 0) return;
   for (const [name, id] of names.prims) py.line(`${id} = ${primitiveCall(names.specs.get(name)!, flavor)}`);
   for (const [task, { id }] of names.joined)
-    py.line(`${id} = ${flavor}.Semaphore(0)  # released by each ${pythonName(task)}() that finishes`);
+    py.line(
+      taskLists
+        ? `${id} = []  # the asyncio tasks running ${pythonName(task)}(), made by main()`
+        : `${id} = ${flavor}.Semaphore(0)  # released by each ${pythonName(task)}() that finishes`,
+    );
   if (names.vars.size) {
     const items = [...names.vars].map(([name, id]) => `${pyString(id)}: ${names.initial.get(name)}`);
     py.line(`shared = {${items.join(', ')}}`);
@@ -101,6 +110,8 @@ export interface SyncStepContext {
   seen: Set<string>;
   /** Primitives acquired with a timeout earlier in this function. */
   timed: Set<string>;
+  /** asyncio with every task made at the start: a join awaits the joined task's asyncio tasks. */
+  awaitJoins?: boolean;
 }
 
 /** A step as lines of Python (the first one, or the one at `mark`, is the step's line). */
@@ -130,6 +141,7 @@ export function syncStep(step: Step, ctx: SyncStepContext): StepCode {
   }
   if (step.kind === 'join') {
     const { id, copies } = ctx.names.joined.get(step.task!)!;
+    if (ctx.awaitJoins) return one(`await asyncio.gather(*${id})`);
     return one(`${aw}wait_finished(${id}, ${copies})`);
   }
   const id = ctx.names.prims.get(step.sync!)!;

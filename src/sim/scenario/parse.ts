@@ -58,7 +58,8 @@ const RULES: Record<string, string> = {
   steps: 'must be a non-empty array of steps',
   machine: 'must be an object like { "cores": 2 }',
   settings: 'must be an object',
-  modelSettings: 'must be an object keyed by model (sequential, asyncio, threads, free-threading, processes)',
+  modelSettings:
+    'must be an object keyed by model (sequential, asyncio, threads, free-threading, processes, subinterpreters)',
 };
 
 const KNOWN: Record<string, string[]> = {
@@ -67,7 +68,7 @@ const KNOWN: Record<string, string[]> = {
   group: ['repeat', 'steps', 'label'],
   syncSpec: ['type', 'value', 'maxsize', 'itemBytes', 'parties'],
   machine: ['cores'],
-  modelSettings: ['sequential', 'asyncio', 'threads', 'free-threading', 'processes'],
+  modelSettings: ['sequential', 'asyncio', 'threads', 'free-threading', 'processes', 'subinterpreters'],
   settings: ['switchIntervalMs', 'startMethod', 'poolSize', 'python', 'threadPoolSize', 'processPoolSize'],
 };
 

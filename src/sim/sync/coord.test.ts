@@ -262,7 +262,8 @@ describe('arrivals', () => {
       expect(r.arrivalMs).toBe(10 + 20 * i);
       expect(r.startMs).toBeGreaterThanOrEqual(r.arrivalMs);
       expect(r.latencyMs).toBeCloseTo(r.endMs - r.arrivalMs, 9);
-      expect(r.latencyMs).toBeLessThan(m === 'processes' ? 12 : 8);
+      // processes: a fork each; subinterpreters: a new interpreter (3 ms) for each copy
+      expect(r.latencyMs).toBeLessThan(m === 'processes' || m === 'subinterpreters' ? 12 : 8);
     });
     expect(t.metrics.throughputPerS).toBeCloseTo(3 / (t.makespanMs / 1000), 6);
   });

@@ -14,6 +14,8 @@
  * - processes (multiprocessing.Lock, Semaphore, Queue, Event, Barrier, shared memory like Value): as
  *   threads, between processes; Queue.put() returns after MP_QUEUE_PUT_NS and the feeder thread pickles
  *   the item (itemBytes) before a get() can take it; the getter unpickles it.
+ * - subinterpreters (Python 3.14) use the processes flavour: interpreters share no Python objects, so a
+ *   primitive stands for one that lives outside every interpreter and a queue's items are copied.
  *
  * A run whose event queue drains while tasks wait here ends in a deadlock (stalled()).
  */

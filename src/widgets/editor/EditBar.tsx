@@ -1,20 +1,31 @@
 /**
- * Under each timeline's playback controls, until the workload features are loaded: an "Edit workload"
- * button that loads them and opens the editor. Once loaded (by this button, a number dragged in the prose,
- * or a saved view in the page's address or storage), the full bar (WorkloadBar) takes its place.
+ * In each timeline's toolbar, until the workload features are loaded: an "Edit workload" button that loads
+ * them and opens the editor. Once loaded (by this button, a number dragged in the prose, or a saved view in
+ * the page's address or storage), the full bar (WorkloadBar) takes its place. Beside it, Copy link and the
+ * exports (ShareButtons).
  */
 import { useEffect } from 'react';
 import { useTimelineApi } from '../../store/context';
 import { hasSavedViews } from '../../share/saved';
 import { loadWorkbench, useWorkbench } from './loadWorkbench';
+import { ShareButtons } from './ShareButtons';
 
 export function EditBar() {
-  const store = useTimelineApi();
   const wb = useWorkbench();
   useEffect(() => {
     if (hasSavedViews()) void loadWorkbench();
   }, []);
-  if (wb) return <wb.WorkloadBar />;
+  // The share buttons stay mounted when the full bar replaces the bare one (the copied link stays shown).
+  return (
+    <>
+      {wb ? <wb.WorkloadBar /> : <BareBar />}
+      <ShareButtons />
+    </>
+  );
+}
+
+function BareBar() {
+  const store = useTimelineApi();
   return (
     <div className="tl-edit">
       <div className="tl-edit-bar" role="group" aria-label="Workload">

@@ -9,11 +9,25 @@ import type { TimelineStore } from '../../store/timelineStore';
 import { restoreWidget } from '../../share/restore';
 import { startSync, type Sync } from '../../share/sync';
 
-const restored = new WeakSet<TimelineStore>();
+const restored = new WeakMap<TimelineStore, Promise<void>>();
 
 /** For a widget whose workload was just chosen by the reader: nothing saved is to be restored into it. */
 export function skipRestore(store: TimelineStore): void {
-  restored.add(store);
+  restored.set(store, Promise.resolve());
+}
+
+/**
+ * Brings back the widget's linked or saved view, once: from here as its figure mounts, or earlier, as soon
+ * as a linked figure is placed on the page (entry-client.tsx), so that its view is decoded and simulated
+ * beside the page's hydration.
+ */
+export function restoreOnce(store: TimelineStore, key: string): Promise<void> {
+  let first = restored.get(store);
+  if (!first) {
+    first = restoreWidget(store, key);
+    restored.set(store, first);
+  }
+  return first;
 }
 
 export function Keeper() {
@@ -22,9 +36,7 @@ export function Keeper() {
     const { key, whole } = widgetName(store);
     let live = true;
     let sync: Sync | undefined;
-    const first = restored.has(store) ? Promise.resolve() : restoreWidget(store, key);
-    restored.add(store);
-    void first.then(() => {
+    void restoreOnce(store, key).then(() => {
       if (live) sync = startSync(store, key, { whole });
     });
     return () => {

@@ -80,6 +80,19 @@ export function MachineFields({ scenario, edit }: { scenario: Scenario; edit: Ap
         />
       </label>
       <label>
+        <span>Interpreter pool</span>
+        <NumberField
+          label="Interpreter pool size (empty: min(32, cores + 4), the InterpreterPoolExecutor default)"
+          value={poolOf(scenario, 'subinterpreters')}
+          optional
+          placeholder="default"
+          min={LIMITS.poolSize.min}
+          max={LIMITS.poolSize.max}
+          step={1}
+          onCommit={(n, g) => edit((sc) => setPool(sc, 'subinterpreters', n), g)}
+        />
+      </label>
+      <label>
         <span>Python build</span>
         <select
           aria-label="Python build of the free-threaded model"

@@ -10,6 +10,7 @@ import { layoutTimeline } from '../../timeline/layout';
 import { bandSummary } from '../../timeline/labels';
 import { download, fileStem } from '../../share/download';
 import { pageColours, svgText, svgToPng, timelineSvg } from '../../share/exportImage';
+import { trackInput } from '../../timeline/trackNeeds';
 import { chromeTrace } from '../../share/exportTrace';
 import { readScenarioFile, scenarioJson } from '../../share/scenarioFile';
 import { startSync } from '../../share/sync';
@@ -53,6 +54,7 @@ export async function exportImage(store: TimelineStore, format: ImageFormat): Pr
     headers: s.traces.map((t) => bandSummary(t, s.baselineMs, MODEL_LABELS).text),
     title: s.scenario?.title ?? 'Timeline',
     colours: pageColours(),
+    tracks: trackInput(s.scenario),
   });
   if (format === 'svg') download(svgText(svg), `${stem(store)}-timeline.svg`, 'image/svg+xml');
   else download(await svgToPng(svg), `${stem(store)}-timeline.png`);

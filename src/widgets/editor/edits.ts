@@ -168,7 +168,8 @@ export const startMethodOf = (sc: Scenario): StartMethod =>
   sc.modelSettings?.processes?.startMethod ?? sc.settings?.startMethod ?? 'fork';
 export const pythonOf = (sc: Scenario): PythonBuild =>
   sc.modelSettings?.['free-threading']?.python ?? sc.settings?.python ?? '3.13t';
-export const poolOf = (sc: Scenario, model: 'threads' | 'processes'): number | null =>
+export type PoolModel = 'threads' | 'processes' | 'subinterpreters';
+export const poolOf = (sc: Scenario, model: PoolModel): number | null =>
   sc.modelSettings?.[model]?.poolSize ?? sc.settings?.poolSize ?? null;
 
 export function setStartMethod(sc: Scenario, method: StartMethod): Edit {
@@ -179,8 +180,11 @@ export function setPython(sc: Scenario, build: PythonBuild): Edit {
   return { scenario: setModelSetting(sc, 'free-threading', 'python', build) };
 }
 
-/** A pool of n workers for the threads or processes model; null: one thread or process per task. */
-export function setPool(sc: Scenario, model: 'threads' | 'processes', n: number | null): Edit {
+/**
+ * A pool of n workers for the threads, processes or subinterpreters model; null: one thread or process per
+ * task (subinterpreters: the InterpreterPoolExecutor's default size, min(32, cores + 4)).
+ */
+export function setPool(sc: Scenario, model: PoolModel, n: number | null): Edit {
   if (n === null) {
     const out = setModelSetting(sc, model, 'poolSize', undefined);
     const shared = out.settings?.poolSize !== undefined;

@@ -13,3 +13,5 @@ export { WorkloadBar, setEditorOpen } from './WorkloadBar';
 export { onDrag, onKey } from '../knob/knobInput';
 export { StartPicker } from '../playground/StartPicker';
 export { undo, redo } from '../../store/history';
+export { copyLink, exportImage, exportTrace, run as runAction } from './actions';
+export { restoreOnce } from './Keeper';

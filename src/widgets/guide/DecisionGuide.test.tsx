@@ -91,6 +91,25 @@ describe('<DecisionGuide>', () => {
     expect(await timelineCaption()).toMatch(/Forty blocking downloads/);
   });
 
+  it('asks about latency under load when tasks mostly wait but also compute', async () => {
+    const user = userEvent.setup();
+    render(<DecisionGuideImpl />);
+    await user.click(screen.getByRole('radio', { name: /^Mostly waiting, with some heavy computing/ }));
+    const load = group(/requests keep arriving/);
+    expect(screen.queryByText(/^Recommendation:/)).toBeNull();
+    // Light load: the executors' advice stands.
+    await user.click(within(load).getByRole('radio', { name: /less Python per request/ }));
+    expect(screen.getByText(/^Recommendation:/)).toHaveTextContent('asyncio, with executors for the heavy parts');
+    // More Python per request than one GIL can give: more interpreters, with the timeline that shows why.
+    await user.click(within(load).getByRole('radio', { name: /about the time between requests, or more/ }));
+    expect(screen.getByText(/^Recommendation:/)).toHaveTextContent('Several worker processes');
+    expect(document.querySelector('.guide-why')).toHaveTextContent(/one second of Python per second/);
+    expect(await timelineCaption()).toMatch(/one GIL falls behind, processes keep up/);
+    // Other kinds of work are never asked about load.
+    await user.click(screen.getByRole('radio', { name: /^Waiting/ }));
+    expect(screen.queryByRole('group', { name: /requests keep arriving/ })).toBeNull();
+  });
+
   it('starts over and puts the focus back on the first question', async () => {
     const user = userEvent.setup();
     render(<DecisionGuideImpl />);
@@ -133,5 +152,16 @@ describe('<DecisionGuide>', () => {
     await userEvent.setup().click(within(el).getByRole('radio', { name: /^Computing/ }));
     expect(within(el).getByRole('group', { name: /free-threaded build/ })).toBeInTheDocument();
     el.remove();
+  });
+});
+
+describe('guide data: subinterpreters', () => {
+  it('recommends an interpreter pool for computing on Python 3.14 with small data, and asks only then', () => {
+    const base: Answers = { work: 'compute', freeThreaded: 'no', bigData: 'no' };
+    expect(QUESTIONS.find((q) => q.id === 'interpreters')!.asked(base)).toBe(true);
+    expect(QUESTIONS.find((q) => q.id === 'interpreters')!.asked({ ...base, bigData: 'yes' })).toBe(false);
+    expect(decide({ ...base, interpreters: 'yes' })?.id).toBe('subinterpreters');
+    expect(decide({ ...base, interpreters: 'no' })?.id).toBe('processes');
+    expect(decide({ ...base, bigData: 'yes' })?.id).toBe('big-data');
   });
 });

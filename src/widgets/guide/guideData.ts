@@ -3,7 +3,7 @@
  * Each recommendation names a scenario and the models whose timeline shows why.
  */
 
-export type QuestionId = 'work' | 'asyncLibs' | 'count' | 'freeThreaded' | 'bigData';
+export type QuestionId = 'work' | 'asyncLibs' | 'count' | 'freeThreaded' | 'bigData' | 'interpreters' | 'load';
 export type Answers = Partial<Record<QuestionId, string>>;
 
 export interface Question {
@@ -61,6 +61,27 @@ export const QUESTIONS: Question[] = [
       { value: 'yes', label: 'Yes: big arrays or files in memory' },
     ],
     asked: (a) => a.work === 'compute' && a.freeThreaded === 'no',
+  },
+  {
+    // Subinterpreters (Python 3.14): an interpreter per worker in one process, if the extensions allow it.
+    id: 'interpreters',
+    text: 'Can you run Python 3.14 or later, with every extension module you import supporting subinterpreters?',
+    options: [
+      { value: 'yes', label: 'Yes' },
+      { value: 'no', label: 'No, or not sure' },
+    ],
+    asked: (a) => a.work === 'compute' && a.freeThreaded === 'no' && a.bigData === 'no',
+  },
+  {
+    // Latency under load: requests that keep arriving while earlier ones still run.
+    id: 'load',
+    text: 'Do requests keep arriving while earlier ones still run, and how much Python does each need?',
+    options: [
+      { value: 'batch', label: 'No: a batch of jobs that I start myself' },
+      { value: 'light', label: 'Yes, with less Python per request than the time between requests' },
+      { value: 'heavy', label: 'Yes, and the Python per request is about the time between requests, or more' },
+    ],
+    asked: (a) => a.work === 'both',
   },
 ];
 
@@ -131,6 +152,15 @@ export const OUTCOMES: Outcome[] = [
     caption: 'fib(35) four times on 8 cores: threads take turns, processes run side by side',
   },
   {
+    id: 'subinterpreters',
+    when: 'Computing, Python 3.14, small data, extensions that support subinterpreters',
+    use: 'An interpreter pool (InterpreterPoolExecutor), or a process pool',
+    why: 'Each worker thread runs its own interpreter with its own GIL, so Python code runs on every core inside one process. Nothing is shared: arguments and results are copied, without a pipe. Starting an interpreter costs milliseconds, like a process, so reuse the pool.',
+    scenario: 'subinterp-four-loops',
+    models: 'threads processes subinterpreters',
+    caption: 'Four counting loops on 2 cores: threads take turns; processes and subinterpreters run side by side',
+  },
+  {
     id: 'big-data',
     when: 'Computing, regular build, large data',
     use: 'Processes, but move less data',
@@ -147,6 +177,15 @@ export const OUTCOMES: Outcome[] = [
     scenario: 'offload',
     models: 'sequential asyncio',
     caption: 'A ticker keeps ticking while two calculations run off the loop',
+  },
+  {
+    id: 'saturated',
+    when: 'Requests keep arriving, each with as much Python as the time between them',
+    use: 'Several worker processes (or threads on a free-threaded build), with async or threaded I/O in each',
+    why: 'One GIL runs at most one second of Python per second. Past that, latency grows with every request under asyncio and threads alike, and an executor thread shares the same GIL; only more interpreters add capacity.',
+    scenario: 'serve-saturation',
+    models: 'asyncio threads processes',
+    caption: 'Requests every 20 ms with 25 ms of Python each: one GIL falls behind, processes keep up',
   },
 ];
 
@@ -166,13 +205,14 @@ export function decide(answers: Answers): Outcome | null {
       case 'chain':
         return 'sequential';
       case 'both':
-        return 'mixed';
+        return answers.load === 'heavy' ? 'saturated' : 'mixed';
       case 'wait':
         if (answers.asyncLibs === 'no') return 'threads';
         return answers.count === 'many' ? 'asyncio' : 'either';
       default:
         if (answers.freeThreaded === 'yes') return 'free-threading';
-        return answers.bigData === 'yes' ? 'big-data' : 'processes';
+        if (answers.bigData === 'yes') return 'big-data';
+        return answers.interpreters === 'yes' ? 'subinterpreters' : 'processes';
     }
   })();
   return OUTCOMES.find((o) => o.id === id) ?? null;

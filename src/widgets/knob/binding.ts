@@ -16,8 +16,8 @@ export const KNOB_FIELDS: readonly KnobField[] = [
   'poolSize',
   'argsBytes',
 ];
-/** The models a pool size belongs to (a ThreadPoolExecutor or a multiprocessing.Pool). */
-export const POOL_MODELS: readonly ModelId[] = ['threads', 'processes'];
+/** The models a pool size belongs to (a ThreadPoolExecutor, a multiprocessing.Pool, an InterpreterPoolExecutor). */
+export const POOL_MODELS: readonly ModelId[] = ['threads', 'processes', 'subinterpreters'];
 /** Bytes pickled to a worker: up to 1 GB, which the simulator moves in well under a second of its own work. */
 export const ARGS_BYTES = { min: 0, max: 1_000_000_000 } as const;
 
@@ -27,7 +27,7 @@ export interface Binding {
   task?: string;
   /** Step number, from 1, for durationMs. */
   step?: number;
-  /** For poolSize: "threads" or "processes". */
+  /** For poolSize: "threads", "processes" or "subinterpreters". */
   model?: ModelId;
 }
 
@@ -52,10 +52,15 @@ export function resolveBinding(scenario: Scenario, b: Binding): Resolved {
   }
   if (b.field === 'poolSize') {
     if (!b.model || !POOL_MODELS.includes(b.model))
-      return { ok: false, error: 'poolSize needs model="threads" or "processes"' };
+      return { ok: false, error: 'poolSize needs model="threads", "processes" or "subinterpreters"' };
     const value = scenario.modelSettings?.[b.model]?.poolSize ?? scenario.settings?.poolSize;
     if (value === undefined) return { ok: false, error: `${scenario.id} has no ${b.model} pool` };
-    const name = b.model === 'threads' ? 'Thread pool size' : 'Process pool size';
+    const name =
+      b.model === 'threads'
+        ? 'Thread pool size'
+        : b.model === 'subinterpreters'
+          ? 'Interpreter pool size'
+          : 'Process pool size';
     return { ok: true, task: -1, step: -1, bound: { value, ...LIMITS.poolSize, name } };
   }
   const t = scenario.tasks.findIndex((task) => task.name === b.task);

@@ -2,7 +2,26 @@
  * Resolves once an element comes within one screen height of the viewport, so code that only makes a
  * prerendered widget interactive can wait until the reader scrolls towards it. Where IntersectionObserver is
  * missing it resolves at once.
+ *
+ * While a page opened from a shared link restores its linked figure, the figures near it wait (`holdNear`):
+ * the linked one is hydrated, simulated and drawn first, without sharing the main thread with its
+ * neighbours. A figure the reader reaches for (intent.ts) never waits.
  */
+let hold: Promise<void> | null = null;
+
+export function holdNear(until: Promise<unknown>, maxMs = 1500): void {
+  const held: Promise<void> = Promise.race([
+    until.then(
+      () => undefined,
+      () => undefined,
+    ),
+    new Promise<void>((resolve) => setTimeout(resolve, maxMs)),
+  ]).then(() => {
+    if (hold === held) hold = null;
+  });
+  hold = held;
+}
+
 export function whenNear(el: Element, margin = '100% 0px'): Promise<void> {
   if (typeof IntersectionObserver === 'undefined') return Promise.resolve();
   return new Promise((resolve) => {
@@ -10,7 +29,8 @@ export function whenNear(el: Element, margin = '100% 0px'): Promise<void> {
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {
           observer.disconnect();
-          resolve();
+          if (hold) void hold.then(resolve);
+          else resolve();
         }
       },
       { rootMargin: margin },

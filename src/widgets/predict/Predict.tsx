@@ -10,11 +10,16 @@ export interface PredictProps {
   scenario: string;
   /** The model the question is about (for makespan, first, last). */
   model?: ModelId;
-  /** What is asked: the total time, the task that finishes first or last, or the fastest of several models. */
+  /**
+   * What is asked: the total time, the task that finishes first or last, the fastest of several models, the
+   * value a shared variable ends with (`final`, with `var`), or which of several models deadlocks.
+   */
   ask: PredictionKind;
+  /** The shared variable (Scenario.shared) a `final` question asks about. */
+  var?: string;
   /** The question, as the reader sees it. */
   question: string;
-  /** Comma-separated choices: durations ("1 s, 3 s, 6 s"), task names, or model ids. */
+  /** Comma-separated choices: durations ("1 s, 3 s, 6 s"), task names, numbers (final) or model ids. */
   choices: string;
   /** The CPython measurement for the same workload, shown beside the simulated figure. */
   measured?: string;
@@ -30,7 +35,7 @@ export interface PredictProps {
 const modelLabel = (m: ModelId) => MODEL_LABELS[m] ?? m;
 
 function choiceLabel(kind: PredictionKind, choice: string): string {
-  return kind === 'fastest' ? (MODEL_LABELS[choice as ModelId] ?? choice) : choice;
+  return kind === 'fastest' || kind === 'deadlock' ? (MODEL_LABELS[choice as ModelId] ?? choice) : choice;
 }
 
 /**
@@ -50,12 +55,13 @@ export function Predict(props: PredictProps) {
   const { verdict, mark } = useMemo(
     () => {
       const traces = modelsFor(ask, model, list).map((m) => simulate(entry.scenario, m));
-      const v = judge(ask, list, traces);
-      return { verdict: v, mark: answerMark(ask, list, traces, v, modelLabel) };
+      const options = { variable: props.var };
+      const v = judge(ask, list, traces, options);
+      return { verdict: v, mark: answerMark(ask, list, traces, v, modelLabel, options) };
     },
     // The choices string, not the split array, identifies the question.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [ask, choices, model, entry.scenario],
+    [ask, choices, model, props.var, entry.scenario],
   );
   const [picked, setPicked] = useState<number | null>(null);
   const [submitted, setSubmitted] = useState(false);

@@ -1,7 +1,16 @@
 import type { ModelId, Trace } from '../../sim/types';
 
-/** What a prediction asks about a simulated run. */
-export type PredictionKind = 'makespan' | 'first' | 'last' | 'fastest';
+/**
+ * What a prediction asks about a simulated run: its total time, the task that finishes first or last, the
+ * fastest of several models, the value a shared variable ends with (`final`), which of several models
+ * ends in a deadlock (`deadlock`), or the 95th-percentile latency of tasks that arrive over time (`p95`).
+ */
+export type PredictionKind = 'makespan' | 'first' | 'last' | 'fastest' | 'final' | 'deadlock' | 'p95';
+
+/** What some kinds of question need besides the choices: the shared variable a `final` question is about. */
+export interface PredictionOptions {
+  variable?: string;
+}
 
 export interface Verdict {
   /** Index of the right choice. */
@@ -48,15 +57,67 @@ function taskChoice(choices: string[], name: string): number {
   return index;
 }
 
+/** The shared variable a `final` question asks about, as the first trace reports it. */
+function sharedOf(trace: Trace, options: PredictionOptions) {
+  const name = options.variable;
+  const shared = name === undefined ? undefined : trace.metrics.shared[name];
+  if (!name || !shared) throw new Error(`A "final" prediction needs var naming a shared variable of the scenario.`);
+  return { name, shared };
+}
+
+function numberChoice(choices: string[], value: number): number {
+  let best = -1;
+  let bestDistance = Infinity;
+  choices.forEach((choice, i) => {
+    const n = Number(choice.trim());
+    if (choice.trim() === '' || !Number.isFinite(n)) throw new Error(`Choice "${choice}" is not a number.`);
+    if (Math.abs(n - value) < bestDistance) {
+      bestDistance = Math.abs(n - value);
+      best = i;
+    }
+  });
+  return best;
+}
+
+/** The first of the traces (one per choice, in order) that ends in a deadlock. */
+function firstDeadlock(choices: string[], traces: Trace[]): { index: number; trace: Trace } {
+  const index = traces.findIndex((t) => t.metrics.deadlock !== null);
+  if (index < 0) throw new Error(`None of the choices (${choices.join(', ')}) deadlocks.`);
+  const choice = choices.findIndex((c) => c.trim() === traces[index].model);
+  if (choice < 0) throw new Error(`None of the choices (${choices.join(', ')}) is the model ${traces[index].model}.`);
+  return { index: choice, trace: traces[index] };
+}
+
 /**
  * Judges a prediction against simulated traces.
  * - makespan: choices are durations; the right one is nearest the first trace's total time.
  * - first / last: choices are task names; the right one finishes first / last in the first trace.
  * - fastest: choices are model ids; the right one has the smallest total time among the traces.
+ * - final: choices are numbers; the right one is nearest the value `options.variable` ends with.
+ * - deadlock: choices are model ids (one trace each, in order); the right one is the first that deadlocks.
+ * - p95: choices are durations; the right one is nearest the first trace's 95th-percentile latency.
  */
-export function judge(kind: PredictionKind, choices: string[], traces: Trace[]): Verdict {
+export function judge(
+  kind: PredictionKind,
+  choices: string[],
+  traces: Trace[],
+  options: PredictionOptions = {},
+): Verdict {
   const [trace] = traces;
   if (!trace) throw new Error('A prediction needs at least one simulated model.');
+  if (kind === 'p95') {
+    const p95 = trace.metrics.latency.p95Ms;
+    return { correct: nearestDuration(choices, p95), fact: `a p95 latency of ${formatSeconds(p95)}` };
+  }
+  if (kind === 'final') {
+    const { name, shared } = sharedOf(trace, options);
+    const lost = shared.lostUpdates === 1 ? '1 update lost' : `${shared.lostUpdates} updates lost`;
+    return { correct: numberChoice(choices, shared.final), fact: `${name} = ${shared.final} (${lost})` };
+  }
+  if (kind === 'deadlock') {
+    const { index, trace: stuck } = firstDeadlock(choices, traces);
+    return { correct: index, fact: `${stuck.model}: ${stuck.metrics.deadlock!.cycle}` };
+  }
   if (kind === 'makespan') {
     return { correct: nearestDuration(choices, trace.makespanMs), fact: formatSeconds(trace.makespanMs) };
   }
@@ -72,7 +133,7 @@ export function judge(kind: PredictionKind, choices: string[], traces: Trace[]):
 }
 
 export function modelsFor(kind: PredictionKind, model: ModelId | undefined, choices: string[]): ModelId[] {
-  if (kind === 'fastest') return choices.map((c) => c.trim() as ModelId);
+  if (kind === 'fastest' || kind === 'deadlock') return choices.map((c) => c.trim() as ModelId);
   return [model ?? 'sequential'];
 }
 
@@ -83,8 +144,34 @@ export function answerMark(
   traces: Trace[],
   verdict: Verdict,
   label: (model: ModelId) => string,
+  options: PredictionOptions = {},
 ): { model: ModelId; task?: string; atMs: number; text: string } {
   const [trace] = traces;
+  if (kind === 'p95') {
+    const { p50Ms, p95Ms, maxMs } = trace.metrics.latency;
+    return {
+      model: trace.model,
+      atMs: trace.makespanMs,
+      text: `${label(trace.model)}: latency p50 ${formatSeconds(p50Ms)}, p95 ${formatSeconds(p95Ms)}, max ${formatSeconds(maxMs)}`,
+    };
+  }
+  if (kind === 'final') {
+    const { name, shared } = sharedOf(trace, options);
+    return {
+      model: trace.model,
+      atMs: trace.makespanMs,
+      text: `${label(trace.model)}: ${name} ends at ${shared.final} after ${shared.writes} writes`,
+    };
+  }
+  if (kind === 'deadlock') {
+    const { trace: stuck } = firstDeadlock(choices, traces);
+    const info = stuck.metrics.deadlock!;
+    return {
+      model: stuck.model,
+      atMs: info.atMs,
+      text: `${label(stuck.model)}: deadlock at ${formatSeconds(info.atMs)}. ${info.cycle}`,
+    };
+  }
   if (kind === 'fastest') {
     const fastest = traces.find((t) => t.model === choices[verdict.correct].trim()) ?? trace;
     return {

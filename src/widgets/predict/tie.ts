@@ -3,7 +3,7 @@
  * (it hydrates when scrolled near): committing to a guess wakes it, and the reveal waits for it.
  */
 import { figureOf, type Answer } from '../../store/reveal';
-import { reseal, reveal } from '../../store/revealActions';
+import { resealTied, revealTied } from '../../store/revealActions';
 import { wake, whenReady } from '../near/intent';
 
 function figureElement(predictId: string): HTMLElement | null {
@@ -19,12 +19,12 @@ export function revealFigure(predictId: string, answer: Answer): void {
   const island = el.closest('[data-island]');
   if (island) wake(island);
   // Changed only once drawn in the browser, so the hydrating render still matches the page's HTML.
-  void Promise.all([figureOf(predictId), island ? whenReady(island) : null]).then(([store]) => reveal(store, answer));
+  void Promise.all([figureOf(predictId), island ? whenReady(island) : null]).then(([figure]) => revealTied(figure, answer));
 }
 
 export function resealFigure(predictId: string): void {
   const el = figureElement(predictId);
   if (!el) return;
   const island = el.closest('[data-island]');
-  void Promise.all([figureOf(predictId), island ? whenReady(island) : null]).then(([store]) => reseal(store));
+  void Promise.all([figureOf(predictId), island ? whenReady(island) : null]).then(([figure]) => resealTied(figure));
 }

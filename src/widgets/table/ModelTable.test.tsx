@@ -105,10 +105,13 @@ describe('<ModelTable>', () => {
     const s = scenario('ten-downloads');
     s.modelSettings = { processes: { poolSize: 10 } };
     expectTable(s);
+    const table = screen.getByRole('table');
+    expect(table).toHaveAccessibleName(/Workload changed from the article’s$/);
     fireEvent.change(input(/download duration/i), { target: { value: '2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
     expectTable(scenario('ten-downloads'));
     expect(input(/download duration/i)).toHaveValue(5);
+    expect(table).not.toHaveAccessibleName(/changed/);
   });
 
   it('shows published and measured figures beside the simulated ones, and flags them once the workload changes', () => {

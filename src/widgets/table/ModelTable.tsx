@@ -10,8 +10,10 @@ import type { Scenario } from '../../sim';
 import type { TableKit } from './kit';
 import { applyWorkload, describeWorkload, type Values } from './workload';
 import { formatSpeedup, formatTotal, parseFigures } from './results';
+import { hasArrivals } from '../../timeline/trackNeeds';
 import { useRows } from './useRows';
 import { WorkloadControls } from './WorkloadControls';
+import { useTableSeal } from './useSeal';
 
 export interface ModelTableProps {
   /** Scenario id (a file in content/scenarios). */
@@ -64,6 +66,7 @@ function LoadedTable({
   kit,
 }: ModelTableProps & { kit: TableKit }) {
   const uid = useId();
+  const seal = useTableSeal(kit, uid, id);
   const entry = kit.loadScenario(id);
   if (!entry.ok) throw new Error(entry.error);
   const scenario = entry.scenario;
@@ -83,9 +86,11 @@ function LoadedTable({
   const hasReal = Object.keys(real).length > 0;
   const changed = fields.some((f) => values[f.id] !== initial[f.id]);
   const refHeading = referenceLabel ?? 'Tutorial';
+  // Tasks that arrive over time (a server's requests): each model's latency percentiles too.
+  const arrivals = hasArrivals(workload);
 
   return (
-    <div className="mt">
+    <div className="mt" {...seal.attrs}>
       <WorkloadControls
         fields={fields}
         values={values}
@@ -95,27 +100,42 @@ function LoadedTable({
       />
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${uid}-cap`}>
         <table aria-busy={shown !== values || busy}>
-          <caption id={`${uid}-cap`}>{caption ?? scenario.title}</caption>
+          <caption id={`${uid}-cap`}>
+            {caption ?? scenario.title}
+            {changed ? <span className="mt-caption-changed"> · Workload changed from the article’s</span> : null}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Model</th>
               <th scope="col">Simulated total</th>
               <th scope="col">Speed‑up</th>
+              {arrivals ? (
+                <>
+                  <th scope="col">Latency p50</th>
+                  <th scope="col">Latency p95</th>
+                </>
+              ) : null}
               {hasRef ? <th scope="col">{refHeading}</th> : null}
               {hasReal ? <th scope="col">Measured</th> : null}
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.model}>
+              <tr key={row.model} data-answer={seal.answer?.model === row.model ? '' : undefined}>
                 <th scope="row">{kit.labels[row.model]}</th>
                 {row.ok ? (
                   <>
                     <td className="mt-num">{formatTotal(row.makespanMs)}</td>
                     <td className="mt-num">{formatSpeedup(row.speedup)}</td>
+                    {arrivals ? (
+                      <>
+                        <td className="mt-num mt-latency">{row.latency ? formatTotal(row.latency.p50Ms) : '—'}</td>
+                        <td className="mt-num mt-latency">{row.latency ? formatTotal(row.latency.p95Ms) : '—'}</td>
+                      </>
+                    ) : null}
                   </>
                 ) : (
-                  <td colSpan={2} className="mt-too-big">
+                  <td colSpan={arrivals ? 4 : 2} className="mt-too-big">
                     {row.reason}
                   </td>
                 )}
@@ -126,11 +146,22 @@ function LoadedTable({
           </tbody>
         </table>
       </div>
+      {seal.sealed ? (
+        <p className="tl-sealed-note">Totals are hidden until you answer the question above.</p>
+      ) : seal.answer ? (
+        <p className="tl-answer" data-reached="">
+          <span className="tl-answer-tag">Answer</span> {seal.answer.text}
+        </p>
+      ) : null}
       <p className="mt-note">
         Speed-up is against running every task one after another.
+        {arrivals ? ' Latency is from a task’s arrival to its end: the median (p50) and the 95th percentile.' : null}
         {hasRef && referenceNote ? ` ${refHeading}: ${referenceNote}` : null}
         {hasReal ? ' Measured: CPython 3.11 on Linux with 2 cores, median of 3 runs.' : null}
         {modelIds.includes('free-threading') ? ` Free-threaded: ${freeThreadedNote(scenario)}` : null}
+        {modelIds.includes('subinterpreters')
+          ? ' Subinterpreters: Python 3.14 and later; their start and copy costs come from published figures, not measured here.'
+          : null}
         {changed && (hasRef || hasReal) ? (
           <strong className="mt-stale-note">
             {' '}

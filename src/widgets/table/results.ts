@@ -4,29 +4,43 @@
  * the page cannot freeze it: a model that needs more events says so instead of a time. In the browser the
  * edited workload's rows are simulated in the page's worker (useRows.ts); here, synchronously.
  */
-import type { ModelId, Scenario } from '../../sim';
+import type { ModelId, Scenario, Trace } from '../../sim';
 import type { TableKit } from './kit';
 
 /** Simulated events per model before the table gives up on it (a few hundred milliseconds of work). */
 export const EVENT_CAP = 400_000;
 
+/** Request latency (end − arrival) of a run, for workloads whose tasks arrive over time. */
+export interface Latency {
+  p50Ms: number;
+  p95Ms: number;
+}
+
 export type Row =
-  | { model: ModelId; ok: true; makespanMs: number; speedup: number | null }
+  | { model: ModelId; ok: true; makespanMs: number; speedup: number | null; latency: Latency | null }
   | { model: ModelId; ok: false; reason: string };
 
 type Simulate = TableKit['simulate'];
 
-function run(simulate: Simulate, scenario: Scenario, model: ModelId): number | string {
+function run(simulate: Simulate, scenario: Scenario, model: ModelId): Outcome {
   try {
-    return simulate(scenario, model, { trace: 'summary', maxEvents: EVENT_CAP }).makespanMs;
+    return outcomeOf(simulate(scenario, model, { trace: 'summary', maxEvents: EVENT_CAP }));
   } catch (error) {
     // The simulator's SimulationError for a run that hit the cap.
     return reasonOf(error instanceof Error ? error.message : String(error));
   }
 }
 
-/** A model's makespan, or why there is none. */
-export type Outcome = number | string;
+/** A model's makespan (with its latency percentiles), or why there is none. */
+export type Outcome = number | string | { makespanMs: number; latency: Latency };
+
+/** What the table keeps of a summary trace. */
+export function outcomeOf(trace: Pick<Trace, 'makespanMs' | 'metrics'>): Outcome {
+  const { p50Ms, p95Ms } = trace.metrics.latency;
+  return { makespanMs: trace.makespanMs, latency: { p50Ms, p95Ms } };
+}
+
+const makespanOf = (o: Outcome): number | string => (typeof o === 'object' ? o.makespanMs : o);
 
 /** The rows from each model's outcome (sequential's is the baseline of the speed-ups). */
 export function rowsFrom(outcome: (model: ModelId) => Outcome, models: readonly ModelId[]): Row[] {
@@ -34,8 +48,11 @@ export function rowsFrom(outcome: (model: ModelId) => Outcome, models: readonly 
   return models.map((model) => {
     const result = model === 'sequential' ? baseline : outcome(model);
     if (typeof result === 'string') return { model, ok: false, reason: result };
-    const speedup = typeof baseline === 'number' && result > 0 ? baseline / result : null;
-    return { model, ok: true, makespanMs: result, speedup };
+    const ms = typeof result === 'object' ? result.makespanMs : result;
+    const base = makespanOf(baseline);
+    const speedup = typeof base === 'number' && ms > 0 ? base / ms : null;
+    const latency = typeof result === 'object' ? result.latency : null;
+    return { model, ok: true, makespanMs: ms, speedup, latency };
   });
 }
 

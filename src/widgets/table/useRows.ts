@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ModelId, Scenario } from '../../sim/types';
 import type { TableKit } from './kit';
 import { pageSimClient } from '../../store/simClient';
-import { EVENT_CAP, reasonOf, rowsFrom, simulateRows, type Outcome, type Row } from './results';
+import { EVENT_CAP, outcomeOf, reasonOf, rowsFrom, simulateRows, type Outcome, type Row } from './results';
 
 export function useRows(
   kit: TableKit,
@@ -37,7 +37,7 @@ export function useRows(
         out.set(
           wanted[i],
           s.status === 'fulfilled'
-            ? s.value.traces[0].makespanMs
+            ? outcomeOf(s.value.traces[0])
             : reasonOf(s.reason instanceof Error ? s.reason.message : String(s.reason)),
         ),
       );

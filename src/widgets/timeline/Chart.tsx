@@ -19,8 +19,26 @@ import type { SpanTarget, TimelineLayout } from '../../timeline/layout';
 import { createGestures } from '../../timeline/gestures';
 import { buildScene, hitTest, NOMINAL_WIDTH, pctOf, type Scene } from '../../timeline/scene';
 import { useNear } from '../near/useNear';
-import { PlayheadView, SpanTooltip, SvgTimeline, type BandHeaderInfo } from '../../timeline/SvgTimeline';
+import { chartHeight, PlayheadView, SpanTooltip, SvgTimeline, type BandHeaderInfo } from '../../timeline/SvgTimeline';
 import { useZoomInput, zoomKey } from './useZoomInput';
+import { DeadlockMarker } from './DeadlockMarker';
+import { useStore } from 'zustand';
+import { revealOf } from '../../store/reveal';
+
+/**
+ * While the figure waits for its prediction, the slider speaks in percent of the run: its range and the
+ * time at its end would give the answer away.
+ */
+function sealedAria(timeMs: number, domainMs: number) {
+  const pct = domainMs > 0 ? Math.round((Math.min(timeMs, domainMs) / domainMs) * 1000) / 10 : 0;
+  return { 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': pct, 'aria-valuetext': `${pct}% of the run` };
+}
+
+/**
+ * Charts taller than this (px, lanes and axis) scroll inside a capped area (`.tl-chart-wrap--scroll`, whose
+ * max-height matches), so a figure with many lanes still fits a screen.
+ */
+export const CHART_CAP_PX = 420;
 
 function Playhead({ domainMs, scene }: { domainMs: number; scene: Scene }) {
   const api = useTimelineApi();
@@ -47,7 +65,17 @@ function Playhead({ domainMs, scene }: { domainMs: number; scene: Scene }) {
     },
     [api],
   );
-  return <PlayheadView timeMs={timeMs} domainMs={domainMs} window={scene.window} slider onKeyDown={onKeyDown} />;
+  const sealed = useStore(revealOf(api), (s) => s.sealed);
+  return (
+    <PlayheadView
+      timeMs={timeMs}
+      domainMs={domainMs}
+      window={scene.window}
+      slider
+      onKeyDown={onKeyDown}
+      {...(sealed ? sealedAria(timeMs, domainMs) : {})}
+    />
+  );
 }
 
 function Tooltip({ layout, id }: { layout: TimelineLayout; id: string }) {
@@ -239,7 +267,7 @@ export function Chart({
 
   return (
     <div
-      className="tl-chart-wrap"
+      className={chartHeight(layout) > CHART_CAP_PX ? 'tl-chart-wrap tl-chart-wrap--scroll' : 'tl-chart-wrap'}
       onPointerMove={onPointerMove}
       onPointerLeave={onPointerLeave}
       onKeyDown={onKeyDown}
@@ -254,7 +282,12 @@ export function Chart({
         marks={canvasReady ? <LoadedCanvasMarks layout={layout} /> : undefined}
         playhead={<Playhead domainMs={layout.domainMs} scene={scene} />}
         tooltip={<Tooltip layout={layout} id={`${uid}-tip`} />}
-        overlay={<Marks scene={scene} />}
+        overlay={
+          <>
+            <Marks scene={scene} />
+            <DeadlockMarker scene={scene} />
+          </>
+        }
         plotRef={plotRef}
         onInspect={onInspect}
         onChoose={onChoose}

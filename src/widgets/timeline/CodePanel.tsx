@@ -15,11 +15,26 @@ import type { PythonProgram } from '../../sim/python';
 import { GeneratedCode } from './GeneratedCode';
 import { useWorkloadChanged } from './WorkloadNote';
 
+/**
+ * When the code scrolls in its own box (beside the chart, capped in height), keeps the first marked line in
+ * view by scrolling that box only (never the page).
+ */
+function revealLine(line: HTMLElement) {
+  const box = line.closest('pre');
+  if (!box || box.scrollHeight <= box.clientHeight + 1) return;
+  const top = line.offsetTop - box.offsetTop;
+  const bottom = top + line.offsetHeight;
+  if (top < box.scrollTop || bottom > box.scrollTop + box.clientHeight)
+    box.scrollTop = Math.max(0, top - box.clientHeight / 3);
+}
+
 function applyLines(root: HTMLElement, active: Map<number, string[]>) {
   const lines = root.querySelectorAll<HTMLElement>('pre .line');
+  let first: HTMLElement | null = null;
   lines.forEach((el, i) => {
     const tasks = active.get(i + 1);
     if (tasks) {
+      first ??= el;
       el.classList.add('tl-line-active');
       el.dataset.tasks = tasks.length > 3 ? `${tasks.slice(0, 3).join(' ')} +${tasks.length - 3}` : tasks.join(' ');
     } else if (el.classList.contains('tl-line-active')) {
@@ -27,6 +42,7 @@ function applyLines(root: HTMLElement, active: Map<number, string[]>) {
       delete el.dataset.tasks;
     }
   });
+  if (first) revealLine(first);
 }
 
 type Generated = { ok: true; program: PythonProgram } | { ok: false; error: string } | null;

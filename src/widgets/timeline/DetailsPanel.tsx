@@ -20,6 +20,8 @@ export function DetailsPanel({ layout, uid }: { layout: TimelineLayout; uid: str
   const band = selected ? layout.bands[selected.band] : undefined;
   const span = band && selected ? band.ix.spans[selected.span] : undefined;
   const d = band && span ? spanDetails(band.ix, span, name) : null;
+  // The lane's whole name (its label may be cut short beside a narrow chart), when it is not the task's.
+  const lane = band && span ? band.trace.lanes[span.lane]?.label : undefined;
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!d) return;
@@ -51,6 +53,12 @@ export function DetailsPanel({ layout, uid }: { layout: TimelineLayout; uid: str
       <dl className="tl-details-list">
         <dt>Task</dt>
         <dd>{d.task}</dd>
+        {lane && lane !== d.task ? (
+          <>
+            <dt>Lane</dt>
+            <dd>{lane}</dd>
+          </>
+        ) : null}
         <dt>Step</dt>
         <dd>{d.step}</dd>
         <dt>State</dt>

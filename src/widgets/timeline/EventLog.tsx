@@ -1,11 +1,14 @@
-/** The expandable event log: events with times, the first few hundred per model. */
-import { memo } from 'react';
+/**
+ * The expandable event log under a figure. Its summary states how many events there are; the rows (every
+ * event, windowed, following the playhead, with a task filter: EventLogBody.tsx) load the first time the
+ * reader opens it, and stay while the figure does.
+ */
+import { lazy, memo, Suspense, useState } from 'react';
 import type { Trace } from '../../sim/types';
-import { eventLog } from '../../timeline/events';
 import { formatCount } from '../../timeline/scale';
 import type { BandHeaderInfo } from '../../timeline/SvgTimeline';
 
-export const LOG_LIMIT = 200;
+const EventLogBody = lazy(() => import('./EventLogBody').then((m) => ({ default: m.EventLogBody })));
 
 /** Depends on the traces only, so switching lanes does not rebuild it. */
 export const EventLog = memo(function EventLog({
@@ -15,29 +18,24 @@ export const EventLog = memo(function EventLog({
   traces: readonly Trace[];
   headers: readonly BandHeaderInfo[];
 }) {
-  const logs = traces.map((t) => eventLog(t, LOG_LIMIT));
-  const total = logs.reduce((n, l) => n + l.total, 0);
+  const [open, setOpen] = useState(false);
+  const [opened, setOpened] = useState(false);
+  const total = traces.reduce((n, t) => n + t.events.length, 0);
   return (
-    <details className="tl-log">
+    <details
+      className="tl-log"
+      onToggle={(e) => {
+        const now = e.currentTarget.open;
+        setOpen(now);
+        if (now) setOpened(true);
+      }}
+    >
       <summary>Event log ({formatCount(total)} events)</summary>
-      {traces.map((_, i) => (
-        <section key={i} className="tl-log-section">
-          {traces.length > 1 ? <p className="tl-log-model">{headers[i]?.label}</p> : null}
-          {/* Scrolls on its own, so it takes focus for keyboard scrolling. */}
-          <ol
-            className="tl-log-list"
-            tabIndex={0}
-            aria-label={`Events${traces.length > 1 ? ` (${headers[i]?.label})` : ''}`}
-          >
-            {logs[i].entries.map((e, k) => (
-              <li key={k}>
-                <span className="tl-log-time tl-num">{e.time}</span> {e.text}
-              </li>
-            ))}
-          </ol>
-          {logs[i].more ? <p className="tl-log-more">…{logs[i].more}</p> : null}
-        </section>
-      ))}
+      {opened ? (
+        <Suspense fallback={<p className="tl-log-empty">Loading the events…</p>}>
+          <EventLogBody traces={traces} headers={headers} open={open} />
+        </Suspense>
+      ) : null}
     </details>
   );
 });

@@ -206,11 +206,15 @@ describe('TimelineView readouts and narration', () => {
     expect(live).toHaveTextContent('7.00 ms — A waits for the GIL; B runs');
   });
 
-  it('the event log lists events with times', () => {
+  it('the event log lists events with times once opened', async () => {
     const { container } = setup([threadsTwo()]);
-    const log = container.querySelector('details.tl-log')!;
+    const log = container.querySelector<HTMLDetailsElement>('details.tl-log')!;
     expect(log.querySelector('summary')).toHaveTextContent('Event log');
-    expect(log).toHaveTextContent('GIL passes from A to B');
+    act(() => {
+      log.open = true;
+      fireEvent(log, new Event('toggle'));
+    });
+    await waitFor(() => expect(log).toHaveTextContent('GIL passes from A to B'));
   });
 });
 

@@ -12,12 +12,15 @@ import { Legend } from '../../timeline/Legend';
 import type { BandHeaderInfo } from '../../timeline/SvgTimeline';
 import { Controls } from './Controls';
 import { Chart } from './Chart';
+import { SyncTracksSlot } from './SyncTracksSlot';
+import { trackInput, wantsTracks } from '../../timeline/trackNeeds';
 import { ZoomBar } from './ZoomBar';
 import { DetailsSlot } from './DetailsSlot';
 import { statesInWindow } from '../../timeline/scene';
 import { Readouts } from './Readouts';
 import { Narration } from './Narration';
 import { EventLog } from './EventLog';
+import { useWindowRequests } from './windowRequests';
 import { CodePanel } from './CodePanel';
 import { WorkloadNote } from './WorkloadNote';
 import type { CodeLineMap } from '../../timeline/codeLines';
@@ -79,6 +82,8 @@ function Figure({ caption, labels, code, children, editBar }: FigureProps) {
     [traces, baselineMs, labels],
   );
   const legend = useMemo(() => legendStates(layout), [layout]);
+  const scenario = useTimelineStore((s) => s.scenario);
+  const tracks = useMemo(() => wantsTracks(traces, trackInput(scenario)), [traces, scenario]);
   // The window is part of the figure's contract (data-view-start-ms / data-view-end-ms); the legend lists
   // only the states inside it.
   const viewStartMs = useTimelineStore((s) => s.viewStartMs);
@@ -101,24 +106,28 @@ function Figure({ caption, labels, code, children, editBar }: FigureProps) {
     >
       <SharedBanner />
       <PatternDefs uid={uid} />
-      {children ? (
-        code ? (
-          <CodePanel map={code.map} model={code.model}>
-            {children}
-          </CodePanel>
-        ) : (
-          <div className="tl-code">{children}</div>
-        )
-      ) : null}
-      <Controls uid={uid} editBar={editBar} />
-      <ZoomBar layout={layout} />
-      <Chart layout={layout} uid={uid} headers={headers} />
-      <DetailsSlot layout={layout} uid={uid} />
-      <RevealNote layout={layout} />
-      <Legend uid={uid} states={inWindow} handoffs={legend.handoffs} />
-      <Readouts layout={layout} headers={headers} />
-      <Narration layout={layout} labels={labels} />
-      <EventLog traces={traces} headers={headers} />
+      <div className={children ? 'tl-body tl-body--code' : 'tl-body'}>
+        {children ? (
+          code ? (
+            <CodePanel map={code.map} model={code.model}>
+              {children}
+            </CodePanel>
+          ) : (
+            <div className="tl-code">{children}</div>
+          )
+        ) : null}
+        <div className="tl-main">
+          <Controls uid={uid} editBar={editBar} zoomBar={<ZoomBar layout={layout} />} />
+          <Chart layout={layout} uid={uid} headers={headers} />
+          <SyncTracksSlot uid={uid} headers={headers} wanted={tracks} />
+          <DetailsSlot layout={layout} uid={uid} />
+          <RevealNote layout={layout} />
+          <Legend uid={uid} states={inWindow} handoffs={legend.handoffs} />
+          <Readouts layout={layout} headers={headers} />
+          <Narration layout={layout} labels={labels} />
+          <EventLog traces={traces} headers={headers} />
+        </div>
+      </div>
       <figcaption className="tl-caption">
         {caption}
         <WorkloadNote hasCode={!!code && !!children} />
@@ -152,6 +161,8 @@ export function TimelineView({
       stop();
     };
   }, [store]);
+  // The article's <ZoomTo> phrases ask this figure for windows.
+  useWindowRequests(store);
   return (
     <TimelineStoreProvider store={store}>
       <Figure caption={caption} labels={labels} code={code} editBar={editBar}>

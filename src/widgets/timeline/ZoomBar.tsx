@@ -1,5 +1,5 @@
 /**
- * The zoom part of the figure's toolbar: "Zoom in", "Zoom out", "Fit", the line that states the window
+ * The zoom part of the figure: "Zoom in", "Zoom out", "Fit" (in the toolbar), the line that states the window
  * ("Showing 12.0 ms – 42.0 ms of 2.20 s"), how many hand-offs are in view, the Shift+drag range with its
  * per-lane split and "Zoom to selection", and the overview strip (the whole run, the window drawn on it,
  * drag to pan).
@@ -173,7 +173,8 @@ function RangeReport({ layout }: { layout: TimelineLayout }) {
   );
 }
 
-export function ZoomBar({ layout }: { layout: TimelineLayout }) {
+/** "Zoom in", "Zoom out" and "Fit": they stand in the figure's toolbar (Controls). */
+export function ZoomButtons() {
   const api = useTimelineApi();
   const a = api.getState();
   // Zoom about the playhead when it is in view, else about the middle of the window.
@@ -183,30 +184,36 @@ export function ZoomBar({ layout }: { layout: TimelineLayout }) {
     s.zoomBy(factor, inView ? s.timeMs : undefined);
   };
   return (
+    <div className="tl-buttons tl-zoom-buttons" role="group" aria-label="Zoom">
+      <button
+        type="button"
+        className="tl-btn"
+        aria-label="Zoom in"
+        title="Zoom in (+ or W)"
+        onClick={() => zoomAbout(ZOOM_STEP)}
+      >
+        <IconZoomIn />
+      </button>
+      <button
+        type="button"
+        className="tl-btn"
+        aria-label="Zoom out"
+        title="Zoom out (- or S)"
+        onClick={() => zoomAbout(1 / ZOOM_STEP)}
+      >
+        <IconZoomOut />
+      </button>
+      <button type="button" className="tl-btn" aria-label="Fit" title="Show the whole run (0)" onClick={a.fit}>
+        <IconFit />
+      </button>
+    </div>
+  );
+}
+
+/** Under the toolbar: the window line, the overview strip and the selected range. */
+export function ZoomBar({ layout }: { layout: TimelineLayout }) {
+  return (
     <div className="tl-zoom">
-      <div className="tl-buttons" role="group" aria-label="Zoom">
-        <button
-          type="button"
-          className="tl-btn"
-          aria-label="Zoom in"
-          title="Zoom in (+ or W)"
-          onClick={() => zoomAbout(ZOOM_STEP)}
-        >
-          <IconZoomIn />
-        </button>
-        <button
-          type="button"
-          className="tl-btn"
-          aria-label="Zoom out"
-          title="Zoom out (- or S)"
-          onClick={() => zoomAbout(1 / ZOOM_STEP)}
-        >
-          <IconZoomOut />
-        </button>
-        <button type="button" className="tl-btn" aria-label="Fit" title="Show the whole run (0)" onClick={a.fit}>
-          <IconFit />
-        </button>
-      </div>
       <WindowLine layout={layout} />
       <Overview layout={layout} />
       <RangeReport layout={layout} />

@@ -1,0 +1,14 @@
+import { chromium } from '@playwright/test';
+const base = process.env.BASE ?? 'http://localhost:4191';
+const [w, h] = (process.env.VP ?? '1280x900').split('x').map(Number);
+const [path, idx, out] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const ctx = await browser.newContext({ viewport: { width: w, height: h }, ...(w < 500 ? { hasTouch: true, isMobile: true, deviceScaleFactor: 1 } : {}) });
+const page = await ctx.newPage();
+await page.goto(base + path);
+await page.waitForLoadState('networkidle');
+const f = page.locator('figure.tl').nth(Number(idx));
+await f.scrollIntoViewIfNeeded();
+await page.waitForTimeout(800);
+await f.screenshot({ path: out });
+await browser.close();

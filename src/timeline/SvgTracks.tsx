@@ -1,0 +1,194 @@
+/**
+ * The coordination tracks as a picture: under the lanes, one row per queue (depth, with its maxsize),
+ * per shared variable (its value after each write, lost updates marked ×) and, for arrivals, the latency
+ * strip; then the deadlock sentence. Pure and SSR-safe: lines are drawn in a viewBox the width of the
+ * scene (stretched to the plot, strokes unscaled), marks are placed in percent, and every track says
+ * in text what it shows (a focusable group described by it, lost updates listed one by one).
+ */
+import { Fragment, type ReactNode } from 'react';
+import type { BandTracks, Track } from './syncTracks';
+import type { LostMark } from './sharedTrack';
+
+const pct = (x: number, width: number) => `${Math.round((x / width) * 100000) / 1000}%`;
+const LIST_MAX = 12;
+
+function Lines({ track, width }: { track: Track; width: number }) {
+  const h = track.height;
+  return (
+    <svg viewBox={`0 0 ${width} ${h}`} preserveAspectRatio="none" width="100%" height={h} className="tl-track-lines">
+      {track.kind === 'queue' && track.maxY !== null ? (
+        <line
+          className="tl-track-limit"
+          x1={0}
+          x2={width}
+          y1={track.maxY}
+          y2={track.maxY}
+          vectorEffect="non-scaling-stroke"
+        />
+      ) : null}
+      {track.kind === 'shared' ? (
+        <line
+          className="tl-track-expected"
+          x1={0}
+          x2={width}
+          y1={track.expectedY}
+          y2={track.expectedY}
+          vectorEffect="non-scaling-stroke"
+        />
+      ) : null}
+      {track.kind === 'latency' ? (
+        <line
+          className="tl-track-limit"
+          x1={0}
+          x2={width}
+          y1={track.p95Y}
+          y2={track.p95Y}
+          vectorEffect="non-scaling-stroke"
+        />
+      ) : null}
+      {track.kind !== 'latency' ? (
+        <path className="tl-track-line" d={track.path} vectorEffect="non-scaling-stroke" />
+      ) : null}
+      {track.kind === 'shared' && track.dots ? (
+        <path className="tl-track-dots" d={track.dots} vectorEffect="non-scaling-stroke" />
+      ) : null}
+      {track.kind === 'latency' && track.dots ? (
+        <path className="tl-track-dots tl-track-dots--latency" d={track.dots} vectorEffect="non-scaling-stroke" />
+      ) : null}
+    </svg>
+  );
+}
+
+/** A lost update: a cross in a ring, so it differs from a plain write in shape, not only colour. */
+function LostMarks({ marks, width }: { marks: readonly LostMark[]; width: number }) {
+  return (
+    <>
+      {marks.map((m) => (
+        <svg key={m.timeMs} x={pct(m.x, width)} y={m.y} overflow="visible" className="tl-lost" data-lost-ms={m.timeMs}>
+          <title>{m.text}</title>
+          <circle r={5.5} />
+          <path d="M-3 -3L3 3M-3 3L3 -3" />
+        </svg>
+      ))}
+    </>
+  );
+}
+
+/** Text labels drawn at the plot's right edge ("maxsize 2", "expected 4", "p95"). */
+function EdgeLabel({ track }: { track: Track }) {
+  const [y, text] =
+    track.kind === 'queue'
+      ? [track.maxY, track.maxY !== null ? `maxsize ${track.maxsize}` : null]
+      : track.kind === 'shared'
+        ? [track.expectedY, `expected ${track.expected}`]
+        : [track.p95Y, 'p95'];
+  if (y === null || !text) return null;
+  return (
+    <text className="tl-track-edge" x="100%" y={Math.max(9, y - 2)} dx={-3} textAnchor="end">
+      {text}
+    </text>
+  );
+}
+
+function TrackRow({ track, width, id, sealed }: { track: Track; width: number; id: string; sealed: boolean }) {
+  const lost = track.kind === 'shared' && !sealed ? track.lost : [];
+  const lostCount = track.kind === 'shared' && !sealed ? track.lostInView : 0;
+  return (
+    <div
+      className={`tl-track tl-track--${track.kind}`}
+      role="group"
+      tabIndex={0}
+      aria-label={track.label}
+      aria-describedby={`${id}-text`}
+      data-track={track.label}
+    >
+      <div className="tl-track-label" aria-hidden="true" style={{ height: track.height }}>
+        <span className="tl-track-name">{track.label}</span>
+        <span className="tl-track-brief">{track.brief}</span>
+      </div>
+      <div className="tl-track-plot" style={{ height: track.height }}>
+        <svg className="tl-track-svg" width="100%" height={track.height} aria-hidden="true" focusable="false">
+          <Lines track={track} width={width} />
+          <EdgeLabel track={track} />
+          <LostMarks marks={lost} width={width} />
+        </svg>
+      </div>
+      <p className="tl-visually-hidden" id={`${id}-text`}>
+        {sealed ? `${track.label}: shown once you answer the question above` : track.text}
+      </p>
+      {lostCount > 0 ? (
+        <ul className="tl-visually-hidden" aria-label={`lost updates of ${track.name} in view`}>
+          {lost.slice(0, LIST_MAX).map((m) => (
+            <li key={m.timeMs}>{m.text}</li>
+          ))}
+          {lostCount > Math.min(lost.length, LIST_MAX) ? (
+            <li>and {lostCount - Math.min(lost.length, LIST_MAX)} more</li>
+          ) : null}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+export interface SvgTracksProps {
+  bands: readonly BandTracks[];
+  /** Width of the scene the tracks were computed at (px). */
+  width: number;
+  uid: string;
+  /** Band titles, shown above each band's tracks when there are several. */
+  titles?: readonly string[];
+  /** Drawn over the tracks' plot column (the veil and playhead line of the interactive figure). */
+  playhead?: ReactNode;
+  /** The figure waits for a prediction: no outcome in words (values, lost updates, the deadlock). */
+  sealed?: boolean;
+}
+
+export function SvgTracks({ bands, width, uid, titles, playhead, sealed = false }: SvgTracksProps) {
+  const compare = bands.length > 1;
+  const any = bands.some((b) => b.tracks.length > 0);
+  const deadlocks = bands.filter((b) => b.deadlock);
+  if (!any && deadlocks.length === 0) return null;
+  return (
+    <div className="tl-tracks-box">
+      {any ? (
+        <div className="tl-tracks">
+          {bands.map((b) =>
+            b.tracks.length ? (
+              <Fragment key={b.band}>
+                {compare ? <div className="tl-track-band">{titles?.[b.band] ?? ''}</div> : null}
+                <div className="tl-track-group">
+                  {b.tracks.map((t, i) => (
+                    <TrackRow
+                      key={`${t.kind}:${t.name}`}
+                      track={t}
+                      width={width}
+                      id={`${uid}-tr${b.band}-${i}`}
+                      sealed={sealed}
+                    />
+                  ))}
+                  {b.deadlock?.inView ? (
+                    <div className="tl-tracks-overlay" aria-hidden="true">
+                      <div className="tl-deadlock-line" style={{ left: `${b.deadlock.xPct}%` }} />
+                    </div>
+                  ) : null}
+                </div>
+              </Fragment>
+            ) : null,
+          )}
+          <div className="tl-tracks-overlay" aria-hidden="true">
+            {playhead}
+          </div>
+        </div>
+      ) : null}
+      {(sealed ? [] : deadlocks).map((b) => (
+        <p key={b.band} className="tl-deadlock" data-deadlock-ms={b.deadlock?.atMs}>
+          <span className="tl-deadlock-sign" aria-hidden="true">
+            ⊘
+          </span>{' '}
+          {compare && titles?.[b.band] ? `${titles[b.band]}: ` : ''}
+          {b.deadlock?.sentence}
+        </p>
+      ))}
+    </div>
+  );
+}
