@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
  * ceiling, and prints every page over the target so the gap stays in sight.
  */
 export const JS_TARGET_KB = 110;
-export const JS_BUDGET_KB = 140;
+export const JS_BUDGET_KB = 160;
 export const CSS_BUDGET_KB = 20;
 
 const gzipKb = (file) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;

@@ -7,15 +7,18 @@
  *   models   one letter each: s sequential, a asyncio, t threads, f free-threading, p processes,
  *            i subinterpreters (added later: links without it read as before)
  *   view     "t" by task, "w" by worker
- *   scenario [id, title, cores, settings | 0, modelSettings | 0, tasks]
- *   task     [name, steps, count?, argsBytes?, resultBytes?]
+ *   scenario [id, title, cores, settings | 0, modelSettings | 0, tasks, sync | 0, shared | 0]
+ *            (the last two only when the workload coordinates: links without them read as before)
+ *   task     [name, steps, count?, argsBytes?, resultBytes?, startAtMs?, everyMs?]
  *   step     kind letter + duration in ms ("c1100", "i500"), or [that, label]
- *            c cpu, i io, b blocking io, n native, t cpu offloaded to a thread, p … to a process
+ *            c cpu, i io, b blocking io, n native, t cpu offloaded to a thread, p … to a process;
+ *            a coordination step as its file object ({"kind": "acquire", "sync": "L"}, durationMs left
+ *            out when 0), and a step group as {"repeat": N, "steps": [...]} (steps as written, nested)
  *
  * decodeView never throws: it returns the view or a message for the reader. The scenario it returns is
  * untrusted; it still has to pass parseScenario (which names the field that is wrong).
  */
-import { MODEL_IDS, type ModelId, type Scenario, type Step, type Task } from '../sim/types';
+import { MODEL_IDS, type ModelId, type Scenario, type Step, type StepItem, type Task } from '../sim/types';
 import type { ViewMode } from '../timeline/layout';
 import { base64urlToBytes, bytesToBase64url, fromBase64url, utf8 } from './base64url';
 import { deflateRaw, inflateRaw } from './deflate';
@@ -69,12 +72,36 @@ const STEP_KINDS: Record<string, Partial<Step>> = {
   p: { kind: 'cpu', offload: 'process' },
 };
 
+const PLAIN = new Set(['cpu', 'io', 'native']);
+
+function compactItem(item: StepItem): unknown {
+  if ('repeat' in item) {
+    const group: Record<string, unknown> = { repeat: item.repeat, steps: item.steps.map(compactItem) };
+    const label = (item as { label?: unknown }).label;
+    if (label !== undefined) group.label = label;
+    return group;
+  }
+  if (!PLAIN.has(item.kind)) {
+    const step: Record<string, unknown> = { kind: item.kind };
+    for (const f of ['sync', 'timeoutMs', 'task', 'var', 'label'] as const) if (item[f] !== undefined) step[f] = item[f];
+    if (item.durationMs) step.durationMs = item.durationMs;
+    return step;
+  }
+  const code = `${stepCode(item)}${item.durationMs}`;
+  return item.label !== undefined ? [code, item.label] : code;
+}
+
 function compactTask(task: Task): unknown[] {
-  const steps = task.steps.map((s) => {
-    const code = `${stepCode(s)}${s.durationMs}`;
-    return s.label !== undefined ? [code, s.label] : code;
-  });
-  const out: unknown[] = [task.name, steps, task.count ?? 1, task.argsBytes ?? 0, task.resultBytes ?? 0];
+  const steps = (task.written ?? task.steps).map(compactItem);
+  const out: unknown[] = [
+    task.name,
+    steps,
+    task.count ?? 1,
+    task.argsBytes ?? 0,
+    task.resultBytes ?? 0,
+    task.startAtMs ?? 0,
+    task.everyMs ?? 0,
+  ];
   while (out.length > 2 && out[out.length - 1] === (out.length === 3 ? 1 : 0)) out.pop();
   return out;
 }
@@ -82,7 +109,7 @@ function compactTask(task: Task): unknown[] {
 const emptyToZero = (o: object | undefined) => (o && Object.keys(o).length > 0 ? o : 0);
 
 function compactScenario(s: Scenario): unknown[] {
-  return [
+  const out = [
     s.id,
     s.title,
     s.machine.cores,
@@ -90,6 +117,9 @@ function compactScenario(s: Scenario): unknown[] {
     emptyToZero(s.modelSettings),
     s.tasks.map(compactTask),
   ];
+  const sync = emptyToZero(s.sync);
+  const shared = emptyToZero(s.shared);
+  return sync === 0 && shared === 0 ? out : [...out, sync, shared];
 }
 
 export function encodeView(view: SharedView): string {
@@ -105,6 +135,11 @@ export function encodeView(view: SharedView): string {
 }
 
 function expandStep(x: unknown): unknown {
+  if (x !== null && typeof x === 'object' && !Array.isArray(x)) {
+    const item = x as Record<string, unknown>;
+    if (!('repeat' in item) || !Array.isArray(item.steps)) return item;
+    return { ...item, steps: item.steps.map(expandStep) };
+  }
   const [code, label] = Array.isArray(x) ? x : [x, undefined];
   if (typeof code !== 'string' || code.length < 2) return x;
   const kind = STEP_KINDS[code[0]] ?? { kind: code[0] };
@@ -115,17 +150,19 @@ function expandStep(x: unknown): unknown {
 
 function expandTask(x: unknown): unknown {
   if (!Array.isArray(x)) return x;
-  const [name, steps, count, argsBytes, resultBytes] = x;
+  const [name, steps, count, argsBytes, resultBytes, startAtMs, everyMs] = x;
   const task: Record<string, unknown> = { name, steps: Array.isArray(steps) ? steps.map(expandStep) : steps };
   if (count !== undefined) task.count = count;
   if (argsBytes !== undefined) task.argsBytes = argsBytes;
   if (resultBytes !== undefined) task.resultBytes = resultBytes;
+  if (startAtMs !== undefined && startAtMs !== 0) task.startAtMs = startAtMs;
+  if (everyMs !== undefined && everyMs !== 0) task.everyMs = everyMs;
   return task;
 }
 
 /** The compact array back as a scenario object in the file format (not yet validated). */
 function expandScenario(x: unknown[]): unknown {
-  const [id, title, cores, settings, modelSettings, tasks] = x;
+  const [id, title, cores, settings, modelSettings, tasks, sync, shared] = x;
   const raw: Record<string, unknown> = {
     id,
     title,
@@ -134,6 +171,8 @@ function expandScenario(x: unknown[]): unknown {
   };
   if (settings !== 0) raw.settings = settings;
   if (modelSettings !== 0) raw.modelSettings = modelSettings;
+  if (sync !== undefined && sync !== 0) raw.sync = sync;
+  if (shared !== undefined && shared !== 0) raw.shared = shared;
   return raw;
 }
 
@@ -156,7 +195,7 @@ function decodePayload(payload: unknown): Decoded {
     return malformed('its playhead time is not valid');
   }
   if (v !== 't' && v !== 'w') return malformed('its lane view is not valid');
-  if (s !== 0 && !(Array.isArray(s) && s.length === 6)) return malformed('its workload is not valid');
+  if (s !== 0 && !(Array.isArray(s) && (s.length === 6 || s.length === 8))) return malformed('its workload is not valid');
   return {
     ok: true,
     value: { models, timeMs: t, view: v === 'w' ? 'worker' : 'task', scenario: s === 0 ? null : expandScenario(s) },

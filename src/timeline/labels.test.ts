@@ -3,6 +3,12 @@ import { bandSummary, speedupText } from './labels';
 import { PALETTE, STATE_ORDER, statesPresent } from './palette';
 import { SPAN_STATES } from '../sim/types';
 import { sequentialTwo, threadsTwo } from './testing/traces';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseScenario, simulate } from '../sim';
+import { readoutsAt } from './readouts';
+import { indexTrace } from './traceIndex';
+import { formatTime } from './scale';
 
 describe('speedupText', () => {
   it('speedupText(3000, 6000) is "2.0× faster than sequential"', () =>
@@ -31,5 +37,23 @@ describe('PALETTE', () => {
   });
   it('statesPresent lists only the states that occur, in legend order', () => {
     expect(statesPresent(threadsTwo().spans)).toEqual(['running', 'held', 'io', 'wait-gil', 'starting']);
+  });
+});
+
+describe('a run that stopped in a deadlock', () => {
+  const file = resolve(import.meta.dirname, '../../content/scenarios/coord-deadlock.json');
+  const scenario = parseScenario(JSON.parse(readFileSync(file, 'utf8')), 'coord-deadlock.json');
+  const trace = simulate(scenario, 'threads');
+
+  it('says where it deadlocked in its header, not how much faster it was', () => {
+    expect(trace.metrics.deadlock).not.toBeNull();
+    const { speedup } = bandSummary(trace, trace.makespanMs * 4);
+    expect(speedup).toBe(`deadlocked at ${formatTime(trace.metrics.deadlock!.atMs)}`);
+  });
+
+  it('counts none of its unfinished tasks as done', () => {
+    const r = readoutsAt(indexTrace(trace), trace.makespanMs);
+    expect(r.done).toBe(trace.tasks.filter((t) => !t.unfinished).length);
+    expect(r.done).toBeLessThan(r.total);
   });
 });

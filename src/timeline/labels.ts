@@ -30,6 +30,11 @@ export function bandSummary(
 ): { label: string; total: string; speedup: string; text: string } {
   const label = trace.label ?? labels[trace.model] ?? DEFAULT_MODEL_LABELS[trace.model] ?? trace.model;
   const total = formatTime(trace.makespanMs);
-  const speedup = trace.model === 'sequential' || baselineMs === null ? '' : speedupText(trace.makespanMs, baselineMs);
+  // A run that stopped in a deadlock did not finish its work: no speed-up to speak of.
+  const speedup = trace.metrics.deadlock
+    ? `deadlocked at ${formatTime(trace.metrics.deadlock.atMs)}`
+    : trace.model === 'sequential' || baselineMs === null
+      ? ''
+      : speedupText(trace.makespanMs, baselineMs);
   return { label, total, speedup, text: [label, total, speedup].filter(Boolean).join(' · ') };
 }

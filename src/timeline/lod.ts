@@ -252,7 +252,14 @@ export function lodForeground(
       });
     }
   }
-  return out.sort((a, b) => a.x0 - b.x0);
+  out.sort((a, b) => a.x0 - b.x0);
+  // Neighbouring tasks of a group are often handled one after another: leave a pixel between two shapes that
+  // touch, so that each task's span reads as its own.
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k];
+    if (out[k + 1].x0 - a.x1 < 1 && a.x1 - a.x0 > 3) a.x1 = Math.max(a.x0 + 1, out[k + 1].x0 - 1);
+  }
+  return out;
 }
 
 /**

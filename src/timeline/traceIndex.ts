@@ -43,7 +43,11 @@ export function indexTrace(trace: Trace): TraceIndex {
       taskLane[lane.task] = i;
     }
   });
-  const taskEnds = Float64Array.from(trace.tasks, (t) => t.endMs).sort();
+  // A task a deadlock left unfinished never counts as done.
+  const taskEnds = Float64Array.from(
+    trace.tasks.filter((t) => !t.unfinished),
+    (t) => t.endMs,
+  ).sort();
   const ix: TraceIndex = { trace, spans, laneStart, taskLane, taskEnds };
   cache.set(trace, ix);
   return ix;

@@ -17,6 +17,9 @@ test('a prediction’s figure starts at 0 with totals hidden and plays after Che
   await expect(figure).toHaveAttribute('data-sealed', '');
   const slider = figure.getByRole('slider', { name: 'Time' });
   expect(await valueOf(slider)).toBe(0);
+  // Sealed, the slider speaks in percent of the run: its range would give the total away.
+  await expect(slider).toHaveAttribute('aria-valuemax', '100');
+  await expect(slider).toHaveAttribute('aria-valuetext', '0% of the run');
   for (const total of await figure.locator('.tl-band-total, .tl-band-speedup, .tl-clock-total').all()) {
     await expect(total).toBeHidden();
   }
@@ -28,6 +31,7 @@ test('a prediction’s figure starts at 0 with totals hidden and plays after Che
   await expect(verdict).toHaveText(/^Not quite: you picked 4\.4 s; the answer is 2\.2 s\./);
   await expect(verdict).toBeFocused();
   await expect(figure).not.toHaveAttribute('data-sealed', '');
+  await expect(slider).toHaveAttribute('aria-valuemax', /^2200(\.\d+)?$/);
   await expect(figure.getByRole('button', { name: 'Pause' })).toBeVisible();
   await expect.poll(() => valueOf(slider)).toBeGreaterThan(0);
   await expect(figure.locator('.tl-band-total').first()).toBeVisible();
@@ -76,4 +80,39 @@ test('with JavaScript off the answer sits in a closed disclosure', async ({ brow
   await answer.locator('summary').click();
   await expect(answer).toContainText('The answer is 2.2 s.');
   await context.close();
+});
+
+test('a table that answers a prediction keeps its numbers hidden until Check, then marks the answering row', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await page.goto('/choosing/');
+  await page.waitForLoadState('networkidle');
+  const question = page.locator('section.predict').filter({ hasText: 'Four threads each compute fib(35)' });
+  const id = await question.getAttribute('data-predict');
+  const table = page.locator(`.mt[data-predicted-by="${id}"]`);
+  await expect(table).toHaveAttribute('data-sealed', '');
+  await expect(table.getByRole('table')).toHaveAccessibleName('fib(35) four times on 8 cores');
+  // Every number (simulated, speed-up, the tutorial's) is hidden; the models are there.
+  for (const cell of await table.locator('td').all()) await expect(cell).toBeHidden();
+  await expect(table.getByRole('rowheader', { name: 'Threads (GIL)' })).toBeVisible();
+  await expect(table.locator('.tl-sealed-note')).toBeVisible();
+
+  await question.scrollIntoViewIfNeeded();
+  await question.getByRole('radio', { name: '2.5 s' }).check();
+  await question.getByRole('button', { name: 'Check my guess' }).click();
+  const verdict = question.locator('.predict-verdict').first();
+  await expect(verdict).toHaveText(/^Not quite: you picked 2\.5 s; the answer is 10 s\./);
+  await expect(verdict).toBeFocused();
+  await expect(table).not.toHaveAttribute('data-sealed', '');
+  await expect(table.locator('td').first()).toBeVisible();
+  await expect(table.locator('tr[data-answer] th')).toHaveText('Threads (GIL)');
+  await expect(table.locator('.tl-answer')).toBeVisible();
+  await table.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/predict-table-revealed.png' });
+
+  await question.getByRole('button', { name: 'Try again' }).click();
+  await expect(table).toHaveAttribute('data-sealed', '');
+  await expect(table.locator('tr[data-answer]')).toHaveCount(0);
+  expect(problems).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { watchConsole } from './pages';
+import { MODEL_IDS } from '../../src/sim/types';
 
 const FIXTURE = resolve(import.meta.dirname, '../recorder/fixtures/downloader.json');
 
@@ -16,11 +17,19 @@ test('a recording opened on the playground: the recorded band above its replays,
   await expect(panel.getByRole('heading', { name: 'Recorded: downloader.py' })).toBeVisible();
   await expect(panel.locator('.tl-band-model').first()).toHaveText(/Recorded · Python 3\.11\.7 · 2 cores/);
   const table = panel.getByRole('table', { name: 'Recorded total against the replays' });
-  await expect(table.getByRole('row')).toHaveCount(1 + 1 + 5);
+  // The heading, the recorded run, and one replay per model.
+  await expect(table.getByRole('row')).toHaveCount(1 + 1 + MODEL_IDS.length);
   await expect(table.locator('tr[data-model=threads] th')).toHaveText('Threads (GIL) (as recorded)');
   // Fewer models: the figure and the table follow.
   await panel.getByRole('checkbox', { name: 'Sequential' }).uncheck();
-  await expect(table.getByRole('row')).toHaveCount(1 + 1 + 4);
+  await expect(table.getByRole('row')).toHaveCount(1 + 1 + MODEL_IDS.length - 1);
+  await expect(table.locator('tr[data-model=sequential]')).toHaveCount(0);
+  // Two boxes in quick succession, while the replays are simulated: both clicks count.
+  await panel.getByRole('checkbox', { name: 'Sequential' }).check();
+  await panel.getByRole('checkbox', { name: 'asyncio' }).uncheck();
+  await expect(panel.getByRole('checkbox', { name: 'Sequential' })).toBeChecked();
+  await expect(table.getByRole('row')).toHaveCount(1 + 1 + MODEL_IDS.length - 1);
+  await expect(table.locator('tr[data-model=asyncio]')).toHaveCount(0);
   // The derived workload is the playground's workload, under every model.
   await expect(playground.getByRole('status').filter({ hasText: 'Opened downloader.json' })).toBeVisible();
   await panel.screenshot({ path: 'test-results/recording-panel.png' });

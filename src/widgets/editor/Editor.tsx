@@ -3,13 +3,15 @@
  * models shown, every task and step, and share/export/import. Every change goes through the widget's edit
  * session, which re-simulates at once and records an undo step. A scenario file dropped on it is imported.
  */
-import { useId, useState, type DragEvent } from 'react';
+import { useId, useMemo, useState, type DragEvent } from 'react';
 import { useTimelineApi, useTimelineStore } from '../../store/context';
 import { apply, notify } from '../../store/history';
 import { formatCount } from '../../timeline/scale';
 import { totalTasks } from '../../share/limits';
 import type { ModelId } from '../../sim/types';
 import { addTask } from './edits';
+import { refsOf } from './coordEdits';
+import { SyncEditor } from './SyncEditor';
 import type { DurationUnit } from './fields';
 import { MachineFields, ModelPicker } from './MachineFields';
 import { ShareTools } from './ShareTools';
@@ -28,7 +30,11 @@ export function Editor() {
   const [unit, setUnit] = useState<DurationUnit>('s');
   const [shown, setShown] = useState(PAGE);
   const [dropping, setDropping] = useState(false);
-  if (!scenario) return null;
+  // One object while the primitives, variables and task names stay: a task card repaints only for its own task.
+  const names = scenario?.tasks.map((t) => t.name).join('\n');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const refs = useMemo(() => (scenario ? refsOf(scenario) : null), [scenario?.sync, scenario?.shared, names]);
+  if (!scenario || !refs) return null;
 
   const setModels = (next: ModelId[]) => {
     if (next.length === 0) notify(store, { text: 'Show at least one model.', tone: 'info' });
@@ -68,6 +74,7 @@ export function Editor() {
           ))}
         </fieldset>
       </div>
+      <SyncEditor scenario={scenario} edit={edit} />
       <p className="ed-tasks-title" id={`${uid}-tasks`}>
         Tasks{' '}
         <span className="ed-hint">
@@ -83,6 +90,7 @@ export function Editor() {
             unit={unit}
             edit={edit}
             only={scenario.tasks.length === 1}
+            refs={refs}
           />
         ))}
       </ol>

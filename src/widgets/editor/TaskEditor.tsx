@@ -1,7 +1,28 @@
-/** One task of the workload: its name, copies and steps (kind and duration), with add/remove/duplicate. */
+/**
+ * One task of the workload: its name, copies, arrival and steps as written (kind, what a coordination step
+ * names, duration, an acquire's timeout; repeat groups with their steps), with add/remove/duplicate.
+ */
 import { memo, useState } from 'react';
-import type { StepKind, Task } from '../../sim/types';
-import { addStep, duplicateTask, removeStep, removeTask, renameTask, setCount, setDuration, setKind } from './edits';
+import type { Step, StepGroup, StepItem, StepKind, Task } from '../../sim/types';
+import { duplicateTask, removeTask, renameTask, setCount } from './edits';
+import {
+  addGroup,
+  addStepIn,
+  choicesFor,
+  isGroup,
+  itemsOf,
+  refField,
+  removeItem,
+  setEvery,
+  setRepeat,
+  setStartAt,
+  setStepDuration,
+  setStepKind,
+  setStepRef,
+  setTimeoutMs,
+  type Refs,
+  type StepPath,
+} from './coordEdits';
 import { DurationField, NumberField, type DurationUnit } from './fields';
 import type { ApplyEdit } from './useEdit';
 
@@ -9,7 +30,190 @@ const KINDS: { kind: StepKind; label: string }[] = [
   { kind: 'cpu', label: 'CPU (Python)' },
   { kind: 'io', label: 'I/O wait' },
   { kind: 'native', label: 'Native (no GIL)' },
+  { kind: 'acquire', label: 'Acquire (lock, semaphore)' },
+  { kind: 'release', label: 'Release (lock, semaphore)' },
+  { kind: 'put', label: 'Put (queue)' },
+  { kind: 'get', label: 'Get (queue)' },
+  { kind: 'set', label: 'Set (event)' },
+  { kind: 'clear', label: 'Clear (event)' },
+  { kind: 'wait', label: 'Wait (event, barrier)' },
+  { kind: 'join', label: 'Join (a task)' },
+  { kind: 'read', label: 'Read (shared)' },
+  { kind: 'write', label: 'Write (shared)' },
 ];
+
+const REF_WORD = { sync: 'primitive', task: 'task', var: 'variable' } as const;
+
+interface StepRowProps {
+  step: Step;
+  /** "Task A, step 2" or "Task A, step 1.3" (inside a group). */
+  name: string;
+  task: Task;
+  index: number;
+  path: StepPath;
+  unit: DurationUnit;
+  edit: ApplyEdit;
+  refs: Refs;
+  removable: boolean;
+}
+
+function StepRow({ step, name, task, index, path, unit, edit, refs, removable }: StepRowProps) {
+  const field = refField(step.kind);
+  const current = field ? step[field] : undefined;
+  const choices = field ? choicesFor(refs, step.kind, task.name) : [];
+  // A name the scenario no longer offers for this kind still shows as it is, so the select tells the truth.
+  if (current !== undefined && !choices.includes(current)) choices.unshift(current);
+  return (
+    <li className="ed-step" data-kind={step.kind}>
+      <select
+        className="ed-kind"
+        aria-label={`${name} kind`}
+        value={step.kind}
+        onChange={(e) => edit((sc) => setStepKind(sc, index, path, e.target.value as StepKind))}
+      >
+        {KINDS.map((k) => (
+          <option key={k.kind} value={k.kind}>
+            {k.label}
+          </option>
+        ))}
+      </select>
+      {field ? (
+        <select
+          className="ed-ref"
+          aria-label={`${name} ${REF_WORD[field]}`}
+          value={current ?? ''}
+          onChange={(e) => edit((sc) => setStepRef(sc, index, path, e.target.value))}
+        >
+          {choices.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      ) : null}
+      {step.kind === 'acquire' ? (
+        <label className="ed-timeout">
+          <span>timeout</span>
+          <NumberField
+            label={`${name} timeout, in milliseconds`}
+            value={step.timeoutMs ?? null}
+            min={0}
+            step={1}
+            optional
+            placeholder="none"
+            onCommit={(ms, g) => edit((sc) => setTimeoutMs(sc, index, path, ms), g)}
+          />
+          <span className="ed-unit" aria-hidden="true">
+            ms
+          </span>
+        </label>
+      ) : null}
+      <DurationField
+        name={name}
+        ms={step.durationMs}
+        unit={unit}
+        onCommit={(ms, g) => edit((sc) => setStepDuration(sc, index, path, ms), g)}
+      />
+      <button
+        type="button"
+        className="ed-btn ed-btn--icon"
+        aria-label={`Remove ${name}`}
+        title="Remove this step"
+        disabled={!removable}
+        onClick={() => edit((sc) => removeItem(sc, index, path))}
+      >
+        <span aria-hidden="true">×</span>
+      </button>
+    </li>
+  );
+}
+
+/** The steps a list holds once its groups are counted once each. */
+function countSteps(items: readonly StepItem[]): number {
+  return items.reduce((n, it) => n + (isGroup(it) ? countSteps(it.steps) : 1), 0);
+}
+
+interface GroupProps {
+  group: StepGroup;
+  name: string;
+  k: number;
+  task: Task;
+  index: number;
+  unit: DurationUnit;
+  edit: ApplyEdit;
+  refs: Refs;
+  removable: boolean;
+}
+
+function GroupBlock({ group, name, k, task, index, unit, edit, refs, removable }: GroupProps) {
+  return (
+    <li className="ed-group" data-repeat={group.repeat}>
+      <div className="ed-group-head">
+        <label className="ed-repeat">
+          <span>Repeat ×</span>
+          <NumberField
+            label={`${name} repeat count`}
+            value={group.repeat}
+            min={1}
+            step={1}
+            onCommit={(n, g) => n !== null && edit((sc) => setRepeat(sc, index, k, n), g)}
+          />
+        </label>
+        <button
+          type="button"
+          className="ed-btn"
+          aria-label={`Remove ${name} (a group)`}
+          disabled={!removable}
+          onClick={() => edit((sc) => removeItem(sc, index, [k]))}
+        >
+          Remove group
+        </button>
+      </div>
+      <ol className="ed-steps">
+        {group.steps.map((item, j) => {
+          const inner = `${name}.${j + 1}`;
+          if (isGroup(item)) {
+            const n = countSteps(item.steps);
+            return (
+              <li key={j} className="ed-group ed-group--nested">
+                <span className="ed-note">
+                  {inner}: a group inside this group (repeat ×{item.repeat}, {n} {n === 1 ? 'step' : 'steps'}), shown
+                  but not edited here: download the scenario, change it in the file and import it.
+                </span>
+                <button
+                  type="button"
+                  className="ed-btn ed-btn--icon"
+                  aria-label={`Remove ${inner} (a group)`}
+                  disabled={group.steps.length <= 1}
+                  onClick={() => edit((sc) => removeItem(sc, index, [k, j]))}
+                >
+                  <span aria-hidden="true">×</span>
+                </button>
+              </li>
+            );
+          }
+          return (
+            <StepRow
+              key={j}
+              step={item}
+              name={inner}
+              task={task}
+              index={index}
+              path={[k, j]}
+              unit={unit}
+              edit={edit}
+              refs={refs}
+              removable={group.steps.length > 1}
+            />
+          );
+        })}
+      </ol>
+      <button type="button" className="ed-btn ed-add-step" onClick={() => edit((sc) => addStepIn(sc, index, k))}>
+        Add a step<span className="tl-visually-hidden"> to {name} (a group)</span>
+      </button>
+    </li>
+  );
+}
 
 function NameField({ task, index, edit }: { task: Task; index: number; edit: ApplyEdit }) {
   const [draft, setDraft] = useState<string | null>(null);
@@ -41,11 +245,14 @@ export interface TaskEditorProps {
   unit: DurationUnit;
   edit: ApplyEdit;
   only: boolean;
+  /** What steps can name (kept the same object while the primitives, variables and task names stay). */
+  refs: Refs;
 }
 
 /** Drawn again only when its own task (or the unit) changes: a change to one task repaints one card. */
-export const TaskEditor = memo(function TaskEditor({ task, index, unit, edit, only }: TaskEditorProps) {
+export const TaskEditor = memo(function TaskEditor({ task, index, unit, edit, only, refs }: TaskEditorProps) {
   const who = `Task ${task.name}`;
+  const items = itemsOf(task);
   return (
     <li className="ed-task">
       <div className="ed-task-head">
@@ -80,46 +287,78 @@ export const TaskEditor = memo(function TaskEditor({ task, index, unit, edit, on
           </button>
         </span>
       </div>
+      <div className="ed-arrival">
+        <label>
+          <span>arrives at</span>
+          <NumberField
+            label={`${who} arrival, in milliseconds`}
+            value={task.startAtMs ?? 0}
+            min={0}
+            step={1}
+            optional
+            onCommit={(ms, g) => edit((sc) => setStartAt(sc, index, ms), g)}
+          />
+          <span className="ed-unit" aria-hidden="true">
+            ms
+          </span>
+        </label>
+        {(task.count ?? 1) > 1 ? (
+          <label>
+            <span>copies every</span>
+            <NumberField
+              label={`${who} spacing, in milliseconds`}
+              value={task.everyMs ?? 0}
+              min={0}
+              step={1}
+              optional
+              onCommit={(ms, g) => edit((sc) => setEvery(sc, index, ms), g)}
+            />
+            <span className="ed-unit" aria-hidden="true">
+              ms
+            </span>
+          </label>
+        ) : null}
+      </div>
       <ol className="ed-steps">
-        {task.steps.map((step, s) => {
-          const name = `${who}, step ${s + 1}`;
-          return (
-            <li key={s} className="ed-step">
-              <select
-                className="ed-kind"
-                aria-label={`${name} kind`}
-                value={step.kind}
-                onChange={(e) => edit((sc) => setKind(sc, index, s, e.target.value as StepKind))}
-              >
-                {KINDS.map((k) => (
-                  <option key={k.kind} value={k.kind}>
-                    {k.label}
-                  </option>
-                ))}
-              </select>
-              <DurationField
-                name={name}
-                ms={step.durationMs}
-                unit={unit}
-                onCommit={(ms, g) => edit((sc) => setDuration(sc, index, s, ms), g)}
-              />
-              <button
-                type="button"
-                className="ed-btn ed-btn--icon"
-                aria-label={`Remove ${name}`}
-                title="Remove this step"
-                disabled={task.steps.length <= 1}
-                onClick={() => edit((sc) => removeStep(sc, index, s))}
-              >
-                <span aria-hidden="true">×</span>
-              </button>
-            </li>
+        {items.map((item, k) => {
+          const name = `${who}, step ${k + 1}`;
+          return isGroup(item) ? (
+            <GroupBlock
+              key={k}
+              group={item}
+              name={name}
+              k={k}
+              task={task}
+              index={index}
+              unit={unit}
+              edit={edit}
+              refs={refs}
+              removable={items.length > 1}
+            />
+          ) : (
+            <StepRow
+              key={k}
+              step={item}
+              name={name}
+              task={task}
+              index={index}
+              path={[k]}
+              unit={unit}
+              edit={edit}
+              refs={refs}
+              removable={items.length > 1}
+            />
           );
         })}
       </ol>
-      <button type="button" className="ed-btn ed-add-step" onClick={() => edit((sc) => addStep(sc, index))}>
-        Add a step<span className="tl-visually-hidden"> to task {task.name}</span>
-      </button>
+      <span className="ed-task-adds">
+        <button type="button" className="ed-btn ed-add-step" onClick={() => edit((sc) => addStepIn(sc, index))}>
+          Add a step<span className="tl-visually-hidden"> to task {task.name}</span>
+        </button>
+        <button type="button" className="ed-btn ed-add-step" onClick={() => edit((sc) => addGroup(sc, index))}>
+          Add a repeat group<span className="tl-visually-hidden"> to task {task.name}</span>
+        </button>
+      </span>
     </li>
   );
 });

@@ -5,6 +5,7 @@
 import type { ModelId, ModelSettings, PythonBuild, Scenario, StartMethod, Step, StepKind, Task } from '../../sim/types';
 import { clamp, formatLimit, LIMITS, totalTasks } from '../../share/limits';
 import { withValue } from '../knob/setBound';
+import { guard } from './coordEdits';
 
 export interface Edit {
   scenario: Scenario;
@@ -107,7 +108,8 @@ export function duplicateTask(sc: Scenario, t: number): Edit {
 
 export function removeTask(sc: Scenario, t: number): Edit {
   if (sc.tasks.length <= 1) return { scenario: sc, notice: 'A workload needs at least one task.' };
-  return { scenario: { ...sc, tasks: sc.tasks.filter((_, i) => i !== t) } };
+  // A join step elsewhere may name it: the step rules say so instead of the workload breaking.
+  return guard(sc, { scenario: { ...sc, tasks: sc.tasks.filter((_, i) => i !== t) } });
 }
 
 export function setCount(sc: Scenario, t: number, n: number): Edit {
@@ -128,7 +130,7 @@ export function renameTask(sc: Scenario, t: number, raw: string): Edit {
   if (!nameFree(sc.tasks, name, task.count ?? 1, t)) {
     return { scenario: sc, notice: `Another task is already called “${name}” (copies are named name-1, name-2 …).` };
   }
-  return { scenario: mapTask(sc, t, (x) => ({ ...x, name })) };
+  return guard(sc, { scenario: mapTask(sc, t, (x) => ({ ...x, name })) });
 }
 
 export function setCores(sc: Scenario, n: number): Edit {

@@ -19,7 +19,9 @@ export function revealFigure(predictId: string, answer: Answer): void {
   const island = el.closest('[data-island]');
   if (island) wake(island);
   // Changed only once drawn in the browser, so the hydrating render still matches the page's HTML.
-  void Promise.all([figureOf(predictId), island ? whenReady(island) : null]).then(([figure]) => revealTied(figure, answer));
+  void Promise.all([figureOf(predictId), island ? whenReady(island) : null]).then(([figure]) =>
+    revealTied(figure, answer),
+  );
 }
 
 export function resealFigure(predictId: string): void {

@@ -99,6 +99,8 @@ describe('<ZoomTo>', () => {
     await userEvent.click(screen.getByRole('button', { name: 'zoom in' }));
     stop();
     expect(got).toEqual([{ startMs: 20, endMs: 50 }]);
+    // Said to a screen reader, since the figure may be far from the words.
+    expect(screen.getByText('The figure now shows 20.0 ms – 50.0 ms.')).toHaveAttribute('aria-live', 'polite');
   });
 
   it('wakes a figure that has not hydrated, which takes up the request once it listens', async () => {

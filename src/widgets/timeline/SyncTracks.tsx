@@ -8,7 +8,9 @@ import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useTimelineApi, useTimelineStore } from '../../store/context';
 import { revealOf } from '../../store/reveal';
-import { PlayheadView, type BandHeaderInfo } from '../../timeline/SvgTimeline';
+import { PlayheadView } from '../../timeline/SvgTimeline';
+import { bandSummary } from '../../timeline/labels';
+import type { ModelId } from '../../sim/types';
 import { SvgTracks } from '../../timeline/SvgTracks';
 import { syncTracks } from '../../timeline/syncTracks';
 import { trackInput } from '../../timeline/trackNeeds';
@@ -62,7 +64,7 @@ function LatencyTable({ rows }: { rows: { title: string; readout: LatencyReadout
   );
 }
 
-export function SyncTracks({ uid, headers }: { uid: string; headers: readonly BandHeaderInfo[] }) {
+export function SyncTracks({ uid, labels }: { uid: string; labels: Partial<Record<ModelId, string>> }) {
   const api = useTimelineApi();
   const sealed = useStore(revealOf(api), (s) => s.sealed);
   const traces = useTimelineStore((s) => s.traces);
@@ -76,7 +78,7 @@ export function SyncTracks({ uid, headers }: { uid: string; headers: readonly Ba
     () => syncTracks(traces, input, { startMs, endMs }, width),
     [traces, input, startMs, endMs, width],
   );
-  const titles = headers.map((h) => h.label);
+  const titles = traces.map((t) => bandSummary(t, null, labels).label);
   const compare = bands.length > 1;
   const latency = bands.flatMap((b) => (b.latency ? [{ title: titles[b.band] ?? '', readout: b.latency }] : []));
   return (

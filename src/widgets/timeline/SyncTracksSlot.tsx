@@ -2,14 +2,16 @@
  * Where a figure's coordination tracks go. Their code is its own chunk, fetched only by figures that have
  * tracks (queues, shared variables, a deadlock, arrivals). The server has it at once and renders the
  * tracks into the page; in the browser their Suspense boundary keeps that HTML until the chunk arrives
- * and then hydrates it. The props are stable (memo), so nothing updates the boundary before it hydrates.
+ * and then hydrates it. Its props never change (the tracks read the store themselves), so no update
+ * reaches the boundary before it has hydrated.
  */
 import { lazy, memo, Suspense, type ComponentType } from 'react';
-import type { BandHeaderInfo } from '../../timeline/SvgTimeline';
+import type { ModelId } from '../../sim/types';
 
 interface Props {
   uid: string;
-  headers: readonly BandHeaderInfo[];
+  /** Model names for band titles: the article's, so they never change while the boundary hydrates. */
+  labels: Partial<Record<ModelId, string>>;
 }
 
 let loaded: ComponentType<Props> | null = null;

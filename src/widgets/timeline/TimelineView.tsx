@@ -119,7 +119,7 @@ function Figure({ caption, labels, code, children, editBar }: FigureProps) {
         <div className="tl-main">
           <Controls uid={uid} editBar={editBar} zoomBar={<ZoomBar layout={layout} />} />
           <Chart layout={layout} uid={uid} headers={headers} />
-          <SyncTracksSlot uid={uid} headers={headers} wanted={tracks} />
+          <SyncTracksSlot uid={uid} labels={labels} wanted={tracks} />
           <DetailsSlot layout={layout} uid={uid} />
           <RevealNote layout={layout} />
           <Legend uid={uid} states={inWindow} handoffs={legend.handoffs} />

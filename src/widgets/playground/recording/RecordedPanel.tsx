@@ -4,7 +4,7 @@
  * top, on the same time axis and playhead as the replays. The workload itself is edited in the playground
  * below, like any other; the replays follow each edit.
  */
-import { useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { MODEL_LABELS } from '../../../sim/labels';
 import { MODEL_IDS, type ModelId, type Scenario } from '../../../sim/types';
@@ -31,7 +31,17 @@ function useWorkloadScenario(store: TimelineStore | null): Scenario | null {
   return useStore(store ?? fallback, store ? (s) => s.scenario : NO_SCENARIO);
 }
 
-function ModelPicker({ models, onChange }: { models: ModelId[]; onChange(m: ModelId[]): void }) {
+/**
+ * The models to replay under. Each box says at once what the reader chose, and a change builds on the
+ * latest choice (not on the one the last render saw), so no click is lost while the replays are simulated.
+ */
+function ModelPicker({
+  models,
+  onChange,
+}: {
+  models: ModelId[];
+  onChange(update: (models: ModelId[]) => ModelId[]): void;
+}) {
   return (
     <fieldset className="pg-rec-models">
       <legend>Replay under</legend>
@@ -40,7 +50,10 @@ function ModelPicker({ models, onChange }: { models: ModelId[]; onChange(m: Mode
           <input
             type="checkbox"
             checked={models.includes(m)}
-            onChange={(e) => onChange(e.target.checked ? [...models, m] : models.filter((x) => x !== m))}
+            onChange={(e) => {
+              const on = e.target.checked;
+              onChange((now) => (on ? [...now.filter((x) => x !== m), m] : now.filter((x) => x !== m)));
+            }}
           />
           {MODEL_LABELS[m]}
         </label>
@@ -53,7 +66,9 @@ export default function RecordedPanel({ imported, workload, onClose }: RecordedP
   const titleId = useId();
   const [models, setModels] = useState<ModelId[]>(() => (imported.kind === 'recording' ? [...MODEL_IDS] : []));
   const scenario = useWorkloadScenario(imported.kind === 'recording' ? workload : null);
-  const result = useMemo(() => replay(imported.trace, scenario, models), [imported.trace, scenario, models]);
+  // The replays are simulated here, on the page's thread: the boxes update at once, the replays after.
+  const replayed = useDeferredValue(models);
+  const result = useMemo(() => replay(imported.trace, scenario, replayed), [imported.trace, scenario, replayed]);
   const store = useMemo(
     () => createTimelineStore({ traces: result.traces, models: [], baselineMs: null }),
     [result.traces],
@@ -121,7 +136,7 @@ export default function RecordedPanel({ imported, workload, onClose }: RecordedP
         </button>
       </div>
       <TimelineView
-        key={result.traces.length + ':' + models.join(',')}
+        key={result.traces.length + ':' + replayed.join(',')}
         store={store}
         caption={rec ? 'The recorded run above the same work replayed under each model' : 'The traced threads'}
         labels={MODEL_LABELS}

@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto('http://localhost:4192/threads/');
+await page.waitForLoadState('networkidle');
+const f = page.locator('figure.tl').nth(0);
+await f.scrollIntoViewIfNeeded(); await page.waitForTimeout(800);
+await f.getByRole('button', { name: 'Edit workload' }).click();
+await page.waitForTimeout(1200);
+await f.getByRole('button', { name: 'Copy link' }).click();
+await page.waitForTimeout(600);
+await f.screenshot({ path: '/tmp/fit/editor-open.png' });
+await browser.close();

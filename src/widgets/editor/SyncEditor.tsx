@@ -1,0 +1,152 @@
+/**
+ * The workload's "Synchronisation" section: its primitives (lock, semaphore, queue, event, barrier, each
+ * with its number) and its shared variables, added, renamed, changed and removed. A change that would leave
+ * a step naming nothing is refused with the scenario format's message (coordEdits.ts).
+ */
+import { useState } from 'react';
+import type { Scenario, SyncType } from '../../sim/types';
+import {
+  addShared,
+  addSync,
+  removeShared,
+  removeSync,
+  renameShared,
+  renameSync,
+  setSharedInitial,
+  setSyncNumber,
+  setSyncType,
+  SYNC_TYPES,
+  syncNumberOf,
+} from './coordEdits';
+import type { Edit } from './edits';
+import { NumberField } from './fields';
+import type { ApplyEdit } from './useEdit';
+
+const NUMBER_WORD = { value: 'value', maxsize: 'maxsize (0: unbounded)', parties: 'parties' } as const;
+
+/** A name typed freely and committed when the reader leaves the field or presses Enter (Escape: back). */
+function KeyField({ label, value, onCommit }: { label: string; value: string; onCommit(next: string): void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    if (draft !== null) onCommit(draft);
+    setDraft(null);
+  };
+  return (
+    <input
+      type="text"
+      className="ed-name ed-key"
+      aria-label={label}
+      value={draft ?? value}
+      maxLength={40}
+      spellCheck={false}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+        if (e.key === 'Escape') setDraft(null);
+      }}
+    />
+  );
+}
+
+export function SyncEditor({ scenario, edit }: { scenario: Scenario; edit: ApplyEdit }) {
+  const [type, setType] = useState<SyncType>('lock');
+  const sync = Object.entries(scenario.sync ?? {});
+  const shared = Object.entries(scenario.shared ?? {});
+  const run = (f: (sc: Scenario) => Edit, group?: string) => edit(f, group);
+  return (
+    <section className="ed-sync" aria-label="Synchronisation">
+      <p className="ed-tasks-title">
+        Synchronisation <span className="ed-hint">(primitives and shared variables the steps name)</span>
+      </p>
+      <ul className="ed-sync-list" aria-label="Primitives">
+        {sync.map(([name, spec]) => {
+          const num = syncNumberOf(spec);
+          return (
+            <li key={name} className="ed-sync-item">
+              <KeyField label={`Primitive ${name} name`} value={name} onCommit={(v) => run((sc) => renameSync(sc, name, v))} />
+              <select
+                aria-label={`Primitive ${name} type`}
+                value={spec.type}
+                onChange={(e) => run((sc) => setSyncType(sc, name, e.target.value as SyncType))}
+              >
+                {SYNC_TYPES.map((t) => (
+                  <option key={t} value={t}>
+                    {t}
+                  </option>
+                ))}
+              </select>
+              {num ? (
+                <label className="ed-sync-number">
+                  <span>{NUMBER_WORD[num.field]}</span>
+                  <NumberField
+                    label={`Primitive ${name} ${num.field}`}
+                    value={num.value}
+                    min={num.min}
+                    step={1}
+                    onCommit={(n, g) => n !== null && run((sc) => setSyncNumber(sc, name, n), g)}
+                  />
+                </label>
+              ) : null}
+              <button
+                type="button"
+                className="ed-btn ed-btn--icon"
+                aria-label={`Remove primitive ${name}`}
+                title="Remove this primitive"
+                onClick={() => run((sc) => removeSync(sc, name))}
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <div className="ed-sync-add">
+        <select aria-label="New primitive type" value={type} onChange={(e) => setType(e.target.value as SyncType)}>
+          {SYNC_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="ed-btn" onClick={() => run((sc) => addSync(sc, type))}>
+          Add a primitive
+        </button>
+      </div>
+      <ul className="ed-sync-list" aria-label="Shared variables">
+        {shared.map(([name, value]) => (
+          <li key={name} className="ed-sync-item">
+            <KeyField
+              label={`Shared variable ${name} name`}
+              value={name}
+              onCommit={(v) => run((sc) => renameShared(sc, name, v))}
+            />
+            <label className="ed-sync-number">
+              <span>starts at</span>
+              <NumberField
+                label={`Shared variable ${name} initial value`}
+                value={value}
+                step={1}
+                onCommit={(n, g) => n !== null && run((sc) => setSharedInitial(sc, name, n), g)}
+              />
+            </label>
+            <button
+              type="button"
+              className="ed-btn ed-btn--icon"
+              aria-label={`Remove shared variable ${name}`}
+              title="Remove this variable"
+              onClick={() => run((sc) => removeShared(sc, name))}
+            >
+              <span aria-hidden="true">×</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="ed-sync-add">
+        <button type="button" className="ed-btn" onClick={() => run(addShared)}>
+          Add a shared variable
+        </button>
+      </div>
+    </section>
+  );
+}
