@@ -48,8 +48,9 @@ async function start() {
       // Restored as soon as the figure is placed (as it starts to hydrate), not once it has drawn.
       const key = figure?.dataset.figure;
       if (!key) return;
-      return Promise.all([whenPlaced(key), loadWorkbench()]).then(([store, wb]) =>
-        wb.restoreOnce(store, key).then(() => simulated(store)),
+      return new Promise<TimelineStore>((resolve) => whenPlaced(key, resolve)).then(
+        // (whenPlaced calls back during the figure's render: the restore starts there, if its code is here.)
+        (store) => store,
       );
     });
     holdNear(landing);

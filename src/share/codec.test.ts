@@ -176,3 +176,79 @@ describe('share codec', () => {
     expect(bomb).toMatchObject({ ok: false, reason: 'malformed' });
   });
 });
+
+describe('share codec: coordination, step groups and arrivals', () => {
+  const coordinated: Scenario = parseScenario(
+    {
+      id: 'coord',
+      title: 'Coordinated',
+      machine: { cores: 2 },
+      sync: { L: { type: 'lock' }, q: { type: 'queue', maxsize: 2, itemBytes: 64 }, b: { type: 'barrier', parties: 2 } },
+      shared: { x: 0, y: 5 },
+      tasks: [
+        {
+          name: 'T',
+          count: 3,
+          startAtMs: 10,
+          everyMs: 20,
+          steps: [
+            {
+              repeat: 4,
+              label: 'rounds',
+              steps: [
+                { kind: 'acquire', sync: 'L', timeoutMs: 500 },
+                { kind: 'read', var: 'x', label: 'v = x' },
+                { repeat: 2, steps: [{ kind: 'cpu', durationMs: 2 }] },
+                { kind: 'write', var: 'x', durationMs: 0.5 },
+                { kind: 'release', sync: 'L' },
+              ],
+            },
+            { kind: 'put', sync: 'q' },
+            { kind: 'wait', sync: 'b' },
+          ],
+        },
+        { name: 'C', startAtMs: 5, steps: [{ kind: 'get', sync: 'q' }, { kind: 'join', task: 'T' }, { kind: 'io', durationMs: 3 }] },
+      ],
+    },
+    'test',
+  );
+
+  it('carries sync, shared, groups (nested, as written), coordination fields, startAtMs and everyMs', () => {
+    const back = decodeView(encodeView({ ...view, scenario: coordinated }));
+    expect(back.ok).toBe(true);
+    if (!back.ok) return;
+    const again = parseScenario(back.value.scenario, 'link');
+    expect(again).toEqual({ ...coordinated, description: '' });
+    expect(again.tasks[0].written).toBeDefined();
+    expect(again.tasks[0].startAtMs).toBe(10);
+    expect(again.tasks[0].everyMs).toBe(20);
+    expect(again.sync).toEqual(coordinated.sync);
+    expect(again.shared).toEqual({ x: 0, y: 5 });
+  });
+
+  it('leaves a workload without coordination in the format older pages wrote (six fields)', () => {
+    const code = encodeView(view);
+    const payload = JSON.parse(new TextDecoder().decode(inflateRaw(base64urlToBytes(code.slice(2))!, 1e6)!));
+    expect(payload[3]).toHaveLength(6);
+    const withSync = encodeView({ ...view, scenario: coordinated });
+    const p2 = JSON.parse(new TextDecoder().decode(inflateRaw(base64urlToBytes(withSync.slice(2))!, 1e6)!));
+    expect(p2[3]).toHaveLength(8);
+  });
+
+  it('still reads a link written before coordination existed', () => {
+    const old = [
+      'st',
+      null,
+      't',
+      ['old', 'Old link', 2, 0, 0, [['A', ['i1000', ['c50', 'parse']]], ['B', ['n20'], 3]]],
+    ];
+    const code = `2.${bytesToBase64url(new Uint8Array(deflateRawSync(new TextEncoder().encode(JSON.stringify(old)))))}`;
+    const back = decodeView(code);
+    expect(back.ok).toBe(true);
+    if (!back.ok) return;
+    const sc = parseScenario(back.value.scenario, 'link');
+    expect(sc.tasks.map((t) => t.steps.map((s) => s.kind))).toEqual([['io', 'cpu'], ['native']]);
+    expect(sc.tasks[1].count).toBe(3);
+    expect(sc.sync).toBeUndefined();
+  });
+});

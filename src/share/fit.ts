@@ -2,7 +2,7 @@
 import { checkLimits, describeProblems, PAGE_LIMITS, type Limits, type Problem } from '../sim/limits';
 import { MODEL_IDS, type ModelSettings, type Scenario } from '../sim/types';
 import { clamp, formatLimit } from './limits';
-import { loadValidator } from './loadValidator';
+import { loadedValidator, loadValidator } from './loadValidator';
 
 export type Checked =
   | { ok: true; scenario: Scenario; notes: string[] }
@@ -77,7 +77,22 @@ export function fitToLimits(scenario: Scenario, limits: Limits = PAGE_LIMITS): C
 
 /** Schema first (errors name the field), then the limits (`source` names the file or "the link"). */
 export async function checkUntrusted(raw: unknown, source: string, original?: Scenario | null): Promise<Checked> {
-  const parsed = (await loadValidator()).checkScenario(raw, source, original);
+  return checkWith(await loadValidator(), raw, source, original);
+}
+
+/** The same check, at once, when the validator has already arrived; null when it has not. */
+export function checkUntrustedNow(raw: unknown, source: string, original?: Scenario | null): Checked | null {
+  const validator = loadedValidator();
+  return validator ? checkWith(validator, raw, source, original) : null;
+}
+
+function checkWith(
+  validator: NonNullable<ReturnType<typeof loadedValidator>>,
+  raw: unknown,
+  source: string,
+  original?: Scenario | null,
+): Checked {
+  const parsed = validator.checkScenario(raw, source, original);
   if (!parsed.ok) return parsed;
   const fitted = fitToLimits(parsed.scenario);
   return fitted.ok ? fitted : { ...fitted, error: `${source}: ${fitted.error}` };

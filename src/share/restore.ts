@@ -14,7 +14,7 @@ import type { TimelineStore } from '../store/timelineStore';
 import { decodeView, type SharedView } from './codec';
 import { readParam, readStored, writeParam, writeStored } from './location';
 import { showLinkedFigure } from './landing';
-import { checkUntrusted } from './fit';
+import { checkUntrusted, checkUntrustedNow } from './fit';
 
 type Resolved = { ok: true; view: SharedView; notes: string[] } | { ok: false; message: string };
 
@@ -26,6 +26,21 @@ export async function resolveView(code: string, source: string, store: TimelineS
   const original = store.getState().original.scenario;
   if (raw === null) return { ok: true, view: { ...rest, scenario: null }, notes: [] };
   const checked = await checkUntrusted(raw, source, original);
+  if (!checked.ok) return { ok: false, message: checked.error };
+  return { ok: true, view: { ...rest, scenario: checked.scenario }, notes: checked.notes };
+}
+
+/**
+ * The same, at once, when the validator has already arrived (null when it has not): a linked view restored
+ * as its figure is placed then starts simulating before the page has finished hydrating.
+ */
+export function resolveViewNow(code: string, source: string, store: TimelineStore): Resolved | null {
+  const decoded = decodeView(code);
+  if (!decoded.ok) return { ok: false, message: decoded.message };
+  const { scenario: raw, ...rest } = decoded.value;
+  if (raw === null) return { ok: true, view: { ...rest, scenario: null }, notes: [] };
+  const checked = checkUntrustedNow(raw, source, store.getState().original.scenario);
+  if (!checked) return null;
   if (!checked.ok) return { ok: false, message: checked.error };
   return { ok: true, view: { ...rest, scenario: checked.scenario }, notes: checked.notes };
 }
@@ -51,7 +66,7 @@ export async function restoreWidget(store: TimelineStore, key: string): Promise<
   try {
     const linked = readParam(key);
     if (linked !== null) {
-      const r = await resolveView(linked, 'the link', store);
+      const r = resolveViewNow(linked, 'the link', store) ?? (await resolveView(linked, 'the link', store));
       const note =
         r.ok && r.notes.length ? `Shown as the link has it, within the page’s limits${sentence(r.notes)}.` : undefined;
       if (r.ok && showView(store, r.view, note)) {

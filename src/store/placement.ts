@@ -38,13 +38,15 @@ export function resetPlacements(): void {
 }
 
 /**
- * The store of the figure with this key, as soon as the page places it (in the browser: as the figure
- * starts to hydrate, before it has drawn), so that a linked view can be restored beside the hydration.
+ * Calls `then` with the store of the figure with this key as soon as the page places it: in the browser,
+ * synchronously as the figure starts to hydrate, before it has drawn, so that a linked view can be decoded
+ * and sent to the simulation worker while the rest of the page hydrates. Nothing in the page subscribes to
+ * the store yet; what the hydrating render reads is the store's initial state.
  */
-export function whenPlaced(key: string): Promise<TimelineStore> {
+export function whenPlaced(key: string, then: (store: TimelineStore) => void): void {
   const store = placedByKey.get(key);
-  if (store) return Promise.resolve(store);
-  return new Promise((resolve) => waitingFor.set(key, [...(waitingFor.get(key) ?? []), resolve]));
+  if (store) then(store);
+  else waitingFor.set(key, [...(waitingFor.get(key) ?? []), then]);
 }
 
 /** A prediction was drawn: the figure it names (or the next one of its scenario) answers it. */
