@@ -39,20 +39,20 @@ async function start() {
     // another once its figure has hydrated: the workload features, the schema validator, and the simulation
     // worker, started so that it is ready when the view is simulated.
     startSimWorkerEarly();
-    void loadWorkbench();
+    const workbench = loadWorkbench();
     void loadValidator();
     const landing = import('./share/landing').then((m) => {
       const figure = m.landOnLink();
       const island = figure?.closest('[data-island]');
       if (island) wake(island);
-      // Restored as soon as the figure is placed (as it starts to hydrate), not once it has drawn.
       const key = figure?.dataset.figure;
       if (!key) return;
-      return new Promise<TimelineStore>((resolve) => whenPlaced(key, resolve)).then(
-        // (whenPlaced calls back during the figure's render: the restore starts there, if its code is here.)
-        (store) => store,
+      // The figure restores its view once it has hydrated (Keeper.tsx); until it is drawn, others wait.
+      return new Promise<TimelineStore>((resolve) => whenPlaced(key, resolve)).then((store) =>
+        workbench.then((wb) => wb.whenRestored(store)).then(() => simulated(store)),
       );
     });
+    // Until the linked figure is drawn, the figures near it wait to hydrate (a reader's input still wakes them).
     holdNear(landing);
   }
   // The 404 page is served for any unknown address: hydrate it as what it was rendered as.

@@ -183,7 +183,11 @@ describe('share codec: coordination, step groups and arrivals', () => {
       id: 'coord',
       title: 'Coordinated',
       machine: { cores: 2 },
-      sync: { L: { type: 'lock' }, q: { type: 'queue', maxsize: 2, itemBytes: 64 }, b: { type: 'barrier', parties: 2 } },
+      sync: {
+        L: { type: 'lock' },
+        q: { type: 'queue', maxsize: 2, itemBytes: 64 },
+        b: { type: 'barrier', parties: 2 },
+      },
       shared: { x: 0, y: 5 },
       tasks: [
         {
@@ -207,7 +211,15 @@ describe('share codec: coordination, step groups and arrivals', () => {
             { kind: 'wait', sync: 'b' },
           ],
         },
-        { name: 'C', startAtMs: 5, steps: [{ kind: 'get', sync: 'q' }, { kind: 'join', task: 'T' }, { kind: 'io', durationMs: 3 }] },
+        {
+          name: 'C',
+          startAtMs: 5,
+          steps: [
+            { kind: 'get', sync: 'q' },
+            { kind: 'join', task: 'T' },
+            { kind: 'io', durationMs: 3 },
+          ],
+        },
       ],
     },
     'test',
@@ -240,7 +252,17 @@ describe('share codec: coordination, step groups and arrivals', () => {
       'st',
       null,
       't',
-      ['old', 'Old link', 2, 0, 0, [['A', ['i1000', ['c50', 'parse']]], ['B', ['n20'], 3]]],
+      [
+        'old',
+        'Old link',
+        2,
+        0,
+        0,
+        [
+          ['A', ['i1000', ['c50', 'parse']]],
+          ['B', ['n20'], 3],
+        ],
+      ],
     ];
     const code = `2.${bytesToBase64url(new Uint8Array(deflateRawSync(new TextEncoder().encode(JSON.stringify(old)))))}`;
     const back = decodeView(code);

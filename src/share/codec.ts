@@ -83,7 +83,8 @@ function compactItem(item: StepItem): unknown {
   }
   if (!PLAIN.has(item.kind)) {
     const step: Record<string, unknown> = { kind: item.kind };
-    for (const f of ['sync', 'timeoutMs', 'task', 'var', 'label'] as const) if (item[f] !== undefined) step[f] = item[f];
+    for (const f of ['sync', 'timeoutMs', 'task', 'var', 'label'] as const)
+      if (item[f] !== undefined) step[f] = item[f];
     if (item.durationMs) step.durationMs = item.durationMs;
     return step;
   }
@@ -195,7 +196,8 @@ function decodePayload(payload: unknown): Decoded {
     return malformed('its playhead time is not valid');
   }
   if (v !== 't' && v !== 'w') return malformed('its lane view is not valid');
-  if (s !== 0 && !(Array.isArray(s) && (s.length === 6 || s.length === 8))) return malformed('its workload is not valid');
+  if (s !== 0 && !(Array.isArray(s) && (s.length === 6 || s.length === 8)))
+    return malformed('its workload is not valid');
   return {
     ok: true,
     value: { models, timeMs: t, view: v === 'w' ? 'worker' : 'task', scenario: s === 0 ? null : expandScenario(s) },

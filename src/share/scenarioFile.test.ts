@@ -27,7 +27,14 @@ const raw = {
         },
       ],
     },
-    { name: 'go', steps: [{ kind: 'cpu', durationMs: 30 }, { kind: 'set', sync: 'e' }, { kind: 'join', task: 'W' }] },
+    {
+      name: 'go',
+      steps: [
+        { kind: 'cpu', durationMs: 30 },
+        { kind: 'set', sync: 'e' },
+        { kind: 'join', task: 'W' },
+      ],
+    },
   ],
 };
 

@@ -38,10 +38,9 @@ export function resetPlacements(): void {
 }
 
 /**
- * Calls `then` with the store of the figure with this key as soon as the page places it: in the browser,
- * synchronously as the figure starts to hydrate, before it has drawn, so that a linked view can be decoded
- * and sent to the simulation worker while the rest of the page hydrates. Nothing in the page subscribes to
- * the store yet; what the hydrating render reads is the store's initial state.
+ * Calls `then` with the store of the figure with this key as soon as the page places it (in the browser:
+ * synchronously, as the figure starts to hydrate). It must not change the store there: the hydrating render
+ * is still reading it.
  */
 export function whenPlaced(key: string, then: (store: TimelineStore) => void): void {
   const store = placedByKey.get(key);

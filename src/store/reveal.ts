@@ -55,8 +55,7 @@ export const isSealed = (timeline: TimelineStore): boolean => revealOf(timeline)
  * Seals a figure for a prediction: it opens at its start, totals hidden. Called as the figure is first
  * drawn, before anything subscribes; the sealed state becomes the stores' initial state too, which is what
  * the server renders and the hydrating render reads (useSyncExternalStore's server snapshot). It is kept as
- * it is now: a linked view may change the store while the figure is still hydrating (it is restored as
- * early as the figure is placed), and the hydrating render must still read what the server rendered.
+ * it is now, whatever changes the store later, since that is what the server rendered.
  */
 export function seal(timeline: TimelineStore, predictId: string): void {
   timeline.setState({ timeMs: 0, playing: false });

@@ -4,8 +4,10 @@
  * strip; then the deadlock sentence. Pure and SSR-safe: lines are drawn in a viewBox the width of the
  * scene (stretched to the plot, strokes unscaled), marks are placed in percent, and every track says
  * in text what it shows (a focusable group described by it, lost updates listed one by one).
+ * Rows are thin; comparing models, each row's label is its model's title over the track's brief, the
+ * track's name inside the plot. The caller may fold the tracks behind a disclosure summed up in a line.
  */
-import { Fragment, type ReactNode } from 'react';
+import { type ReactNode, type Ref } from 'react';
 import type { BandTracks, Track } from './syncTracks';
 import type { LostMark } from './sharedTrack';
 
@@ -90,7 +92,16 @@ function EdgeLabel({ track }: { track: Track }) {
   );
 }
 
-function TrackRow({ track, width, id, sealed }: { track: Track; width: number; id: string; sealed: boolean }) {
+interface RowProps {
+  track: Track;
+  width: number;
+  id: string;
+  sealed: boolean;
+  /** The band's title when several models are compared: it heads the row's label, the track's name moves into the plot. */
+  band?: string;
+}
+
+function TrackRow({ track, width, id, sealed, band }: RowProps) {
   const lost = track.kind === 'shared' && !sealed ? track.lost : [];
   const lostCount = track.kind === 'shared' && !sealed ? track.lostInView : 0;
   return (
@@ -102,13 +113,23 @@ function TrackRow({ track, width, id, sealed }: { track: Track; width: number; i
       aria-describedby={`${id}-text`}
       data-track={track.label}
     >
-      <div className="tl-track-label" aria-hidden="true" style={{ height: track.height }}>
-        <span className="tl-track-name">{track.label}</span>
+      <div
+        className="tl-track-label"
+        aria-hidden="true"
+        style={{ height: track.height }}
+        title={band ? `${band}: ${track.label}` : track.label}
+      >
+        <span className={band ? 'tl-track-name tl-track-model' : 'tl-track-name'}>{band ?? track.label}</span>
         <span className="tl-track-brief">{track.brief}</span>
       </div>
       <div className="tl-track-plot" style={{ height: track.height }}>
         <svg className="tl-track-svg" width="100%" height={track.height} aria-hidden="true" focusable="false">
           <Lines track={track} width={width} />
+          {band ? (
+            <text className="tl-track-tag" x={3} y={9}>
+              {track.label}
+            </text>
+          ) : null}
           <EdgeLabel track={track} />
           <LostMarks marks={lost} width={width} />
         </svg>
@@ -130,6 +151,34 @@ function TrackRow({ track, width, id, sealed }: { track: Track; width: number; i
   );
 }
 
+/** How many track rows the bands have, all together. */
+export function trackRows(bands: readonly BandTracks[]): number {
+  return bands.reduce((n, b) => n + b.tracks.length, 0);
+}
+
+/**
+ * The tracks in one line, for the summary of the folded box: what they are, and (once the figure has
+ * nothing to hide) what each model's track ends at, "shared x: Threads (GIL) 1, expected 2 · asyncio 2, expected 2".
+ */
+export function tracksSummary(bands: readonly BandTracks[], titles: readonly string[] = [], sealed = false): string {
+  const names: string[] = [];
+  for (const b of bands) for (const t of b.tracks) if (!names.includes(t.label)) names.push(t.label);
+  const compare = bands.length > 1;
+  const parts = names.map((name) => {
+    const rows = bands.flatMap((b) => b.tracks.filter((t) => t.label === name).map((t) => ({ b, t })));
+    if (sealed) return compare ? `${name}, ${rows.length === 1 ? 'one model' : `${rows.length} models`}` : name;
+    const briefs = rows.map(({ b, t }) => (compare && titles[b.band] ? `${titles[b.band]} ${t.brief}` : t.brief));
+    return `${name}: ${briefs.join(' · ')}`;
+  });
+  return `Tracks — ${parts.join('; ')}`;
+}
+
+/** The tracks box folded behind a disclosure (a figure that would not fit the screen with them open). */
+export interface TracksFold {
+  open: boolean;
+  onToggle: (open: boolean) => void;
+}
+
 export interface SvgTracksProps {
   bands: readonly BandTracks[];
   /** Width of the scene the tracks were computed at (px). */
@@ -141,9 +190,37 @@ export interface SvgTracksProps {
   playhead?: ReactNode;
   /** The figure waits for a prediction: no outcome in words (values, lost updates, the deadlock). */
   sealed?: boolean;
+  /** Fold the tracks (not the deadlock sentence) behind a disclosure whose summary says them in a line. */
+  fold?: TracksFold;
+  /** The disclosure's element, for a caller that measures it. */
+  foldRef?: Ref<HTMLDetailsElement>;
 }
 
-export function SvgTracks({ bands, width, uid, titles, playhead, sealed = false }: SvgTracksProps) {
+interface FoldedProps {
+  fold?: TracksFold;
+  foldRef?: Ref<HTMLDetailsElement>;
+  summary: string;
+  children: ReactNode;
+}
+
+function Folded({ fold, foldRef, summary, children }: FoldedProps) {
+  if (!fold) return <>{children}</>;
+  return (
+    <details
+      className="tl-tracks-fold"
+      open={fold.open}
+      ref={foldRef}
+      onToggle={(e) => fold.onToggle(e.currentTarget.open)}
+    >
+      <summary className="tl-tracks-summary" title={summary}>
+        <span className="tl-tracks-summary-text">{summary}</span>
+      </summary>
+      {children}
+    </details>
+  );
+}
+
+export function SvgTracks({ bands, width, uid, titles, playhead, sealed = false, fold, foldRef }: SvgTracksProps) {
   const compare = bands.length > 1;
   const any = bands.some((b) => b.tracks.length > 0);
   const deadlocks = bands.filter((b) => b.deadlock);
@@ -151,12 +228,11 @@ export function SvgTracks({ bands, width, uid, titles, playhead, sealed = false 
   return (
     <div className="tl-tracks-box">
       {any ? (
-        <div className="tl-tracks">
-          {bands.map((b) =>
-            b.tracks.length ? (
-              <Fragment key={b.band}>
-                {compare ? <div className="tl-track-band">{titles?.[b.band] ?? ''}</div> : null}
-                <div className="tl-track-group">
+        <Folded fold={fold} foldRef={foldRef} summary={tracksSummary(bands, titles, sealed)}>
+          <div className="tl-tracks">
+            {bands.map((b) =>
+              b.tracks.length ? (
+                <div className="tl-track-group" key={b.band}>
                   {b.tracks.map((t, i) => (
                     <TrackRow
                       key={`${t.kind}:${t.name}`}
@@ -164,6 +240,7 @@ export function SvgTracks({ bands, width, uid, titles, playhead, sealed = false 
                       width={width}
                       id={`${uid}-tr${b.band}-${i}`}
                       sealed={sealed}
+                      band={compare ? (titles?.[b.band] ?? '') : undefined}
                     />
                   ))}
                   {b.deadlock?.inView ? (
@@ -172,13 +249,13 @@ export function SvgTracks({ bands, width, uid, titles, playhead, sealed = false 
                     </div>
                   ) : null}
                 </div>
-              </Fragment>
-            ) : null,
-          )}
-          <div className="tl-tracks-overlay" aria-hidden="true">
-            {playhead}
+              ) : null,
+            )}
+            <div className="tl-tracks-overlay" aria-hidden="true">
+              {playhead}
+            </div>
           </div>
-        </div>
+        </Folded>
       ) : null}
       {(sealed ? [] : deadlocks).map((b) => (
         <p key={b.band} className="tl-deadlock" data-deadlock-ms={b.deadlock?.atMs}>

@@ -60,7 +60,7 @@ export interface QueueTrack {
   text: string;
 }
 
-export const QUEUE_TRACK_H = 36;
+export const QUEUE_TRACK_H = 28;
 const PAD = 4;
 
 export function queueTrack(

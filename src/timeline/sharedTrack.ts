@@ -90,8 +90,8 @@ export interface SharedTrack {
   text: string;
 }
 
-export const SHARED_TRACK_H = 40;
-const PAD = 5;
+export const SHARED_TRACK_H = 30;
+const PAD = 4;
 
 export function sharedTrack(
   trace: Trace,

@@ -16,18 +16,27 @@ export function skipRestore(store: TimelineStore): void {
   restored.set(store, Promise.resolve());
 }
 
-/**
- * Brings back the widget's linked or saved view, once: from here as its figure mounts, or earlier, as soon
- * as a linked figure is placed on the page (entry-client.tsx), so that its view is decoded and simulated
- * beside the page's hydration.
- */
-export function restoreOnce(store: TimelineStore, key: string): Promise<void> {
+const waiting = new WeakMap<TimelineStore, Array<(first: Promise<void>) => void>>();
+
+/** Brings back the widget's linked or saved view, once (as its figure has hydrated and mounts this). */
+function restoreOnce(store: TimelineStore, key: string): Promise<void> {
   let first = restored.get(store);
   if (!first) {
     first = restoreWidget(store, key);
     restored.set(store, first);
+    for (const resolve of waiting.get(store) ?? []) resolve(first);
+    waiting.delete(store);
   }
   return first;
+}
+
+/** Once the widget's view has been brought back (a page opened from a link waits for it: entry-client.tsx). */
+export function whenRestored(store: TimelineStore): Promise<void> {
+  const first = restored.get(store);
+  if (first) return first;
+  return new Promise<Promise<void>>((resolve) => waiting.set(store, [...(waiting.get(store) ?? []), resolve])).then(
+    (p) => p,
+  );
 }
 
 export function Keeper() {

@@ -64,7 +64,11 @@ export function SyncEditor({ scenario, edit }: { scenario: Scenario; edit: Apply
           const num = syncNumberOf(spec);
           return (
             <li key={name} className="ed-sync-item">
-              <KeyField label={`Primitive ${name} name`} value={name} onCommit={(v) => run((sc) => renameSync(sc, name, v))} />
+              <KeyField
+                label={`Primitive ${name} name`}
+                value={name}
+                onCommit={(v) => run((sc) => renameSync(sc, name, v))}
+              />
               <select
                 aria-label={`Primitive ${name} type`}
                 value={spec.type}

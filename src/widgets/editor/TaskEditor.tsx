@@ -110,7 +110,7 @@ function StepRow({ step, name, task, index, path, unit, edit, refs, removable }:
       ) : null}
       <DurationField
         name={name}
-        ms={step.durationMs}
+        ms={step.durationMs ?? 0}
         unit={unit}
         onCommit={(ms, g) => edit((sc) => setStepDuration(sc, index, path, ms), g)}
       />

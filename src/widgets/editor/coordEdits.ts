@@ -257,8 +257,15 @@ export const MAX_REPEAT = 100_000;
 export function setRepeat(sc: Scenario, t: number, k: number, n: number): Edit {
   if (!Number.isFinite(n)) return { scenario: sc };
   const c = clamp(Math.round(n), 1, MAX_REPEAT);
-  const notice = c.clamped ? `A group repeats from 1 to ${formatLimit(MAX_REPEAT)} times; set to ${formatLimit(c.value)}.` : undefined;
-  return withItems(sc, t, (items) => mapAt(items, [k], (it) => (isGroup(it) ? { ...it, repeat: c.value } : it)), notice);
+  const notice = c.clamped
+    ? `A group repeats from 1 to ${formatLimit(MAX_REPEAT)} times; set to ${formatLimit(c.value)}.`
+    : undefined;
+  return withItems(
+    sc,
+    t,
+    (items) => mapAt(items, [k], (it) => (isGroup(it) ? { ...it, repeat: c.value } : it)),
+    notice,
+  );
 }
 
 /** Arrival of a task (ms after the start); null or 0: at once. */
@@ -282,7 +289,10 @@ function setTaskTime(sc: Scenario, t: number, field: 'startAtMs' | 'everyMs', ms
   else next[field] = c.value;
   const scenario = { ...sc, tasks: sc.tasks.map((x, i) => (i === t ? next : x)) };
   return c.clamped
-    ? { scenario, notice: `${what} go from 0 to ${formatLimit(max, 's')}; set to ${formatLimit(c.value, c.value >= 1000 ? 's' : 'ms')}.` }
+    ? {
+        scenario,
+        notice: `${what} go from 0 to ${formatLimit(max, 's')}; set to ${formatLimit(c.value, c.value >= 1000 ? 's' : 'ms')}.`,
+      }
     : { scenario };
 }
 
@@ -352,7 +362,9 @@ export function setSyncType(sc: Scenario, name: string, type: SyncType): Edit {
 }
 
 /** The number a primitive of this type has: a semaphore's value, a queue's maxsize, a barrier's parties. */
-export function syncNumberOf(spec: SyncSpec): { field: 'value' | 'maxsize' | 'parties'; value: number; min: number } | null {
+export function syncNumberOf(
+  spec: SyncSpec,
+): { field: 'value' | 'maxsize' | 'parties'; value: number; min: number } | null {
   if (spec.type === 'semaphore') return { field: 'value', value: spec.value, min: 0 };
   if (spec.type === 'queue') return { field: 'maxsize', value: spec.maxsize, min: 0 };
   if (spec.type === 'barrier') return { field: 'parties', value: spec.parties, min: 1 };
@@ -370,7 +382,10 @@ export function setSyncNumber(sc: Scenario, name: string, n: number): Edit {
   const next = { ...spec, [has.field]: c.value } as SyncSpec;
   const scenario = withSync(sc, { ...sc.sync, [name]: next });
   return c.clamped
-    ? { scenario, notice: `A ${spec.type}’s ${has.field} goes from ${has.min} to ${formatLimit(MAX_SYNC_NUMBER)}; set to ${formatLimit(c.value)}.` }
+    ? {
+        scenario,
+        notice: `A ${spec.type}’s ${has.field} goes from ${has.min} to ${formatLimit(MAX_SYNC_NUMBER)}; set to ${formatLimit(c.value)}.`,
+      }
     : { scenario };
 }
 

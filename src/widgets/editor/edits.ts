@@ -5,7 +5,7 @@
 import type { ModelId, ModelSettings, PythonBuild, Scenario, StartMethod, Step, StepKind, Task } from '../../sim/types';
 import { clamp, formatLimit, LIMITS, totalTasks } from '../../share/limits';
 import { withValue } from '../knob/setBound';
-import { guard } from './coordEdits';
+import { addStepIn, guard, removeItem, setStepDuration, setStepKind } from './coordEdits';
 
 export interface Edit {
   scenario: Scenario;
@@ -54,40 +54,14 @@ export function freshName(tasks: readonly Task[], base?: string, count = 1): str
   for (let i = 27; ; i++) if (nameFree(tasks, `T${i}`, count)) return `T${i}`;
 }
 
-export function setDuration(sc: Scenario, t: number, s: number, ms: number): Edit {
-  const name = sc.tasks[t]?.name;
-  const r = withValue(sc, { field: 'durationMs', task: name, step: s + 1 }, ms);
-  const { min, max } = LIMITS.durationMs;
-  return r.clamped
-    ? {
-        scenario: r.scenario,
-        notice: `Durations go from ${min} to ${formatLimit(max, 's')}; set to ${formatLimit(r.value, r.value >= 1000 ? 's' : 'ms')}.`,
-      }
-    : { scenario: r.scenario };
-}
+// Steps are edited as written (groups included) by the rules in coordEdits.ts; these address a task's k-th item.
+export const setDuration = (sc: Scenario, t: number, s: number, ms: number): Edit => setStepDuration(sc, t, [s], ms);
 
-export function setKind(sc: Scenario, t: number, s: number, kind: StepKind): Edit {
-  return {
-    scenario: mapStep(sc, t, s, (st) => {
-      if (st.kind === kind) return st;
-      const next: Step = { kind, durationMs: st.durationMs };
-      if (kind === 'io') next.blocking = false;
-      if (st.label !== undefined) next.label = st.label;
-      return next;
-    }),
-  };
-}
+export const setKind = (sc: Scenario, t: number, s: number, kind: StepKind): Edit => setStepKind(sc, t, [s], kind);
 
-export function addStep(sc: Scenario, t: number): Edit {
-  return {
-    scenario: mapTask(sc, t, (task) => ({ ...task, steps: [...task.steps, { kind: 'cpu', durationMs: 100 }] })),
-  };
-}
+export const addStep = (sc: Scenario, t: number): Edit => addStepIn(sc, t);
 
-export function removeStep(sc: Scenario, t: number, s: number): Edit {
-  if ((sc.tasks[t]?.steps.length ?? 0) <= 1) return { scenario: sc, notice: 'A task needs at least one step.' };
-  return { scenario: mapTask(sc, t, (task) => ({ ...task, steps: task.steps.filter((_, k) => k !== s) })) };
-}
+export const removeStep = (sc: Scenario, t: number, s: number): Edit => removeItem(sc, t, [s]);
 
 const tooMany = `The page runs at most ${formatLimit(LIMITS.tasks)} tasks.`;
 

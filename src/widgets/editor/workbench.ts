@@ -14,4 +14,4 @@ export { onDrag, onKey } from '../knob/knobInput';
 export { StartPicker } from '../playground/StartPicker';
 export { undo, redo } from '../../store/history';
 export { copyLink, exportImage, exportTrace, run as runAction } from './actions';
-export { restoreOnce } from './Keeper';
+export { whenRestored } from './Keeper';
