@@ -1,6 +1,6 @@
 /** Untrusted scenarios (a link, saved edits, a file), checked (validate.ts) and then brought within the page's limits. */
 import { checkLimits, describeProblems, PAGE_LIMITS, type Limits, type Problem } from '../sim/limits';
-import { MODEL_IDS, type ModelSettings, type Scenario } from '../sim/types';
+import { MODEL_IDS, type ModelSettings, type Scenario, type StepItem } from '../sim/types';
 import { clamp, formatLimit } from './limits';
 import { loadedValidator, loadValidator } from './loadValidator';
 
@@ -37,15 +37,27 @@ export function fitToLimits(scenario: Scenario, limits: Limits = PAGE_LIMITS): C
   const notes: string[] = [];
   let durations = 0;
   const { min, max } = limits.durationMs;
-  const tasks = scenario.tasks.map((task) => ({
-    ...task,
-    steps: task.steps.map((step) => {
-      const d = clamp(step.durationMs, min, max);
-      if (!d.clamped) return step;
-      durations++;
-      return { ...step, durationMs: d.value };
-    }),
-  }));
+  const fit = <S extends { durationMs: number }>(step: S): S => {
+    const d = clamp(step.durationMs, min, max);
+    return d.clamped ? { ...step, durationMs: d.value } : step;
+  };
+  // The steps as written (groups) are clamped the same way, so that the editor shows what runs.
+  const fitItems = (items: StepItem[]): StepItem[] =>
+    items.map((it) =>
+      'repeat' in it ? { ...it, steps: fitItems(it.steps) } : it.durationMs === undefined ? it : fit(it),
+    );
+  const tasks = scenario.tasks.map((task) => {
+    const out = {
+      ...task,
+      steps: task.steps.map((step) => {
+        const next = fit(step);
+        if (next !== step) durations++;
+        return next;
+      }),
+    };
+    if (task.written) out.written = fitItems(task.written);
+    return out;
+  });
   if (durations > 0) {
     notes.push(
       `${durations === 1 ? 'one step was' : `${durations} steps were`} longer than ${formatLimit(max, 's')} and now take${durations === 1 ? 's' : ''} ${formatLimit(max, 's')}`,

@@ -56,3 +56,21 @@ describe('scenario files: coordination, groups and arrivals', () => {
     expect(back.scenario.tasks[0].steps).toHaveLength(41);
   });
 });
+
+describe('scenario files: limits inside groups', () => {
+  it('clamps a too-long step inside a group in the steps as written too, so the editor shows what runs', async () => {
+    const long = {
+      id: 'long',
+      title: 'Long',
+      machine: { cores: 1 },
+      tasks: [{ name: 'A', steps: [{ repeat: 2, steps: [{ kind: 'io', durationMs: 120_000 }] }] }],
+    };
+    const back = await readScenarioText(JSON.stringify(long), 'long.json');
+    expect(back.ok).toBe(true);
+    if (!back.ok) return;
+    const task = back.scenario.tasks[0];
+    expect(task.steps.map((s) => s.durationMs)).toEqual([60_000, 60_000]);
+    expect(task.written).toEqual([{ repeat: 2, steps: [{ kind: 'io', durationMs: 60_000 }] }]);
+    expect(back.notes.join()).toMatch(/longer than 60 s/);
+  });
+});

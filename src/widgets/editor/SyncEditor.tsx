@@ -55,7 +55,7 @@ export function SyncEditor({ scenario, edit }: { scenario: Scenario; edit: Apply
   const shared = Object.entries(scenario.shared ?? {});
   const run = (f: (sc: Scenario) => Edit, group?: string) => edit(f, group);
   return (
-    <section className="ed-sync" aria-label="Synchronisation">
+    <div className="ed-sync" role="group" aria-label="Synchronisation">
       <p className="ed-tasks-title">
         Synchronisation <span className="ed-hint">(primitives and shared variables the steps name)</span>
       </p>
@@ -151,6 +151,6 @@ export function SyncEditor({ scenario, edit }: { scenario: Scenario; edit: Apply
           Add a shared variable
         </button>
       </div>
-    </section>
+    </div>
   );
 }

@@ -30,16 +30,16 @@ const KINDS: { kind: StepKind; label: string }[] = [
   { kind: 'cpu', label: 'CPU (Python)' },
   { kind: 'io', label: 'I/O wait' },
   { kind: 'native', label: 'Native (no GIL)' },
-  { kind: 'acquire', label: 'Acquire (lock, semaphore)' },
-  { kind: 'release', label: 'Release (lock, semaphore)' },
+  { kind: 'acquire', label: 'Acquire' },
+  { kind: 'release', label: 'Release' },
   { kind: 'put', label: 'Put (queue)' },
   { kind: 'get', label: 'Get (queue)' },
   { kind: 'set', label: 'Set (event)' },
   { kind: 'clear', label: 'Clear (event)' },
-  { kind: 'wait', label: 'Wait (event, barrier)' },
-  { kind: 'join', label: 'Join (a task)' },
-  { kind: 'read', label: 'Read (shared)' },
-  { kind: 'write', label: 'Write (shared)' },
+  { kind: 'wait', label: 'Wait' },
+  { kind: 'join', label: 'Join a task' },
+  { kind: 'read', label: 'Read shared' },
+  { kind: 'write', label: 'Write shared' },
 ];
 
 const REF_WORD = { sync: 'primitive', task: 'task', var: 'variable' } as const;

@@ -252,7 +252,8 @@ export function addGroup(sc: Scenario, t: number): Edit {
   return withItems(sc, t, (items) => [...items, { repeat: 2, steps: [newStep()] }]);
 }
 
-export const MAX_REPEAT = 100_000;
+/** Far above what the page runs (its limit on steps per task refuses more), low enough to unroll at once. */
+export const MAX_REPEAT = 10_000;
 
 export function setRepeat(sc: Scenario, t: number, k: number, n: number): Edit {
   if (!Number.isFinite(n)) return { scenario: sc };

@@ -2,7 +2,7 @@
  * The editor's changes to a workload, as pure functions: scenario in, scenario out, plus a sentence when a
  * value had to be clamped or a change was refused. Nothing here mutates its input.
  */
-import type { ModelId, ModelSettings, PythonBuild, Scenario, StartMethod, Step, StepKind, Task } from '../../sim/types';
+import type { ModelId, ModelSettings, PythonBuild, Scenario, StartMethod, StepKind, Task } from '../../sim/types';
 import { clamp, formatLimit, LIMITS, totalTasks } from '../../share/limits';
 import { withValue } from '../knob/setBound';
 import { addStepIn, guard, removeItem, setStepDuration, setStepKind } from './coordEdits';
@@ -15,10 +15,6 @@ export interface Edit {
 
 function mapTask(sc: Scenario, t: number, f: (task: Task) => Task): Scenario {
   return { ...sc, tasks: sc.tasks.map((task, i) => (i === t ? f(task) : task)) };
-}
-
-function mapStep(sc: Scenario, t: number, s: number, f: (step: Step) => Step): Scenario {
-  return mapTask(sc, t, (task) => ({ ...task, steps: task.steps.map((st, k) => (k === s ? f(st) : st)) }));
 }
 
 /** The names tasks get once copies are numbered (name-1 … name-N). */
