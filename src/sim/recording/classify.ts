@@ -19,11 +19,19 @@ export interface Classified {
   label?: WaitLabel | 'wait';
 }
 
-/** Sorted, merged intervals in which some thread of the process was running (or ready to, but had no core). */
-export function runningCover(process: RecordedProcess): Float64Array {
-  const iv: [number, number][] = [];
-  for (const t of process.threads)
-    for (const s of t.segments) if (s.state === 'running' || s.label === 'core') iv.push([s.startMs, s.endMs]);
+/**
+ * Where a process's threads ran: `running`, the sorted, merged intervals in which some thread of it was
+ * running (or ready to, but had no core); `shared`, those in which two or more of its threads each ran
+ * for part of the time and waited, unlabelled, for the rest. Under a GIL that second pattern is threads
+ * taking turns: ten threads that each want 10 ms of Python at once each run about a tenth of the wall
+ * time, so none of them counts as running and only `shared` shows they held each other up.
+ */
+export interface Cover {
+  running: Float64Array;
+  shared: Float64Array;
+}
+
+function merged(iv: [number, number][]): Float64Array {
   iv.sort((a, b) => a[0] - b[0]);
   const out: number[] = [];
   for (const [s, e] of iv) {
@@ -31,6 +39,44 @@ export function runningCover(process: RecordedProcess): Float64Array {
     else out.push(s, e);
   }
   return Float64Array.from(out);
+}
+
+/**
+ * A thread taking turns with others ran at least this share of an unlabelled wait: a fiftieth, enough for
+ * fifty threads sharing one GIL, and well above a thread that only woke now and then.
+ */
+const TURN_CPU_SHARE = 0.02;
+
+/** An unlabelled wait in which the thread's clock moved: it wanted to run and ran some of the time. */
+function partlyRunning(s: RecordedSegment): boolean {
+  return s.state === 'waiting' && !s.label && s.cpuMs >= (s.endMs - s.startMs) * TURN_CPU_SHARE;
+}
+
+/** Intervals in which at least two of the given intervals overlap. */
+function overlapsOfTwo(iv: [number, number][]): Float64Array {
+  const edges: [number, number][] = [];
+  for (const [s, e] of iv) if (e > s) edges.push([s, 1], [e, -1]);
+  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: [number, number][] = [];
+  let depth = 0;
+  let from = 0;
+  for (const [t, d] of edges) {
+    if (depth < 2 && depth + d >= 2) from = t;
+    if (depth >= 2 && depth + d < 2 && t > from) out.push([from, t]);
+    depth += d;
+  }
+  return merged(out);
+}
+
+export function runningCover(process: RecordedProcess): Cover {
+  const running: [number, number][] = [];
+  const partly: [number, number][] = [];
+  for (const t of process.threads)
+    for (const s of t.segments) {
+      if (s.state === 'running' || s.label === 'core') running.push([s.startMs, s.endMs]);
+      else if (partlyRunning(s)) partly.push([s.startMs, s.endMs]);
+    }
+  return { running: merged(running), shared: overlapsOfTwo(partly) };
 }
 
 /** How much of [s, e) the cover overlaps (ms). */
@@ -48,13 +94,15 @@ export function coveredMs(cover: Float64Array, s: number, e: number): number {
   return sum;
 }
 
-export function classifySegment(seg: RecordedSegment, cover: Float64Array, gil: boolean): Classified {
+export function classifySegment(seg: RecordedSegment, cover: Cover, gil: boolean): Classified {
   const base = { startMs: seg.startMs, endMs: seg.endMs, cpuMs: seg.cpuMs };
   if (seg.state === 'running') return { ...base, state: 'running' };
   if (seg.label === 'core') return { ...base, state: 'wait-core' };
   if (seg.label) return { ...base, state: 'io', label: seg.label };
   const wallMs = seg.endMs - seg.startMs;
-  const othersRan = coveredMs(cover, seg.startMs, seg.endMs) >= wallMs / 2;
+  const othersRan =
+    coveredMs(cover.running, seg.startMs, seg.endMs) >= wallMs / 2 ||
+    (partlyRunning(seg) && coveredMs(cover.shared, seg.startMs, seg.endMs) >= wallMs / 2);
   if (gil && othersRan) return { ...base, state: 'wait-gil' };
   if (seg.cpuMs >= wallMs * IDLE_CPU_SHARE) return { ...base, state: 'wait-core' };
   return { ...base, state: 'io', label: 'wait' };

@@ -176,6 +176,37 @@ describe('deriveScenario', () => {
   });
 });
 
+describe('threads taking turns under the GIL', () => {
+  // Ten threads wake from a 500 ms sleep together and each wants 10 ms of Python: under one GIL each runs a
+  // tenth of the next 100 ms, so no thread's clock moves for half of it and none counts as running.
+  const turns = (id: number) =>
+    thread(id, `Thread-${id}`, [seg(0, 500, 'sleep'), { startMs: 500, endMs: 600, state: 'waiting', cpuMs: 10 }]);
+  const rec = recording(
+    [
+      proc(1, null, 'MainThread', [
+        thread(0, 'MainThread', [seg(0, 600, 'join')], true),
+        ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(turns),
+      ]),
+    ],
+    600,
+  );
+
+  it('derives each thread’s CPU time, not the wall time it spent waiting its turn', () => {
+    const { scenario } = deriveScenario(rec);
+    for (const task of scenario.tasks) {
+      expect(task.steps).toEqual([
+        { kind: 'io', durationMs: 500, label: 'sleep' },
+        { kind: 'cpu', durationMs: 10 },
+      ]);
+    }
+  });
+
+  it('replays about as long as it was recorded', () => {
+    const row = compareRecording(rec, ['threads']).rows[0];
+    expect(Math.abs(row.difference)).toBeLessThan(0.05);
+  });
+});
+
 describe('compareRecording', () => {
   it('replays the derived workload under each model against the recorded total', () => {
     const c = compareRecording(sleepyThreads(100, 20), ['sequential', 'threads']);

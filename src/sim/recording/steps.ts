@@ -1,6 +1,6 @@
 /** Turning recorded segments and asyncio resumptions into scenario steps. */
 import type { Step } from '../types';
-import { classifySegment, clip } from './classify';
+import { classifySegment, clip, type Cover } from './classify';
 import { ownContention, type Demand } from './demand';
 import type { RecordedSegment, RecordedTask, RecordedThread } from './types';
 
@@ -45,7 +45,7 @@ export function threadSteps(
   thread: RecordedThread,
   fromMs: number,
   toMs: number,
-  cover: Float64Array,
+  cover: Cover,
   gil: boolean,
   demand: { program: Demand; process: Demand },
 ): Step[] {
