@@ -1,7 +1,9 @@
 /**
  * The span marks as SVG, drawn from the scene (scene.ts): horizontal positions in percent of the plot
  * width (correct at any width, identical on server and client), one rect per shape, so every span at
- * least a pixel wide is its own rect and only sub-pixel runs are merged. Spans drawn as themselves are
+ * least a pixel wide is its own rect and only sub-pixel runs are merged. The compact drawing (the figure
+ * as first rendered, before the plot is measured) has one clipped rect per look for the whole figure instead
+ * (compactMarks.tsx), which keeps the prerendered page small. Spans drawn as themselves are
  * keyboard-navigable with a roving tabindex (small traces); flows are arrows from giver to taker.
  */
 import { memo, useCallback, useEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react';
@@ -10,6 +12,7 @@ import { patternFill } from './patterns';
 import { GridLines } from './Axis';
 import { spanSentence } from './spanText';
 import { formatCount } from './scale';
+import { CompactShapes, densityOpacity } from './compactMarks';
 import { shapeClass, spanTarget, type Scene, type SceneRow } from './scene';
 
 export { rowPad } from './scene';
@@ -21,6 +24,8 @@ interface MarksProps {
   uid: string;
   /** Large traces: shapes are not focusable one by one. */
   summary: boolean;
+  /** One clipped rect per row and look instead of one rect per shape (no per-span tab stops). */
+  compact?: boolean;
   onInspect?: (target: SpanTarget | null) => void;
   onChoose?: (target: SpanTarget) => void;
 }
@@ -46,7 +51,7 @@ function rowShapes(r: SceneRow, scene: Scene, uid: string, focusable: boolean, f
         y={row.y + pad}
         height={row.h - 2 * pad}
         fill={patternFill(uid, sh.state)}
-        fillOpacity={sh.density < 0.97 ? Math.round((0.35 + 0.65 * sh.density) * 100) / 100 : undefined}
+        fillOpacity={densityOpacity(sh.density)}
         data-s={focusable && exact ? sh.span : undefined}
         data-r={focusable && exact ? r.flat : undefined}
         tabIndex={first ? 0 : undefined}
@@ -140,7 +145,7 @@ export function locate(
   return { band: undefined, span, row: undefined };
 }
 
-export const SvgMarks = memo(function SvgMarks({ scene, uid, summary, onInspect, onChoose }: MarksProps) {
+export const SvgMarks = memo(function SvgMarks({ scene, uid, summary, compact, onInspect, onChoose }: MarksProps) {
   const { layout } = scene;
   const focusState = { first: true };
   const focusable = !summary;
@@ -209,9 +214,10 @@ export const SvgMarks = memo(function SvgMarks({ scene, uid, summary, onInspect,
           {!r.row.grouped && r.index % 2 === 1 && r.row.h >= 10 ? (
             <rect className="tl-row-bg" x="0" width="100%" y={r.row.y} height={r.row.h} />
           ) : null}
-          {rowShapes(r, scene, uid, focusable, focusState)}
+          {compact ? null : rowShapes(r, scene, uid, focusable, focusState)}
         </g>
       ))}
+      {compact ? <CompactShapes scene={scene} uid={uid} /> : null}
       <Flows scene={scene} uid={uid} />
     </svg>
   );

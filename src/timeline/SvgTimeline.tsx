@@ -10,7 +10,7 @@ import { SvgMarks } from './SvgMarks';
 import { Axis, AXIS_HEIGHT } from './Axis';
 import { spanText } from './spanText';
 import { ariaMs, formatTime } from './scale';
-import type { Scene } from './scene';
+import { NOMINAL_WIDTH, type Scene } from './scene';
 import type { ViewWindow } from './viewWindow';
 
 export interface BandHeaderInfo {
@@ -167,6 +167,11 @@ export interface SvgTimelineProps {
   timeMs?: number;
   /** LOD summary instead of one rect per span (large traces). */
   summary?: boolean;
+  /**
+   * The compact drawing of the marks (compactMarks.tsx). By default for a scene at the nominal width: what
+   * the server and the hydrating client draw, so the prerendered page stays small and hydration matches.
+   */
+  compact?: boolean;
   /** Replace the SVG marks (e.g. with a canvas). */
   marks?: ReactNode;
   /** Replace the static playhead (e.g. with the interactive one). */
@@ -186,6 +191,7 @@ export function SvgTimeline({
   headers,
   timeMs,
   summary = layout.large,
+  compact = scene.width === NOMINAL_WIDTH,
   marks,
   playhead,
   tooltip,
@@ -199,7 +205,16 @@ export function SvgTimeline({
       <LaneLabels layout={layout} />
       <div className="tl-plot" ref={plotRef}>
         <div className="tl-marks-box" style={{ height: layout.height }}>
-          {marks ?? <SvgMarks scene={scene} uid={uid} summary={summary} onInspect={onInspect} onChoose={onChoose} />}
+          {marks ?? (
+            <SvgMarks
+              scene={scene}
+              uid={uid}
+              summary={summary}
+              compact={compact}
+              onInspect={onInspect}
+              onChoose={onChoose}
+            />
+          )}
           {overlay}
         </div>
         <div className="tl-axis-box" style={{ top: layout.height }} data-scrub-touch="">

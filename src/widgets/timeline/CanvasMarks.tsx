@@ -10,17 +10,30 @@ import { formatCount } from '../../timeline/scale';
 import { windowTicks } from '../../timeline/ticks';
 import type { ViewWindow } from '../../timeline/viewWindow';
 
+/** The grid behind the canvas: the only part of the marks layer that React re-renders per window. */
+function WindowGrid({ layout }: { layout: TimelineLayout }) {
+  const startMs = useTimelineStore((s) => s.viewStartMs);
+  const endMs = useTimelineStore((s) => s.viewEndMs);
+  return (
+    <svg className="tl-marks tl-marks--grid" width="100%" height={layout.height} aria-hidden="true" focusable="false">
+      <GridLines layout={layout} ticks={windowTicks({ startMs, endMs })} />
+    </svg>
+  );
+}
+
 export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
+  const api = useTimelineApi();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rendererRef = useRef<CanvasRenderer | null>(null);
   const layoutRef = useRef(layout);
-  const startMs = useTimelineStore((s) => s.viewStartMs);
-  const endMs = useTimelineStore((s) => s.viewEndMs);
-  const windowRef = useRef<ViewWindow>({ startMs, endMs });
-  useEffect(() => {
-    windowRef.current = { startMs, endMs };
-  }, [startMs, endMs]);
+  const windowNow = (): ViewWindow => {
+    const s = api.getState();
+    return { startMs: s.viewStartMs, endMs: s.viewEndMs };
+  };
+  const windowRef = useRef<ViewWindow>(windowNow());
 
+  // The window is read from the store by subscription, not through React state: a zoom or pan redraws the
+  // canvas at most once per animation frame, with the latest window, and never re-renders this component.
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
@@ -33,33 +46,42 @@ export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
         dpr: window.devicePixelRatio || 1,
       });
     draw();
+    let frame = 0;
+    const unsubscribe = api.subscribe((s, prev) => {
+      if (s.viewStartMs === prev.viewStartMs && s.viewEndMs === prev.viewEndMs) return;
+      windowRef.current = { startMs: s.viewStartMs, endMs: s.viewEndMs };
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        draw();
+      });
+    });
     const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(draw) : null;
     ro?.observe(canvas);
     return () => {
+      unsubscribe();
+      if (frame) cancelAnimationFrame(frame);
       ro?.disconnect();
       renderer.destroy();
       rendererRef.current = null;
     };
-  }, []);
+  }, [api]);
 
   useEffect(() => {
     layoutRef.current = layout;
+    windowRef.current = windowNow();
     const canvas = canvasRef.current;
     const renderer = rendererRef.current;
     if (!canvas || !renderer) return;
-    renderer.update(
-      layout,
-      { startMs, endMs },
-      {
-        width: canvas.clientWidth || 600,
-        height: layout.height,
-        dpr: window.devicePixelRatio || 1,
-      },
-    );
-  }, [layout, startMs, endMs]);
+    renderer.update(layout, windowRef.current, {
+      width: canvas.clientWidth || 600,
+      height: layout.height,
+      dpr: window.devicePixelRatio || 1,
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [layout]);
 
   // Keyboard inspection: the canvas is one tab stop; arrow keys move a cursor over spans.
-  const api = useTimelineApi();
   const cursorRef = useRef<SpanCursor | null>(null);
   const [said, setSaid] = useState('');
   const show = useCallback(
@@ -110,9 +132,7 @@ export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
 
   return (
     <>
-      <svg className="tl-marks tl-marks--grid" width="100%" height={layout.height} aria-hidden="true" focusable="false">
-        <GridLines layout={layout} ticks={windowTicks({ startMs, endMs })} />
-      </svg>
+      <WindowGrid layout={layout} />
       <canvas
         ref={canvasRef}
         className="tl-canvas"

@@ -5,6 +5,7 @@ import { renderToString } from 'react-dom/server';
 import { createTimelineStore } from '../../store/timelineStore';
 import { TimelineStoreProvider } from '../../store/context';
 import { EventLog } from './EventLog';
+import { revealOf, seal } from '../../store/reveal';
 import { LOG_ROW_PX } from './EventLogBody';
 import { manyDownloads, threadsTwo } from '../../timeline/testing/traces';
 import type { Trace } from '../../sim/types';
@@ -137,6 +138,21 @@ describe('EventLog', () => {
     );
     expect(html.replace(/<!-- -->/g, '')).toContain('Event log (6000 events)');
     expect(html).not.toContain('role="option"');
+  });
+
+  it('stays shut while its figure waits for a prediction, and lists the events once it is answered', () => {
+    const trace = threadsTwo();
+    const store = createTimelineStore({ models: [trace.model], traces: [trace] });
+    seal(store, 'q');
+    render(
+      <TimelineStoreProvider store={store}>
+        <EventLog traces={[trace]} headers={[]} />
+      </TimelineStoreProvider>,
+    );
+    expect(screen.getByText('Event log')).toBeInTheDocument();
+    expect(screen.getByText('The events are listed once you answer the question above.')).toBeInTheDocument();
+    act(() => revealOf(store).setState({ sealed: false }));
+    expect(screen.getByText(`Event log (${trace.events.length} events)`)).toBeInTheDocument();
   });
 
   it('says so when no task matches', async () => {

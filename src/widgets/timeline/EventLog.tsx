@@ -4,6 +4,9 @@
  * reader opens it, and stay while the figure does.
  */
 import { lazy, memo, Suspense, useState } from 'react';
+import { useStore } from 'zustand';
+import { useTimelineApi } from '../../store/context';
+import { revealOf } from '../../store/reveal';
 import type { Trace } from '../../sim/types';
 import { formatCount } from '../../timeline/scale';
 import type { BandHeaderInfo } from '../../timeline/SvgTimeline';
@@ -20,7 +23,17 @@ export const EventLog = memo(function EventLog({
 }) {
   const [open, setOpen] = useState(false);
   const [opened, setOpened] = useState(false);
+  // While a prediction waits, the log would tell its answer (every task's end is in it): it stays shut.
+  const sealed = useStore(revealOf(useTimelineApi()), (r) => r.sealed);
   const total = traces.reduce((n, t) => n + t.events.length, 0);
+  if (sealed) {
+    return (
+      <details className="tl-log">
+        <summary>Event log</summary>
+        <p className="tl-log-empty">The events are listed once you answer the question above.</p>
+      </details>
+    );
+  }
   return (
     <details
       className="tl-log"
