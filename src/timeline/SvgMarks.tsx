@@ -2,7 +2,7 @@
  * The span marks as SVG, drawn from the scene (scene.ts): horizontal positions in percent of the plot
  * width (correct at any width, identical on server and client), one rect per shape, so every span at
  * least a pixel wide is its own rect and only sub-pixel runs are merged. The compact drawing (the figure
- * as first rendered, before the plot is measured) has one clipped rect per look for the whole figure instead
+ * as first rendered, before the plot is measured) of a dense figure has one masked rect per look instead
  * (compactMarks.tsx), which keeps the prerendered page small. Spans drawn as themselves are
  * keyboard-navigable with a roving tabindex (small traces); flows are arrows from giver to taker.
  */
@@ -12,7 +12,7 @@ import { patternFill } from './patterns';
 import { GridLines } from './Axis';
 import { spanSentence } from './spanText';
 import { formatCount } from './scale';
-import { CompactShapes, densityOpacity } from './compactMarks';
+import { CompactFlows, CompactShapes, densityOpacity } from './compactMarks';
 import { shapeClass, spanTarget, type Scene, type SceneRow } from './scene';
 
 export { rowPad } from './scene';
@@ -218,7 +218,7 @@ export const SvgMarks = memo(function SvgMarks({ scene, uid, summary, compact, o
         </g>
       ))}
       {compact ? <CompactShapes scene={scene} uid={uid} /> : null}
-      <Flows scene={scene} uid={uid} />
+      {compact ? <CompactFlows scene={scene} uid={uid} /> : <Flows scene={scene} uid={uid} />}
     </svg>
   );
 });

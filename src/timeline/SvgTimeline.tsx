@@ -10,7 +10,8 @@ import { SvgMarks } from './SvgMarks';
 import { Axis, AXIS_HEIGHT } from './Axis';
 import { spanText } from './spanText';
 import { ariaMs, formatTime } from './scale';
-import { NOMINAL_WIDTH, type Scene } from './scene';
+import type { Scene } from './scene';
+import { drawCompact } from './compactMarks';
 import type { ViewWindow } from './viewWindow';
 
 export interface BandHeaderInfo {
@@ -168,8 +169,8 @@ export interface SvgTimelineProps {
   /** LOD summary instead of one rect per span (large traces). */
   summary?: boolean;
   /**
-   * The compact drawing of the marks (compactMarks.tsx). By default for a scene at the nominal width: what
-   * the server and the hydrating client draw, so the prerendered page stays small and hydration matches.
+   * The compact drawing of the marks (compactMarks.tsx). By default for a dense scene at the nominal width:
+   * what the server and the hydrating client draw, so the prerendered page stays small and hydration matches.
    */
   compact?: boolean;
   /** Replace the SVG marks (e.g. with a canvas). */
@@ -191,7 +192,7 @@ export function SvgTimeline({
   headers,
   timeMs,
   summary = layout.large,
-  compact = scene.width === NOMINAL_WIDTH,
+  compact = drawCompact(scene),
   marks,
   playhead,
   tooltip,

@@ -82,6 +82,8 @@ export function createCanvasRenderer(
   let draws = 0;
   let lastArgs: [TimelineLayout, ViewWindow | null, CanvasSize] | null = null;
   let lastScene: Scene | null = null;
+  const patterns = new Map<SpanState, CanvasPattern | null>();
+  let patternKey = '';
 
   const draw = (layout: TimelineLayout, win: ViewWindow, size: CanvasSize) => {
     const ctx = canvas.getContext('2d');
@@ -95,7 +97,11 @@ export function createCanvasRenderer(
     const read = options.readColor ?? cssReader(canvas);
     const color = (s: SpanState) => read(PALETTE[s].cssVar, PALETTE[s].light);
     const ink = read('--tl-ink', 'rgba(0,0,0,0.45)');
-    const patterns = new Map<SpanState, CanvasPattern | null>();
+    // Pattern tiles depend only on the ink colour and the pixel ratio: kept between redraws.
+    if (patternKey !== `${ink} ${dpr}`) {
+      patternKey = `${ink} ${dpr}`;
+      patterns.clear();
+    }
     const patternFor = (s: SpanState) => {
       if (!patterns.has(s)) {
         const tile = patternTile(s, ink, dpr);

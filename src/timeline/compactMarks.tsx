@@ -1,18 +1,34 @@
 /**
  * The compact drawing of a figure's shapes, for the figure as first rendered (the server and the hydrating
  * client, before the plot is measured): one element per look (state, pattern, density) for the whole
- * figure instead of one rect per span. Each look is a rect over the whole plot clipped to the union of its
- * shapes; the clip path is in the rect's bounding-box units, scaled so that x runs over the plot width in
+ * figure instead of one rect per span. Each look is a rect over the whole plot masked to the union of its
+ * shapes; the mask is in the rect's bounding-box units, scaled so that x runs over the plot width in
  * UNITS and y in px from the chart top, and the pattern keeps its own tile size whatever the width.
  * Touching shapes of one look in a row join into one subpath. Hit-testing and the tooltip read the scene
  * (scene.ts), not these elements.
  */
+import { Fragment } from 'react';
 import type { SpanState } from '../sim/types';
 import { patternFill } from './patterns';
-import { shapeClass, type Scene } from './scene';
+import type { FlowKind } from './flows';
+import { NOMINAL_WIDTH, shapeClass, type Scene } from './scene';
 
-/** Horizontal resolution of the clip paths: 1/UNITS of the plot width (a hundredth of a percent). */
-export const UNITS = 10000;
+/** Horizontal resolution of the masks: 1/UNITS of the plot width (a twentieth of a percent). */
+export const UNITS = 2000;
+
+/** Flows closer than this (px at the scene's width) are thinned further in the compact drawing. */
+export const COMPACT_FLOW_GAP_PX = 8;
+
+/** From this many shapes, a figure drawn at the nominal width is drawn compactly (smaller ones keep a rect per span). */
+export const COMPACT_MIN_SHAPES = 24;
+
+/** Whether the figure as first rendered (the scene at the nominal width) is drawn compactly. */
+export function drawCompact(scene: Scene): boolean {
+  if (scene.width !== NOMINAL_WIDTH) return false;
+  let n = 0;
+  for (const r of scene.rows) n += r.shapes.length;
+  return n >= COMPACT_MIN_SHAPES;
+}
 
 /** Fill opacity of a merged shape (undefined when it is practically solid). */
 export function densityOpacity(density: number): number | undefined {
@@ -23,8 +39,8 @@ export interface Look {
   state: SpanState;
   alt: boolean;
   opacity: number | undefined;
-  /** Path data: one subpath per run of touching shapes, x in UNITS, y in px. */
-  d: string;
+  /** Path data per shape height (px): one horizontal stroke per run, x in UNITS, y in px. */
+  byHeight: Map<number, { d: string; x: number; y: number }>;
 }
 
 /** The figure's shapes grouped by look, in order of first appearance, with touching shapes joined. */
@@ -32,13 +48,17 @@ export function figureLooks(scene: Scene): Look[] {
   const k = UNITS / scene.width;
   const looks = new Map<string, Look>();
   for (const r of scene.rows) {
-    const y0 = r.row.y + r.pad;
     const h = r.row.h - 2 * r.pad;
     if (h <= 0) continue;
+    const y = r.row.y + r.pad + h / 2;
     // Per look, the open run of this row: [a, b).
     const open = new Map<Look, [number, number]>();
-    const close = (look: Look, run: [number, number]) => {
-      look.d += `M${run[0]} ${y0}v${h}h${run[1] - run[0]}V${y0}z`;
+    const close = (look: Look, [a, b]: [number, number]) => {
+      let p = look.byHeight.get(h);
+      if (!p) look.byHeight.set(h, (p = { d: '', x: 0, y: NaN }));
+      p.d += p.y === y ? `m${a - p.x} 0h${b - a}` : `M${a} ${y}h${b - a}`;
+      p.x = b;
+      p.y = y;
     };
     for (const sh of r.shapes) {
       const a = Math.round(Math.max(0, sh.x0) * k);
@@ -47,7 +67,7 @@ export function figureLooks(scene: Scene): Look[] {
       const opacity = densityOpacity(sh.density);
       const key = `${sh.state}|${sh.alt ? 1 : 0}|${opacity ?? ''}`;
       let look = looks.get(key);
-      if (!look) looks.set(key, (look = { state: sh.state, alt: sh.alt, opacity, d: '' }));
+      if (!look) looks.set(key, (look = { state: sh.state, alt: sh.alt, opacity, byHeight: new Map() }));
       const run = open.get(look);
       if (run && run[1] >= a) run[1] = Math.max(run[1], b);
       else {
@@ -60,7 +80,10 @@ export function figureLooks(scene: Scene): Look[] {
   return [...looks.values()];
 }
 
-/** The figure's shapes drawn compactly: a clip path and a clipped rect per look. */
+/**
+ * The figure's shapes drawn compactly: per look, a rect over the plot masked by horizontal white strokes
+ * as thick as the shapes (butt caps end them exactly), in the rect's bounding-box units.
+ */
 export function CompactShapes({ scene, uid }: { scene: Scene; uid: string }) {
   const H = scene.layout.height;
   if (H <= 0) return null;
@@ -70,10 +93,14 @@ export function CompactShapes({ scene, uid }: { scene: Scene; uid: string }) {
       {figureLooks(scene).map((look, i) => {
         const id = `${uid}-c${i}`;
         return (
-          <g key={i}>
-            <clipPath id={id} clipPathUnits="objectBoundingBox">
-              <path transform={transform} d={look.d} />
-            </clipPath>
+          <Fragment key={i}>
+            <mask id={id} maskContentUnits="objectBoundingBox">
+              <g transform={transform} fill="none" stroke="#fff">
+                {[...look.byHeight].map(([h, p]) => (
+                  <path key={h} strokeWidth={h} d={p.d} />
+                ))}
+              </g>
+            </mask>
             <rect
               className={shapeClass(look.state, look.alt)}
               x="0"
@@ -82,11 +109,41 @@ export function CompactShapes({ scene, uid }: { scene: Scene; uid: string }) {
               height={H}
               fill={patternFill(uid, look.state)}
               fillOpacity={look.opacity}
-              clipPath={`url(#${id})`}
+              mask={`url(#${id})`}
             />
-          </g>
+          </Fragment>
         );
       })}
+    </g>
+  );
+}
+
+/**
+ * The flows drawn compactly: one group per kind carrying the class and the arrow head (both inherited),
+ * plain lines inside, thinned to one per COMPACT_FLOW_GAP_PX.
+ */
+export function CompactFlows({ scene, uid }: { scene: Scene; uid: string }) {
+  const k = 100 / scene.width;
+  const byKind = new Map<FlowKind, { x: number; y0: number; y1: number }[]>();
+  const lastX = new Map<FlowKind, number>();
+  for (const f of scene.flows) {
+    if (f.x - (lastX.get(f.kind) ?? -Infinity) < COMPACT_FLOW_GAP_PX) continue;
+    lastX.set(f.kind, f.x);
+    // Stop short of the taker's row centre so the arrow head sits on the row's edge.
+    const y1 = f.y1 + (f.y1 > f.y0 ? -3 : 3);
+    let list = byKind.get(f.kind);
+    if (!list) byKind.set(f.kind, (list = []));
+    list.push({ x: Math.round(f.x * k * 10) / 10, y0: f.y0, y1 });
+  }
+  return (
+    <g className="tl-flows" aria-hidden="true">
+      {[...byKind].map(([kind, list]) => (
+        <g key={kind} className={`tl-flow tl-flow--${kind}`} markerEnd={`url(#${uid}-arrow)`}>
+          {list.map((f, i) => (
+            <line key={i} x1={`${f.x}%`} x2={`${f.x}%`} y1={f.y0} y2={f.y1} />
+          ))}
+        </g>
+      ))}
     </g>
   );
 }

@@ -21,9 +21,16 @@ export interface DeadlockMark {
 export function deadlockOf(trace: Trace): { atMs: number; cycle: string; tasks: string[] } | null {
   const d = trace.metrics.deadlock;
   if (d) return { atMs: d.atMs, cycle: d.cycle, tasks: d.tasks };
+  // The event search walks the whole log (tens of thousands of events for large runs); a figure asks on
+  // every zoom step, so the answer is kept per trace.
+  if (eventDeadlocks.has(trace)) return eventDeadlocks.get(trace)!;
   const e = trace.events.find((x) => x.kind === 'deadlock');
-  return e ? { atMs: e.timeMs, cycle: e.text ?? 'every unfinished task is blocked', tasks: [] } : null;
+  const found = e ? { atMs: e.timeMs, cycle: e.text ?? 'every unfinished task is blocked', tasks: [] } : null;
+  eventDeadlocks.set(trace, found);
+  return found;
 }
+
+const eventDeadlocks = new WeakMap<Trace, { atMs: number; cycle: string; tasks: string[] } | null>();
 
 export function deadlockMark(trace: Trace, w: ViewWindow): DeadlockMark | null {
   const d = deadlockOf(trace);

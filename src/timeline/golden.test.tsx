@@ -17,7 +17,16 @@ import { SvgMarks } from './SvgMarks';
 const dir = join(import.meta.dirname, '__golden__');
 const scenariosDir = join(import.meta.dirname, '../../content/scenarios');
 
-const CASES: { name: string; scenario: string; model: ModelId; view: ViewMode; startMs: number; endMs: number }[] = [
+const CASES: {
+  name: string;
+  scenario: string;
+  model: ModelId;
+  view: ViewMode;
+  startMs: number;
+  endMs: number;
+  /** The compact drawing at the nominal width (the figure as first rendered). */
+  compact?: boolean;
+}[] = [
   {
     name: 'gil-two-counters-threads-0-30ms',
     scenario: 'gil-two-counters',
@@ -33,6 +42,15 @@ const CASES: { name: string; scenario: string; model: ModelId; view: ViewMode; s
     view: 'task',
     startMs: 0,
     endMs: Infinity,
+  },
+  {
+    name: 'gil-two-counters-threads-all-compact',
+    scenario: 'gil-two-counters',
+    model: 'threads',
+    view: 'task',
+    startMs: 0,
+    endMs: Infinity,
+    compact: true,
   },
   {
     name: 'three-sleeps-asyncio-all',
@@ -53,8 +71,9 @@ describe('golden SVG pictures', () => {
       const raw = JSON.parse(readFileSync(join(scenariosDir, `${c.scenario}.json`), 'utf8'));
       const trace = simulate(parseScenario(raw, `${c.scenario}.json`), c.model);
       const layout = layoutTimeline([trace], c.view);
-      const scene = buildScene(layout, { startMs: c.startMs, endMs: Math.min(c.endMs, layout.domainMs) }, 800);
-      const svg = pretty(renderToStaticMarkup(<SvgMarks scene={scene} uid="g" summary={false} />));
+      const window = { startMs: c.startMs, endMs: Math.min(c.endMs, layout.domainMs) };
+      const scene = c.compact ? buildScene(layout, window) : buildScene(layout, window, 800);
+      const svg = pretty(renderToStaticMarkup(<SvgMarks scene={scene} uid="g" summary={false} compact={c.compact} />));
       const file = join(dir, `${c.name}.svg`);
       if (process.env.UPDATE_GOLDEN || !existsSync(file)) {
         if (!process.env.UPDATE_GOLDEN) throw new Error(`${file} is missing: run with UPDATE_GOLDEN=1 to create it.`);

@@ -107,10 +107,14 @@ export function lodGroup(
   const { w, diff, touches } = scratch(cols);
   let minCol = cols;
   let maxCol = -1;
+  // The states that occur in the row: the column pass below only looks at these (a row of waiting tasks
+  // has two or three of the palette's states).
+  const seen = new Uint8Array(NSTATES);
   for (const [from, to] of ranges) {
     for (let i = from; i < to; i++) {
       const s = spans[i];
       const k = STATE_INDEX[s.state];
+      seen[k] = 1;
       const x0 = Math.max(0, (s.startMs - originMs) * pxPerMs);
       const x1 = Math.min(cols, (s.endMs - originMs) * pxPerMs);
       if (!(x1 > x0)) continue;
@@ -135,18 +139,26 @@ export function lodGroup(
   const lanes = Math.max(1, ranges.length);
   const out: LodShape[] = [];
   const running = new Float64Array(NSTATES);
+  const used: number[] = [];
+  for (let k = 0; k < NSTATES; k++) if (seen[k]) used.push(k);
+  const nUsed = used.length;
   let cur: LodShape | null = null;
   let curBucket = -1;
   let touching = 0;
   for (let c = minCol; c <= maxCol; c++) {
     touching += touches[c];
+    touches[c] = 0;
     const base = c * NSTATES;
     let total = 0;
     let best = -1;
     let bestW = 0;
-    for (let k = 0; k < NSTATES; k++) {
+    for (let u = 0; u < nUsed; u++) {
+      const k = used[u];
       running[k] += diff[base + k];
       const v = w[base + k] + running[k] * msPerCol;
+      // Read once: clear the scratch cell for the next call as we go.
+      diff[base + k] = 0;
+      w[base + k] = 0;
       total += v;
       if (v > bestW) {
         bestW = v;
@@ -184,12 +196,9 @@ export function lodGroup(
     curBucket = bucket;
   }
   if (cur) out.push(cur);
-  // Leave the scratch buffers clean for the next call (only the touched range was written).
-  if (maxCol >= minCol) {
-    w.fill(0, minCol * NSTATES, (maxCol + 1) * NSTATES);
-    diff.fill(0, minCol * NSTATES, (maxCol + 2) * NSTATES);
-    touches.fill(0, minCol, maxCol + 2);
-  }
+  // The column pass cleared every cell it read (the used states of columns minCol..maxCol, which is all that
+  // was written); only the end mark one past the last column is left.
+  if (maxCol >= minCol) touches[maxCol + 1] = 0;
   return out;
 }
 

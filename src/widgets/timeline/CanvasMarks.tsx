@@ -39,9 +39,12 @@ export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
     if (!canvas) return;
     const renderer = createCanvasRenderer(canvas);
     rendererRef.current = renderer;
+    // The width is measured at mount and then taken from the resize observer: reading clientWidth in a
+    // frame callback, after React has changed the DOM, would force a synchronous layout on every zoom step.
+    let cssWidth = canvas.clientWidth || canvas.parentElement?.clientWidth || 600;
     const draw = () =>
       renderer.update(layoutRef.current, windowRef.current, {
-        width: canvas.clientWidth || canvas.parentElement?.clientWidth || 600,
+        width: cssWidth,
         height: layoutRef.current.height,
         dpr: window.devicePixelRatio || 1,
       });
@@ -56,7 +59,14 @@ export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
         draw();
       });
     });
-    const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(draw) : null;
+    const ro =
+      typeof ResizeObserver !== 'undefined'
+        ? new ResizeObserver((entries) => {
+            const w = entries[entries.length - 1]?.contentRect.width;
+            if (w) cssWidth = w;
+            draw();
+          })
+        : null;
     ro?.observe(canvas);
     return () => {
       unsubscribe();

@@ -1,6 +1,6 @@
 /** The interactive figure for a store: controls, chart, legend, readouts, narration, event log. */
-import { useDeferredValue, useEffect, useId, useMemo, type ReactNode } from 'react';
-import { TimelineStoreProvider, useTimelineStore } from '../../store/context';
+import { useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+import { TimelineStoreProvider, useTimelineApi, useTimelineStore } from '../../store/context';
 import { startPlayback } from '../../store/playback';
 import type { TimelineStore } from '../../store/timelineStore';
 import type { ModelId, SpanState } from '../../sim/types';
@@ -71,6 +71,22 @@ interface FigureProps {
   editBar?: ReactNode;
 }
 
+/** The legend lists only the states inside the window (a step behind while the window moves). */
+function WindowLegend({ layout, uid, handoffs }: { layout: TimelineLayout; uid: string; handoffs: boolean }) {
+  const viewStartMs = useTimelineStore((s) => s.viewStartMs);
+  const viewEndMs = useTimelineStore((s) => s.viewEndMs);
+  const deferredStart = useDeferredValue(viewStartMs);
+  const deferredEnd = useDeferredValue(viewEndMs);
+  const inWindow = useMemo(
+    () => statesInWindow(layout, { startMs: deferredStart, endMs: deferredEnd }),
+    [layout, deferredStart, deferredEnd],
+  );
+  return <Legend uid={uid} states={inWindow} handoffs={handoffs} />;
+}
+
+/** The isomorphic layout effect: no warning on the server. */
+const useClientLayoutEffect = typeof document !== 'undefined' ? useLayoutEffect : useEffect;
+
 function Figure({ caption, labels, code, children, editBar }: FigureProps) {
   const uid = useUid();
   const traces = useTimelineStore((s) => s.traces);
@@ -84,20 +100,30 @@ function Figure({ caption, labels, code, children, editBar }: FigureProps) {
   const legend = useMemo(() => legendStates(layout), [layout]);
   const scenario = useTimelineStore((s) => s.scenario);
   const tracks = useMemo(() => wantsTracks(traces, trackInput(scenario)), [traces, scenario]);
-  // The window is part of the figure's contract (data-view-start-ms / data-view-end-ms); the legend lists
-  // only the states inside it.
-  const viewStartMs = useTimelineStore((s) => s.viewStartMs);
-  const viewEndMs = useTimelineStore((s) => s.viewEndMs);
-  const deferredStart = useDeferredValue(viewStartMs);
-  const deferredEnd = useDeferredValue(viewEndMs);
-  const inWindow = useMemo(
-    () => statesInWindow(layout, { startMs: deferredStart, endMs: deferredEnd }),
-    [layout, deferredStart, deferredEnd],
-  );
+  // The window is part of the figure's contract (data-view-start-ms / data-view-end-ms). The attributes are
+  // kept up to date by a store subscription, so a zoom or pan step does not re-render the whole figure.
+  const api = useTimelineApi();
+  const figureRef = useRef<HTMLElement>(null);
+  const { viewStartMs, viewEndMs } = api.getState();
+  useClientLayoutEffect(() => {
+    const el = figureRef.current;
+    if (!el) return;
+    const apply = (startMs: number, endMs: number) => {
+      el.setAttribute('data-view-start-ms', String(round3(startMs)));
+      el.setAttribute('data-view-end-ms', String(round3(endMs)));
+    };
+    const s = api.getState();
+    apply(s.viewStartMs, s.viewEndMs);
+    return api.subscribe((next, prev) => {
+      if (next.viewStartMs !== prev.viewStartMs || next.viewEndMs !== prev.viewEndMs)
+        apply(next.viewStartMs, next.viewEndMs);
+    });
+  }, [api]);
   // Where it sits on the page, and whether it waits for a prediction (FigureReveal).
   const attrs = useFigureAttrs();
   return (
     <figure
+      ref={figureRef}
       className={`tl widget-wide${layout.large ? ' tl--large' : ''}`}
       data-view={view}
       data-view-start-ms={round3(viewStartMs)}
@@ -122,7 +148,7 @@ function Figure({ caption, labels, code, children, editBar }: FigureProps) {
           <SyncTracksSlot uid={uid} labels={labels} wanted={tracks} />
           <DetailsSlot layout={layout} uid={uid} />
           <RevealNote layout={layout} />
-          <Legend uid={uid} states={inWindow} handoffs={legend.handoffs} />
+          <WindowLegend layout={layout} uid={uid} handoffs={legend.handoffs} />
           <Readouts layout={layout} headers={headers} />
           <Narration layout={layout} labels={labels} />
           <EventLog traces={traces} headers={headers} />
