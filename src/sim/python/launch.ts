@@ -137,6 +137,20 @@ export function writeMain(py: PyLines, plan: ProgramPlan, style: LaunchStyle, ct
   const { names, settings } = ctx;
   const processes = style === 'processes' || style === 'process-pool';
   const report = () => writeSharedReport(py, names, processes, plannedWrites(plan, names));
+  /** A concurrent.futures executor: every task submitted, then every result awaited (or its latency printed). */
+  const submitToPool = (executor: string) =>
+    py.block(`with ${executor} as pool:`, () => {
+      launchAll(
+        py,
+        plan,
+        ctx,
+        'futures',
+        (fn, args) => `pool.submit(${[fn.name, ...args].join(', ')})`,
+        'pool.submit(timed, work, arrived, *args)',
+      );
+      if (plan.arrivals) py.line('print_latency([future.result() for future in futures])');
+      else py.block('for future in futures:', () => py.line('future.result()'));
+    });
   switch (style) {
     case 'sequential':
       py.block('def main():', () => {
@@ -170,18 +184,7 @@ export function writeMain(py: PyLines, plan: ProgramPlan, style: LaunchStyle, ct
       return;
     case 'thread-pool':
       py.block('def main():', () => {
-        py.block(`with ThreadPoolExecutor(max_workers=${settings.poolSize}) as pool:`, () => {
-          launchAll(
-            py,
-            plan,
-            ctx,
-            'futures',
-            (fn, args) => `pool.submit(${[fn.name, ...args].join(', ')})`,
-            'pool.submit(timed, work, arrived, *args)',
-          );
-          if (plan.arrivals) py.line('print_latency([future.result() for future in futures])');
-          else py.block('for future in futures:', () => py.line('future.result()'));
-        });
+        submitToPool(`ThreadPoolExecutor(max_workers=${settings.poolSize})`);
         report();
       });
       return;
@@ -192,18 +195,7 @@ export function writeMain(py: PyLines, plan: ProgramPlan, style: LaunchStyle, ct
         py.blank();
         const workers = interpreterPoolSize(settings.poolSize, settings.cores);
         py.line('# Every worker thread creates its own interpreter (own GIL); arguments and results are copied.');
-        py.block(`with InterpreterPoolExecutor(max_workers=${workers}) as pool:`, () => {
-          launchAll(
-            py,
-            plan,
-            ctx,
-            'futures',
-            (fn, args) => `pool.submit(${[fn.name, ...args].join(', ')})`,
-            'pool.submit(timed, work, arrived, *args)',
-          );
-          if (plan.arrivals) py.line('print_latency([future.result() for future in futures])');
-          else py.block('for future in futures:', () => py.line('future.result()'));
-        });
+        submitToPool(`InterpreterPoolExecutor(max_workers=${workers})`);
         report();
       });
       return;
