@@ -47,6 +47,13 @@ export default defineConfig({
     cssCodeSplit: false,
     // Every browser that runs the es2022 bundle supports <link rel="modulepreload">: no polyfill.
     modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        // The simulator is a chunk of its own: pages fetch it only when a figure wakes (ArticleTimeline.tsx),
+        // so the modules the page loads at once must not share a chunk with it.
+        codeSplitting: { groups: [{ name: 'sim', test: /\/src\/sim\// }] },
+      },
+    },
   },
   test: {
     environment: 'happy-dom',

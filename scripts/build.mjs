@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkBudgets, pageChunkKeys } from './budgets.mjs';
+import { checkBudgets, checkHtml, pageChunkKeys } from './budgets.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -24,7 +24,7 @@ await build({
   build: { ssr: 'src/entry-server.tsx', outDir: ssrOut, emptyOutDir: true, copyPublicDir: false },
 });
 
-const { renderAll } = await import(pathToFileURL(join(ssrOut, 'entry-server.js')).href);
+const { renderAll, PAGE_PATTERNS_HTML } = await import(pathToFileURL(join(ssrOut, 'entry-server.js')).href);
 const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8'));
 const template = readFileSync(join(dist, 'index.html'), 'utf8');
 
@@ -64,6 +64,8 @@ for (const page of pages) {
     .replace(/<title>.*?<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
     .replace('<!--head-->', head.join('\n    '))
     .replace('<!--app-html-->', page.html)
+    // The span patterns, once per page for all its figures, outside the hydrated tree (patternsOnPage.ts).
+    .replace('<div id="root">', `${PAGE_PATTERNS_HTML}<div id="root">`)
     .replace('<body>', `<body data-route="${page.kind}">`);
   html = html.replace(
     '<!--csp-->',
@@ -94,4 +96,5 @@ const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`Built ${written.length} pages in ${seconds} s:`);
 for (const { page, file } of written) console.log(`  ${page.path.padEnd(24)} ${file.slice(root.length + 1)}`);
 const ok = checkBudgets({ dist, manifest, pages });
-if (!ok) process.exit(1);
+const htmlOk = checkHtml(written);
+if (!ok || !htmlOk) process.exit(1);

@@ -8,7 +8,7 @@
  * free-threaded build) are listed as skipped.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MODEL_IDS, parseScenario, simulate, type ModelId } from '../src/sim/index';
@@ -59,7 +59,13 @@ try {
         continue;
       }
       if (simulatedMs >= limitMs) continue;
-      const program = generatePython(scenario, model, { scale });
+      let program: ReturnType<typeof generatePython>;
+      try {
+        program = generatePython(scenario, model, { scale });
+      } catch (e) {
+        rows.push({ scenario: id, model, simulatedMs, note: `no program: ${(e as Error).message}` });
+        continue;
+      }
       if (program.requires !== '3.11') {
         rows.push({ scenario: id, model, simulatedMs, note: `skipped: needs python ${program.requires}` });
         continue;
@@ -68,13 +74,9 @@ try {
       const out = join(dir, `${id}-${model}.json`);
       writeFileSync(src, program.code);
       const run = spawnSync('python3', [recorder, '-o', out, src], { encoding: 'utf8', timeout: 120_000 });
-      if (run.status !== 0) {
-        rows.push({
-          scenario: id,
-          model,
-          simulatedMs,
-          note: `recording failed: ${run.stderr.trim().split('\n').pop()}`,
-        });
+      if (run.status !== 0 || !existsSync(out)) {
+        const why = run.status !== 0 ? run.stderr.trim().split('\n').pop() : 'the program ended without the recorder';
+        rows.push({ scenario: id, model, simulatedMs, note: `recording failed: ${why}` });
         continue;
       }
       const rec = parseRecordingText(readFileSync(out, 'utf8'), out);

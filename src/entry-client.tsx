@@ -36,10 +36,12 @@ async function start() {
   });
   if (location.hash.includes('tl.')) {
     // What shows the linked view is fetched now, beside the page's hydration, rather than one piece after
-    // another once its figure has hydrated: the workload features, the schema validator, and the simulation
-    // worker, started so that it is ready when the view is simulated.
+    // another once its figure has hydrated: the figure's code, the workload features, the schema validator,
+    // and the simulation worker, started so that it is ready when the view is simulated.
     startSimWorkerEarly();
     const workbench = loadWorkbench();
+    // The linked figure hydrates as soon as the page does: its code (and the simulator) is fetched now.
+    void import('./widgets/timeline/ArticleTimeline').then((m) => m.loadBound());
     void loadValidator();
     const landing = import('./share/landing').then((m) => {
       const figure = m.landOnLink();

@@ -1,10 +1,15 @@
 import { StrictMode } from 'react';
-import { renderToString } from 'react-dom/server';
+import { renderToStaticMarkup, renderToString } from 'react-dom/server';
 import { App } from './site/App';
 import { allRoutes, contentFile, pageDescription, pageTitle, type Route } from './site/routes';
 import { loadContent } from './site/loadContent';
+import { PatternSet } from './timeline/patterns';
+import { PAGE_PATTERNS_ID } from './timeline/patternsOnPage';
 
 export { THEME_BOOT_SCRIPT } from './site/theme';
+
+/** The span patterns every figure of a page references, written once per page beside the app (outside #root). */
+export const PAGE_PATTERNS_HTML = renderToStaticMarkup(<PatternSet id={PAGE_PATTERNS_ID} />);
 
 export interface RenderedPage {
   path: string;

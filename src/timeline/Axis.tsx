@@ -20,8 +20,9 @@ export const Axis = memo(function Axis({ ticks }: { ticks: readonly Tick[] }) {
   return (
     <svg className="tl-axis" width="100%" height={AXIS_HEIGHT} aria-hidden="true" focusable="false">
       <line className="tl-axis-line" x1="0%" x2="100%" y1={0.5} y2={0.5} />
+      {/* Keyed by position, not by time: a zoom or pan step then moves the ticks in place instead of replacing them. */}
       {ticks.map((t, i) => (
-        <g key={t.ms} className={i % 2 === 1 ? 'tl-tick tl-tick--odd' : 'tl-tick'}>
+        <g key={i} className={i % 2 === 1 ? 'tl-tick tl-tick--odd' : 'tl-tick'}>
           <line x1={`${t.pct}%`} x2={`${t.pct}%`} y1={0} y2={5} />
           <text x={`${t.pct}%`} y={17} textAnchor={anchor(t.pct)}>
             {t.label}
@@ -38,8 +39,8 @@ export function GridLines({ layout, ticks }: { layout: TimelineLayout; ticks: re
   return (
     <g className="tl-grid" aria-hidden="true">
       {layout.bands.map((b) =>
-        inside.map((t) => (
-          <line key={`${b.index}-${t.ms}`} x1={`${t.pct}%`} x2={`${t.pct}%`} y1={b.y + b.headerH} y2={b.y + b.h} />
+        inside.map((t, i) => (
+          <line key={`${b.index}-${i}`} x1={`${t.pct}%`} x2={`${t.pct}%`} y1={b.y + b.headerH} y2={b.y + b.h} />
         )),
       )}
     </g>

@@ -7,18 +7,10 @@ import type { SpanState } from '../sim/types';
 import { PALETTE } from './palette';
 import { patternFill } from './patterns';
 
-export function Swatch({ uid, state }: { uid: string; state: SpanState }) {
+export function Swatch({ state }: { state: SpanState }) {
   return (
     <svg className="tl-swatch" width={18} height={12} aria-hidden="true" focusable="false">
-      <rect
-        className={`tl-s tl-s--${state}`}
-        x={0.5}
-        y={0.5}
-        width={17}
-        height={11}
-        rx={2}
-        fill={patternFill(uid, state)}
-      />
+      <rect className={`tl-s tl-s--${state}`} x={0.5} y={0.5} width={17} height={11} rx={2} fill={patternFill(state)} />
     </svg>
   );
 }
@@ -30,7 +22,7 @@ function highlight(e: MouseEvent<HTMLElement> | FocusEvent<HTMLElement>, state: 
   else fig.removeAttribute('data-highlight');
 }
 
-export function Legend({ uid, states, handoffs }: { uid: string; states: readonly SpanState[]; handoffs?: boolean }) {
+export function Legend({ states, handoffs }: { states: readonly SpanState[]; handoffs?: boolean }) {
   return (
     <ul className="tl-legend" aria-label="Legend">
       {states.map((s) => (
@@ -43,7 +35,7 @@ export function Legend({ uid, states, handoffs }: { uid: string; states: readonl
           onFocus={(e) => highlight(e, s)}
           onBlur={(e) => highlight(e, null)}
         >
-          <Swatch uid={uid} state={s} />
+          <Swatch state={s} />
           {PALETTE[s].label}
         </li>
       ))}

@@ -30,7 +30,7 @@ interface MarksProps {
   onChoose?: (target: SpanTarget) => void;
 }
 
-function rowShapes(r: SceneRow, scene: Scene, uid: string, focusable: boolean, focusState: { first: boolean }) {
+function rowShapes(r: SceneRow, scene: Scene, focusable: boolean, focusState: { first: boolean }) {
   const { row, pad, band } = r;
   const k = 100 / scene.width;
   const out = [];
@@ -50,7 +50,7 @@ function rowShapes(r: SceneRow, scene: Scene, uid: string, focusable: boolean, f
         width={pct(Math.max(x1 - x0, 0) * k)}
         y={row.y + pad}
         height={row.h - 2 * pad}
-        fill={patternFill(uid, sh.state)}
+        fill={patternFill(sh.state)}
         fillOpacity={densityOpacity(sh.density)}
         data-s={focusable && exact ? sh.span : undefined}
         data-r={focusable && exact ? r.flat : undefined}
@@ -214,7 +214,7 @@ export const SvgMarks = memo(function SvgMarks({ scene, uid, summary, compact, o
           {!r.row.grouped && r.index % 2 === 1 && r.row.h >= 10 ? (
             <rect className="tl-row-bg" x="0" width="100%" y={r.row.y} height={r.row.h} />
           ) : null}
-          {compact ? null : rowShapes(r, scene, uid, focusable, focusState)}
+          {compact ? null : rowShapes(r, scene, focusable, focusState)}
         </g>
       ))}
       {compact ? <CompactShapes scene={scene} uid={uid} /> : null}

@@ -2,14 +2,16 @@
  * The coordination tracks as a picture: under the lanes, one row per queue (depth, with its maxsize),
  * per shared variable (its value after each write, lost updates marked ×) and, for arrivals, the latency
  * strip; then the deadlock sentence. Pure and SSR-safe: lines are drawn in a viewBox the width of the
- * scene (stretched to the plot, strokes unscaled), marks are placed in percent, and every track says
- * in text what it shows (a focusable group described by it, lost updates listed one by one).
- * Rows are thin; comparing models, each row's label is its model's title over the track's brief, the
- * track's name inside the plot. The caller may fold the tracks behind a disclosure summed up in a line.
+ * scene (stretched to the plot, strokes unscaled, path data shortened by compactPath.ts), marks are placed
+ * in percent, and every track says in text what it shows (a focusable group described by it, lost updates
+ * listed one by one). Rows are thin; comparing models, each row's label is its model's title over the
+ * track's brief, the track's name inside the plot. The caller may fold the tracks behind a disclosure
+ * summed up in a line.
  */
 import { type ReactNode, type Ref } from 'react';
 import type { BandTracks, Track } from './syncTracks';
 import type { LostMark } from './sharedTrack';
+import { compactPath } from './compactPath';
 
 const pct = (x: number, width: number) => `${Math.round((x / width) * 100000) / 1000}%`;
 const LIST_MAX = 12;
@@ -49,13 +51,17 @@ function Lines({ track, width }: { track: Track; width: number }) {
         />
       ) : null}
       {track.kind !== 'latency' ? (
-        <path className="tl-track-line" d={track.path} vectorEffect="non-scaling-stroke" />
+        <path className="tl-track-line" d={compactPath(track.path)} vectorEffect="non-scaling-stroke" />
       ) : null}
       {track.kind === 'shared' && track.dots ? (
-        <path className="tl-track-dots" d={track.dots} vectorEffect="non-scaling-stroke" />
+        <path className="tl-track-dots" d={compactPath(track.dots)} vectorEffect="non-scaling-stroke" />
       ) : null}
       {track.kind === 'latency' && track.dots ? (
-        <path className="tl-track-dots tl-track-dots--latency" d={track.dots} vectorEffect="non-scaling-stroke" />
+        <path
+          className="tl-track-dots tl-track-dots--latency"
+          d={compactPath(track.dots)}
+          vectorEffect="non-scaling-stroke"
+        />
       ) : null}
     </svg>
   );

@@ -5,7 +5,7 @@
  */
 import type { SpanState } from '../sim/types';
 import type { TimelineLayout } from './layout';
-import { PALETTE, hasPatternOverlay, stateTile } from './palette';
+import { PALETTE, STATE_ORDER, hasPatternOverlay, stateTile } from './palette';
 import { buildScene, type Scene } from './scene';
 import { fullWindow, type ViewWindow } from './viewWindow';
 
@@ -73,6 +73,27 @@ function patternTile(state: SpanState, ink: string, dpr: number): HTMLCanvasElem
   return tile;
 }
 
+interface Colors {
+  ink: string;
+  ioFill: string;
+  heldAlt: string;
+  handoff: string;
+  state(s: SpanState): string;
+}
+
+/** Every colour a draw needs, read at once (the first read pays for the style recalculation, the rest are cheap). */
+function readColors(read: ColorReader): Colors {
+  const states = new Map<SpanState, string>();
+  for (const s of STATE_ORDER) states.set(s, read(PALETTE[s].cssVar, PALETTE[s].light));
+  return {
+    ink: read('--tl-ink', 'rgba(0,0,0,0.45)'),
+    ioFill: read('--tl-io-fill', 'rgba(86,180,233,0.3)'),
+    heldAlt: read('--tl-held-alt', '#7f7f7f'),
+    handoff: read('--tl-handoff', '#d55e00'),
+    state: (s) => states.get(s) ?? PALETTE[s].light,
+  };
+}
+
 export function createCanvasRenderer(
   canvas: HTMLCanvasElement,
   options: { readColor?: ColorReader } = {},
@@ -84,6 +105,7 @@ export function createCanvasRenderer(
   let lastScene: Scene | null = null;
   const patterns = new Map<SpanState, CanvasPattern | null>();
   let patternKey = '';
+  let colors: Colors | null = null;
 
   const draw = (layout: TimelineLayout, win: ViewWindow, size: CanvasSize) => {
     const ctx = canvas.getContext('2d');
@@ -94,9 +116,11 @@ export function createCanvasRenderer(
     if (canvas.height !== H) canvas.height = H;
     if (!ctx) return;
     draws++;
-    const read = options.readColor ?? cssReader(canvas);
-    const color = (s: SpanState) => read(PALETTE[s].cssVar, PALETTE[s].light);
-    const ink = read('--tl-ink', 'rgba(0,0,0,0.45)');
+    // Reading the stylesheet's colours forces a style recalculation (after a zoom step React has just changed
+    // the DOM): they are kept between redraws (see update).
+    if (!colors) colors = readColors(options.readColor ?? cssReader(canvas));
+    const { ink, ioFill, heldAlt, handoff } = colors;
+    const color = (s: SpanState) => colors!.state(s);
     // Pattern tiles depend only on the ink colour and the pixel ratio: kept between redraws.
     if (patternKey !== `${ink} ${dpr}`) {
       patternKey = `${ink} ${dpr}`;
@@ -109,9 +133,6 @@ export function createCanvasRenderer(
       }
       return patterns.get(s) ?? null;
     };
-    const ioFill = read('--tl-io-fill', 'rgba(86,180,233,0.3)');
-    const heldAlt = read('--tl-held-alt', '#7f7f7f');
-    const handoff = read('--tl-handoff', '#d55e00');
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, W, H);
     // Level of detail at device pixels: one column per physical pixel.
@@ -176,6 +197,10 @@ export function createCanvasRenderer(
         last.h === size.height &&
         last.dpr === size.dpr;
       if (same && !dirty) return;
+      // Colours depend on the stylesheet only: read again after a theme change, or a new size (the canvas
+      // may have moved into another part of the page), never for a new window or a new layout alone.
+      const sameSize = last && last.w === size.width && last.h === size.height && last.dpr === size.dpr;
+      if (dirty || !sameSize) colors = null;
       draw(layout, win, size);
       last = { layout, start: win.startMs, end: win.endMs, w: size.width, h: size.height, dpr: size.dpr };
       dirty = false;

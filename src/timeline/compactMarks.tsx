@@ -107,7 +107,7 @@ export function CompactShapes({ scene, uid }: { scene: Scene; uid: string }) {
               width="100%"
               y="0"
               height={H}
-              fill={patternFill(uid, look.state)}
+              fill={patternFill(look.state)}
               fillOpacity={look.opacity}
               mask={`url(#${id})`}
             />

@@ -5,7 +5,7 @@
  * own task is a flow (the event loop's own switches are not: the loop is not handed over by a task).
  * Each flow is placed on the rows where the two tasks are at that instant, once per layout.
  */
-import type { TraceEvent } from '../sim/types';
+import type { Trace, TraceEvent } from '../sim/types';
 import type { Band, TimelineLayout } from './layout';
 import { spanAt } from './traceIndex';
 
@@ -76,15 +76,33 @@ function rowAt(band: Band, rows: number[] | undefined, task: number, t: number, 
 
 const cache = new WeakMap<Band, FlowMark[]>();
 
+/** The events of a trace that are flows, with their kind: read once per trace (a band is laid out anew when
+ * lanes come out of their groups, unfold.ts, and then only these are looked at again). */
+const eventCache = new WeakMap<Trace, { e: TraceEvent; kind: FlowKind }[]>();
+
+function flowEvents(trace: Trace): { e: TraceEvent; kind: FlowKind }[] {
+  const hit = eventCache.get(trace);
+  if (hit) return hit;
+  const out: { e: TraceEvent; kind: FlowKind }[] = [];
+  for (const e of trace.events) {
+    const kind = flowKind(e);
+    if (kind) out.push({ e, kind });
+  }
+  eventCache.set(trace, out);
+  return out;
+}
+
 /** Every flow of a band, sorted by time. */
 export function bandFlows(band: Band): FlowMark[] {
   const hit = cache.get(band);
   if (hit) return hit;
   const rows = taskRows(band);
   const out: FlowMark[] = [];
-  for (const e of band.trace.events) {
-    const kind = flowKind(e);
-    if (!kind) continue;
+  if (rows.size < 2) {
+    cache.set(band, out);
+    return out;
+  }
+  for (const { e, kind } of flowEvents(band.trace)) {
     const fromTask = e.fromTask as number;
     const fromRow = rowAt(band, rows.get(fromTask), fromTask, e.timeMs, true);
     const toRow = rowAt(band, rows.get(e.task), e.task, e.timeMs, false);

@@ -50,7 +50,7 @@ export interface LatencyTrack {
   text: string;
 }
 
-export const LATENCY_TRACK_H = 32;
+export const LATENCY_TRACK_H = 26;
 const PAD = 4;
 
 const arrivalCache = new WeakMap<Trace, Trace['tasks']>();

@@ -46,6 +46,19 @@ describe('layoutTimeline', () => {
     expect(band.rows.reduce((n, r) => n + r.lanes.length, 0)).toBe(10000);
     expect(band.groups.map((g) => g.label)).toEqual(['10\u00a0000 tasks']);
   });
+  it('records the grouped section (its rows, their height, a lane’s height) for unfolding', () => {
+    const band = layoutTimeline([manyDownloads(10000)], 'task').bands[0];
+    expect(band.pools).toHaveLength(1);
+    const [pool] = band.pools;
+    expect(pool.lanes).toHaveLength(10000);
+    expect(pool.firstRow).toBe(0);
+    expect(pool.rowCount).toBe(band.rows.length);
+    expect(pool.y).toBe(band.rows[0].y);
+    expect(pool.h).toBe(band.rows.reduce((n, r) => n + r.h, 0));
+    expect(pool.rowH).toBe(LAYOUT_DEFAULTS.minRowHeight);
+    expect(pool.laneH).toBe(LAYOUT_DEFAULTS.laneHeight);
+    expect(layoutTimeline([threeSleeps()], 'task').bands[0].pools).toEqual([]);
+  });
   it('depends only on the lane count, so it is identical on server and client', () => {
     expect(layoutTimeline([threadsTwo()], 'worker')).toEqual(layoutTimeline([threadsTwo()], 'worker'));
   });

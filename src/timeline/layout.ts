@@ -27,6 +27,26 @@ export interface Row {
   h: number;
   /** More than one lane in the row. */
   grouped: boolean;
+  /** A lane taken out of its group for the window (unfold.ts). */
+  unfolded?: boolean;
+}
+
+/**
+ * A section of lanes grouped several to a row: where it sits, so that the lanes active in a narrow window can
+ * come out of their groups within the same height (unfold.ts).
+ */
+export interface Pool {
+  kind: LaneKind;
+  /** Every lane of the section, in order. */
+  lanes: number[];
+  /** Its first row (index in band.rows) and how many rows it has in the folded layout. */
+  firstRow: number;
+  rowCount: number;
+  y: number;
+  h: number;
+  /** Height of its group rows, and of a lane taken out of them, px. */
+  rowH: number;
+  laneH: number;
 }
 
 /** A label spanning several rows (when rows are too thin to label one by one). */
@@ -47,6 +67,8 @@ export interface Band {
   h: number;
   rows: Row[];
   groups: LabelGroup[];
+  /** Sections of grouped lanes. */
+  pools: Pool[];
   spanCount: number;
 }
 
@@ -61,6 +83,8 @@ export interface TimelineLayout {
   laneCount: number;
   /** Draw marks on Canvas (client) / as an LOD summary (server). */
   large: boolean;
+  /** The folded layout this one was unfolded from for a window (unfold.ts); absent on a folded layout. */
+  base?: TimelineLayout;
 }
 
 export interface LayoutOptions {
@@ -96,6 +120,13 @@ export const LAYOUT_DEFAULTS: Required<LayoutOptions> = {
   largeLanes: 200,
 };
 
+/**
+ * Tighter rows for a figure that has coordination tracks under its lanes (queue depths, shared values,
+ * latency): lanes, band headers and the stack of compared bands give up a little height, so that the figure
+ * fits a laptop's screen with its tracks open.
+ */
+export const COMPACT_LAYOUT: LayoutOptions = { laneHeight: 16, headerHeight: 22, bandGap: 8, maxStackHeight: 300 };
+
 /** Rows this tall or more get a label each. */
 export const LABEL_MIN_ROW = 12;
 
@@ -124,7 +155,8 @@ export function lanesForView(trace: Trace, view: ViewMode): number[] {
   return workers.length > 0 ? workers : lanesForView(trace, 'task');
 }
 
-const KIND_NOUN: Record<LaneKind, [string, string]> = {
+/** A lane kind's noun, singular and plural. */
+export const KIND_NOUN: Record<LaneKind, [string, string]> = {
   task: ['task', 'tasks'],
   main: ['main thread', 'main threads'],
   loop: ['event loop', 'event loops'],
@@ -190,7 +222,7 @@ function bandRows(
   maxH: number,
   o: Required<LayoutOptions>,
   bandIndex: number,
-): { rows: Row[]; groups: LabelGroup[]; h: number } {
+): { rows: Row[]; groups: LabelGroup[]; pools: Pool[]; h: number } {
   const secs = sections(trace, lanes);
   const fixed = secs.filter((s) => s.lanes.length <= 2);
   const pooled = secs.filter((s) => s.lanes.length > 2);
@@ -208,12 +240,14 @@ function bandRows(
   }
   const rows: Row[] = [];
   const groups: LabelGroup[] = [];
+  const pools: Pool[] = [];
   let y = top;
   for (const sec of secs) {
     const small = sec.lanes.length <= 2;
     const h = small ? o.laneHeight : rowH;
     const size = small ? 1 : groupSize;
     const start = y;
+    const firstRow = rows.length;
     for (let i = 0; i < sec.lanes.length; i += size) {
       const ls = sec.lanes.slice(i, i + size);
       const first = trace.lanes[ls[0]];
@@ -225,8 +259,21 @@ function bandRows(
       const [one, many] = KIND_NOUN[sec.kind];
       groups.push({ label: plural(sec.lanes.length, one, many), y: start, h: y - start });
     }
+    if (size > 1) {
+      const rowCount = rows.length - firstRow;
+      pools.push({
+        kind: sec.kind,
+        lanes: sec.lanes,
+        firstRow,
+        rowCount,
+        y: start,
+        h: y - start,
+        rowH: h,
+        laneH: o.laneHeight,
+      });
+    }
   }
-  return { rows, groups, h: y - top };
+  return { rows, groups, pools, h: y - top };
 }
 
 /** Vertical layout of one or more traces in a view. Pure: depends on the traces and options only. */
@@ -245,7 +292,7 @@ export function layoutTimeline(traces: readonly Trace[], view: ViewMode, options
     if (index > 0) y += o.bandGap;
     const lanes = laneLists[index];
     const ix = indexTrace(trace);
-    const { rows, groups, h } = bandRows(trace, lanes, y + o.headerHeight, budgets[index], o, index);
+    const { rows, groups, pools, h } = bandRows(trace, lanes, y + o.headerHeight, budgets[index], o, index);
     let bandSpans = 0;
     for (const l of lanes) bandSpans += ix.laneStart[l + 1] - ix.laneStart[l];
     bands.push({
@@ -257,6 +304,7 @@ export function layoutTimeline(traces: readonly Trace[], view: ViewMode, options
       h: o.headerHeight + h,
       rows,
       groups,
+      pools,
       spanCount: bandSpans,
     });
     y += o.headerHeight + h;

@@ -104,7 +104,8 @@ export function lodGroup(
   const msPerCol = 1 / pxPerMs;
   // Partial coverage added directly; full columns through a difference array per state.
   // Buffers are reused between calls (a canvas redraw calls this once per row).
-  const { w, diff, touches } = scratch(cols);
+  const { w, diff, touches, marked } = scratch(cols);
+  const stateIx = stateIndices(spans);
   let minCol = cols;
   let maxCol = -1;
   // The states that occur in the row: the column pass below only looks at these (a row of waiting tasks
@@ -113,7 +114,7 @@ export function lodGroup(
   for (const [from, to] of ranges) {
     for (let i = from; i < to; i++) {
       const s = spans[i];
-      const k = STATE_INDEX[s.state];
+      const k = stateIx[i];
       seen[k] = 1;
       const x0 = Math.max(0, (s.startMs - originMs) * pxPerMs);
       const x1 = Math.min(cols, (s.endMs - originMs) * pxPerMs);
@@ -124,15 +125,19 @@ export function lodGroup(
       if (cLast > maxCol) maxCol = cLast;
       touches[c0]++;
       touches[cLast + 1]--;
+      marked[c0] = 1;
+      marked[cLast + 1] = 1;
       if (c0 === cLast) {
         w[c0 * NSTATES + k] += (x1 - x0) * msPerCol;
         continue;
       }
       w[c0 * NSTATES + k] += (c0 + 1 - x0) * msPerCol;
       w[cLast * NSTATES + k] += (x1 - cLast) * msPerCol;
+      marked[cLast] = 1;
       if (cLast > c0 + 1) {
         diff[(c0 + 1) * NSTATES + k] += 1;
         diff[cLast * NSTATES + k] -= 1;
+        marked[c0 + 1] = 1;
       }
     }
   }
@@ -145,7 +150,23 @@ export function lodGroup(
   let cur: LodShape | null = null;
   let curBucket = -1;
   let touching = 0;
+  // A column no span starts or ends in (and whose left neighbour is one too) adds up exactly as its left
+  // neighbour did: it only extends the current shape by that column's total.
+  let prevMarked = true;
+  let prevTotal = 0;
   for (let c = minCol; c <= maxCol; c++) {
+    const isMarked = marked[c] === 1;
+    marked[c] = 0;
+    if (!isMarked && !prevMarked) {
+      if (cur) {
+        cur.x1 = c + 1;
+        cur.endMs = originMs + (c + 1) * msPerCol;
+        cur.coveredMs += prevTotal;
+        cur.density = cur.coveredMs / (lanes * (cur.endMs - cur.startMs));
+      }
+      continue;
+    }
+    prevMarked = isMarked;
     touching += touches[c];
     touches[c] = 0;
     const base = c * NSTATES;
@@ -165,6 +186,7 @@ export function lodGroup(
         best = k;
       }
     }
+    prevTotal = total;
     if (best < 0 || total <= 1e-12) {
       if (cur) out.push(cur);
       cur = null;
@@ -198,11 +220,21 @@ export function lodGroup(
   if (cur) out.push(cur);
   // The column pass cleared every cell it read (the used states of columns minCol..maxCol, which is all that
   // was written); only the end mark one past the last column is left.
-  if (maxCol >= minCol) touches[maxCol + 1] = 0;
+  if (maxCol >= minCol) {
+    touches[maxCol + 1] = 0;
+    marked[maxCol + 1] = 0;
+  }
   return out;
 }
 
-let scratchBufs: { cols: number; w: Float64Array; diff: Float64Array; touches: Int32Array } | null = null;
+let scratchBufs: {
+  cols: number;
+  w: Float64Array;
+  diff: Float64Array;
+  touches: Int32Array;
+  /** 1 where a span starts, ends or changes a difference (columns the pass must add up). */
+  marked: Uint8Array;
+} | null = null;
 
 function scratch(cols: number) {
   if (!scratchBufs || scratchBufs.cols < cols) {
@@ -211,9 +243,23 @@ function scratch(cols: number) {
       w: new Float64Array(cols * NSTATES),
       diff: new Float64Array((cols + 2) * NSTATES),
       touches: new Int32Array(cols + 2),
+      marked: new Uint8Array(cols + 2),
     };
   }
   return scratchBufs;
+}
+
+/** Each span's index into STATE_ORDER, computed once per spans array (a redraw reads it for every span in view). */
+const stateIndexCache = new WeakMap<readonly Span[], Uint8Array>();
+
+function stateIndices(spans: readonly Span[]): Uint8Array {
+  let ix = stateIndexCache.get(spans);
+  if (!ix || ix.length !== spans.length) {
+    ix = new Uint8Array(spans.length);
+    for (let i = 0; i < spans.length; i++) ix[i] = STATE_INDEX[spans[i].state];
+    stateIndexCache.set(spans, ix);
+  }
+  return ix;
 }
 
 /**
@@ -221,6 +267,13 @@ function scratch(cols: number) {
  * waiting. In a row of many lanes the waits dominate every column, so these are drawn over the summary.
  */
 const FOREGROUND: ReadonlySet<SpanState> = new Set<SpanState>(['running', 'native', 'blocking', 'pickling']);
+
+/** Whether a task in this state is doing something rather than waiting. */
+export function isForeground(state: SpanState): boolean {
+  return FOREGROUND.has(state);
+}
+
+const FOREGROUND_INDEX = Uint8Array.from(STATE_ORDER, (s) => (FOREGROUND.has(s) ? 1 : 0));
 
 /** Whether a span in a grouped row is drawn as itself over the row's summary at this zoom. */
 export function drawnOverGroup(s: Span, pxPerMs: number): boolean {
@@ -240,10 +293,13 @@ export function lodForeground(
   originMs = 0,
 ): LodShape[] {
   const out: LodShape[] = [];
+  const stateIx = stateIndices(spans);
   for (const [from, to] of ranges) {
     for (let i = from; i < to; i++) {
+      // drawnOverGroup, with the state looked up by index (this runs for every span in view on a redraw).
+      if (FOREGROUND_INDEX[stateIx[i]] !== 1) continue;
       const s = spans[i];
-      if (!drawnOverGroup(s, pxPerMs)) continue;
+      if (!((s.endMs - s.startMs) * pxPerMs >= 1)) continue;
       const x0 = (s.startMs - originMs) * pxPerMs;
       const x1 = (s.endMs - originMs) * pxPerMs;
       if (x1 <= 0 || x0 >= width) continue;
@@ -287,10 +343,51 @@ export function lodRow(
     const [from, to] = visibleRange(spans, laneStart[lanes[0]], laneStart[lanes[0] + 1], originMs, width / pxPerMs);
     return lodLane(spans, from, to, pxPerMs, originMs);
   }
-  const ranges = lanes.map((l) => visibleRange(spans, laneStart[l], laneStart[l + 1], originMs, width / pxPerMs));
+  const ranges = visibleRanges(spans, laneStart, lanes, originMs, width / pxPerMs);
   const summary = lodGroup(spans, ranges, pxPerMs, width, originMs);
   const exact = lodForeground(spans, ranges, pxPerMs, width, originMs);
   return exact.length ? summary.concat(exact) : summary;
+}
+
+/** Start and end of every span as typed arrays, built once per spans array (read by every redraw). */
+interface Bounds {
+  start: Float64Array;
+  end: Float64Array;
+}
+
+const boundsCache = new WeakMap<readonly Span[], Bounds>();
+
+function boundsOf(spans: readonly Span[]): Bounds {
+  let b = boundsCache.get(spans);
+  if (!b || b.start.length !== spans.length) {
+    b = { start: new Float64Array(spans.length), end: new Float64Array(spans.length) };
+    for (let i = 0; i < spans.length; i++) {
+      b.start[i] = spans[i].startMs;
+      b.end[i] = spans[i].endMs;
+    }
+    boundsCache.set(spans, b);
+  }
+  return b;
+}
+
+function rangeIn(b: Bounds, from: number, to: number, originMs: number, endMs: number): [number, number] {
+  let lo = from;
+  let hi = to;
+  // First span ending after the window's start.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (b.end[mid] <= originMs) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = lo;
+  hi = to;
+  // First span starting at or after the window's end.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (b.start[mid] < endMs) lo = mid + 1;
+    else hi = mid;
+  }
+  return [first, lo];
 }
 
 /**
@@ -304,22 +401,21 @@ export function visibleRange(
   originMs: number,
   widthMs: number,
 ): [number, number] {
+  return rangeIn(boundsOf(spans), from, to, originMs, originMs + widthMs);
+}
+
+/** visibleRange for each of `lanes` (one bounds lookup for them all). */
+export function visibleRanges(
+  spans: readonly Span[],
+  laneStart: Int32Array,
+  lanes: readonly number[],
+  originMs: number,
+  widthMs: number,
+): [number, number][] {
+  const b = boundsOf(spans);
   const endMs = originMs + widthMs;
-  let lo = from;
-  let hi = to;
-  // First span ending after the window's start.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].endMs <= originMs) lo = mid + 1;
-    else hi = mid;
-  }
-  const first = lo;
-  hi = to;
-  // First span starting at or after the window's end.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].startMs < endMs) lo = mid + 1;
-    else hi = mid;
-  }
-  return [first, lo];
+  const out: [number, number][] = new Array(lanes.length);
+  for (let i = 0; i < lanes.length; i++)
+    out[i] = rangeIn(b, laneStart[lanes[i]], laneStart[lanes[i] + 1], originMs, endMs);
+  return out;
 }

@@ -1,22 +1,28 @@
-/** SVG <pattern> definitions for the span states, one set per widget (ids from useId), from the palette's tiles. */
+/**
+ * SVG <pattern> definitions for the span states, from the palette's tiles, with stable ids that every
+ * figure's marks and legend swatches reference: one set per built page (written by the prerender beside the
+ * app, see patternsOnPage.ts), or one per figure where the page has none.
+ */
+import { useContext } from 'react';
 import type { SpanState } from '../sim/types';
 import { STATE_ORDER, hasPatternOverlay, stateTile } from './palette';
+import { PatternsOnPage } from './patternsOnPage';
 
-export function patternId(uid: string, state: SpanState): string {
-  return `${uid}-p-${state}`;
+export function patternId(state: SpanState): string {
+  return `tl-p-${state}`;
 }
 
 /** Fill attribute for a span rect: a pattern url for patterned states, else none (CSS class fills). */
-export function patternFill(uid: string, state: SpanState): string | undefined {
-  return hasPatternOverlay(state) ? `url(#${patternId(uid, state)})` : undefined;
+export function patternFill(state: SpanState): string | undefined {
+  return hasPatternOverlay(state) ? `url(#${patternId(state)})` : undefined;
 }
 
-function Pattern({ uid, state }: { uid: string; state: SpanState }) {
+function Pattern({ state }: { state: SpanState }) {
   const tile = stateTile(state);
   if (!tile) return null;
   return (
     <pattern
-      id={patternId(uid, state)}
+      id={patternId(state)}
       width={tile.w}
       height={tile.h}
       patternUnits="userSpaceOnUse"
@@ -39,15 +45,20 @@ function Pattern({ uid, state }: { uid: string; state: SpanState }) {
   );
 }
 
-/** A zero-size SVG holding the patterns, shared by the marks and the legend swatches. */
-export function PatternDefs({ uid }: { uid: string }) {
+/** The hidden SVG holding one set of patterns (`id` on the page's own set: PAGE_PATTERNS_ID). */
+export function PatternSet({ id }: { id?: string }) {
   return (
-    <svg className="tl-defs" width={0} height={0} aria-hidden="true" focusable="false">
+    <svg id={id} className="tl-defs" width={0} height={0} aria-hidden="true" focusable="false">
       <defs>
         {STATE_ORDER.filter(hasPatternOverlay).map((s) => (
-          <Pattern key={s} uid={uid} state={s} />
+          <Pattern key={s} state={s} />
         ))}
       </defs>
     </svg>
   );
+}
+
+/** A figure's patterns: none when the page holds them (patternsOnPage.ts), else a set of its own. */
+export function PatternDefs() {
+  return useContext(PatternsOnPage) ? null : <PatternSet />;
 }

@@ -60,7 +60,7 @@ export interface QueueTrack {
   text: string;
 }
 
-export const QUEUE_TRACK_H = 28;
+export const QUEUE_TRACK_H = 24;
 const PAD = 4;
 
 export function queueTrack(

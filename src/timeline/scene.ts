@@ -6,19 +6,23 @@
  * - Time → x through one linear scale over the window (`windowScale`); ticks adapt to the window.
  * - Level of detail: every span at least a pixel wide is its own shape; only sub-pixel runs merge
  *   (`lod.ts`), and rows holding many lanes are summarised per pixel column.
+ * - Rows: the layout's, except that lanes active in a narrow window come out of their groups (`unfold.ts`);
+ *   `scene.layout` is that layout, which labels, hit-testing and the keyboard cursor read.
  * - Flows (GIL hand-offs, wake-ups): all of them once neighbours are at least MIN_FLOW_GAP_PX apart;
  *   in wider views a thinned set is drawn and the scene says how many fall in view.
  */
 import type { SpanState } from '../sim/types';
 import type { Band, Row, SpanTarget, TimelineLayout } from './layout';
 import { rowAtY } from './layout';
-import { drawnOverGroup, lodRow, visibleRange, type LodShape } from './lod';
+import { drawnOverGroup, lodRow, type LodShape } from './lod';
 import { STATE_ORDER, hasPatternOverlay } from './palette';
 import { spanAt } from './traceIndex';
 import type { Tick } from './scale';
 import { windowTicks } from './ticks';
 import { clampWindow, type ViewWindow } from './viewWindow';
 import { bandFlows, type FlowKind, type FlowMark } from './flows';
+import { addStatesIn } from './statesIndex';
+import { unfoldLayout } from './unfold';
 
 /**
  * Plot width assumed before the plot is measured: the server render and the hydrating one. Coarser than a
@@ -74,7 +78,7 @@ export interface Scene {
 }
 
 export function rowPad(h: number): number {
-  return h >= 10 ? 3 : h >= 5 ? 1 : 0;
+  return h >= 18 ? 3 : h >= 10 ? 2 : h >= 5 ? 1 : 0;
 }
 
 /** CSS classes of a shape: one class per state, plus the alternate GIL-holder colour. */
@@ -137,13 +141,15 @@ function sceneFlows(layout: TimelineLayout, w: ViewWindow, x: (ms: number) => nu
 
 /** The scene for a layout seen through a window on a plot `width` px wide. */
 export function buildScene(
-  layout: TimelineLayout,
+  base: TimelineLayout,
   window: ViewWindow,
   width = NOMINAL_WIDTH,
   options: { shapes?: boolean } = {},
 ): Scene {
   const withShapes = options.shapes !== false;
-  const w = clampWindow(window, layout.domainMs);
+  const w = clampWindow(window, base.domainMs);
+  // Lanes active in a narrow window come out of their groups (unfold.ts): every reader of the scene sees them.
+  const layout = unfoldLayout(base, w);
   const W = Math.max(1, width);
   const scale = windowScale(w, W);
   const pxPerMs = W / Math.max(1e-12, w.endMs - w.startMs || 1);
@@ -195,15 +201,7 @@ export function hitTest(scene: Scene, x: number, y: number): SpanTarget | null {
 /** The states with time inside the window, in legend order (from the spans themselves, not the merged shapes). */
 export function statesInWindow(layout: TimelineLayout, w: ViewWindow): SpanState[] {
   const seen = new Set<SpanState>();
-  for (const band of layout.bands) {
-    const { ix } = band;
-    for (const row of band.rows)
-      for (const l of row.lanes) {
-        const [a, b] = visibleRange(ix.spans, ix.laneStart[l], ix.laneStart[l + 1], w.startMs, w.endMs - w.startMs);
-        for (let i = a; i < b; i++) seen.add(ix.spans[i].state);
-        if (seen.size === STATE_ORDER.length) return [...STATE_ORDER];
-      }
-  }
+  for (const band of layout.bands) addStatesIn(band.ix.spans, band.ix.laneStart, band.rows, w.startMs, w.endMs, seen);
   return STATE_ORDER.filter((s) => seen.has(s));
 }
 

@@ -90,7 +90,7 @@ export interface SharedTrack {
   text: string;
 }
 
-export const SHARED_TRACK_H = 30;
+export const SHARED_TRACK_H = 26;
 const PAD = 4;
 
 export function sharedTrack(

@@ -4,7 +4,8 @@
  * - resimulate(n): n re-simulation requests through the widget's store (a settings change that makes every
  *   model simulate again), each timed from the request to the first task that runs after it is painted;
  * - recordFrames(): per-frame main-thread time (from the frame's first input event or animation-frame
- *   callback to just after its paint) and the interval between frames, while the caller scrubs.
+ *   callback to just after its paint) and the interval between frames, while the caller scrubs;
+ * - recordBlocking(): the longest stretch the main thread stayed busy, whatever kept it busy.
  */
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
@@ -124,6 +125,33 @@ function mountTwoLoops() {
   flushSync(() => root.render(<TimelineView key="two-loops" store={s} caption="Two counting loops" />));
 }
 
+/**
+ * The longest the main thread stayed busy (any task, rendering included) while the page was otherwise idle:
+ * a chain of zero-delay timeouts, each noting how late it ran. What a render outside any input or animation
+ * frame (a timer's) costs, which recordFrames does not see.
+ */
+function recordBlocking() {
+  let running = true;
+  let longest = 0;
+  let last = performance.now();
+  const tick = () => {
+    if (!running) return;
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    setTimeout(tick, 0);
+  };
+  setTimeout(tick, 0);
+  return {
+    stop() {
+      running = false;
+      return longest;
+    },
+  };
+}
+
+let blocking: ReturnType<typeof recordBlocking> | null = null;
+
 /** Long tasks (> 50 ms) seen since the last call. */
 const longTasks: number[] = [];
 if (typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes?.includes('longtask'))
@@ -143,6 +171,10 @@ Object.assign(window, {
       recorder = recordFrames();
     },
     stopFrames: () => recorder!.stop(),
+    startBlocking: () => {
+      blocking = recordBlocking();
+    },
+    stopBlocking: () => blocking!.stop(),
     ready: true,
   },
 });

@@ -3,8 +3,9 @@ import { hydrated, sitePaths } from './pages';
 
 /**
  * Figures that fit: heights at a laptop's screen, the code beside or above the chart, the compact toolbar,
- * Copy link and the exports in the toolbar, touch targets on a phone, and the ten-thousand-task figure
- * zoomed in far enough to show one download's Python.
+ * Copy link and the exports in the toolbar, touch targets on a phone, the coordination figures with their
+ * tracks open (sealed and revealed), and the ten-thousand-task figure zoomed in far enough to show one
+ * download's Python, its active tasks out of their groups as lanes of their own.
  */
 
 const TWO_LOOPS = 'Two counting loops: one after another, and as two threads sharing the GIL';
@@ -50,6 +51,48 @@ test.describe('at 1280 × 900', () => {
     expect(measured).toBeGreaterThan(10);
     expect(tall).toEqual([]);
   });
+
+  for (const path of ['/coordinating/', '/serving/']) {
+    test(`${path}: every figure fits in 900 px with its tracks open, sealed and once its prediction is answered`, async ({
+      browser,
+    }) => {
+      test.setTimeout(120_000);
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      const tall: string[] = [];
+      const figures = page.locator('figure.tl');
+      const n = await figures.count();
+      expect(n).toBeGreaterThan(5);
+      let withTracks = 0;
+      for (let i = 0; i < n; i++) {
+        const figure = await hydrated(figures.nth(i));
+        const tracks = figure.locator('.tl-tracks-box');
+        if ((await tracks.count()) > 0) {
+          withTracks++;
+          // Open: no disclosure folds them away, and every track stands drawn.
+          await expect(figure.locator('details.tl-tracks-fold:not([open])')).toHaveCount(0);
+          for (const track of await tracks.locator('.tl-track').all()) await expect(track).toBeVisible();
+        }
+        const sealed = (await box(figure)).height;
+        if (sealed > 900) tall.push(`#${i} sealed ${Math.round(sealed)} px`);
+        const id = await figure.getAttribute('data-predicted-by');
+        if (!id) continue;
+        const question = page.locator(`section.predict[data-predict="${id}"]`);
+        await question.getByRole('radio').first().check();
+        await question.getByRole('button', { name: 'Check my guess' }).click();
+        await expect(figure).not.toHaveAttribute('data-sealed', '');
+        // With reduced motion the reveal jumps to the end: the totals, the answer and the latency stand shown.
+        await expect(figure.locator('.tl-answer')).toHaveAttribute('data-reached', '');
+        const revealed = (await box(figure)).height;
+        if (revealed > 900) tall.push(`#${i} revealed ${Math.round(revealed)} px`);
+      }
+      expect(withTracks).toBeGreaterThan(3);
+      expect(tall).toEqual([]);
+      await context.close();
+    });
+  }
 
   test('the code stands beside the chart, and its line markers still follow the playhead', async ({ page }) => {
     const figure = await twoLoops(page);
@@ -230,5 +273,55 @@ test.describe('the ten-thousand-task figure', () => {
     const details = figure.getByRole('region', { name: /details/i });
     await expect(details).toBeVisible();
     await expect(details).toContainText(/running Python/i);
+  });
+
+  test('zoomed in, the tasks active in view come out of their groups as labelled lanes, and fold back', async ({
+    page,
+  }) => {
+    await page.goto('/ten-thousand-tasks/');
+    await page.waitForLoadState('networkidle');
+    const figure = await hydrated(page.locator('figure.tl').first());
+    const chart = figure.locator('.tl-chart');
+    const height = (await box(chart)).height;
+    const labels = figure.locator('.tl-lane-label');
+    // The whole run: ten thousand tasks folded into group rows, no lane of its own.
+    await expect(labels).toHaveCount(0);
+    const slider = figure.getByRole('slider', { name: 'Time' });
+    await slider.focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('PageUp');
+    for (let i = 0; i < 40; i++) {
+      const start = Number(await figure.getAttribute('data-view-start-ms'));
+      const end = Number(await figure.getAttribute('data-view-end-ms'));
+      if (end - start <= 1.2) break;
+      await page.keyboard.press('+');
+    }
+    // A few tasks, a lane each, named; the figure keeps its height.
+    await expect.poll(() => labels.count()).toBeGreaterThan(0);
+    const count = await labels.count();
+    expect(count).toBeLessThanOrEqual(8);
+    const names = await labels.allInnerTexts();
+    for (const name of names) expect(name).toMatch(/^(quick|medium|slow)-\d+$/);
+    expect((await box(chart)).height).toBe(height);
+    // Its spans are clickable: a click on the running task's lane opens its details.
+    const running = figure.locator('.tl-readouts td').nth(1);
+    const runner = (await running.innerText()).trim();
+    const lane = labels.filter({ hasText: new RegExp(`^${runner}$`) });
+    await expect(lane).toHaveCount(1);
+    const r = await box(lane);
+    const playhead = Number(await slider.getAttribute('aria-valuenow'));
+    const start = Number(await figure.getAttribute('data-view-start-ms'));
+    const end = Number(await figure.getAttribute('data-view-end-ms'));
+    const plot = await box(figure.locator('.tl-plot'));
+    await page.mouse.click(plot.x + ((playhead - start) / (end - start)) * plot.width - 2, r.y + r.height / 2);
+    const details = figure.getByRole('region', { name: /details/i });
+    await expect(details).toBeVisible();
+    await expect(details).toContainText(runner);
+    await page.keyboard.press('Escape');
+    await figure.screenshot({ path: 'test-results/ten-thousand-unfolded.png' });
+    // Fit: they fold back into their groups.
+    await figure.getByRole('button', { name: 'Fit' }).click();
+    await expect(labels).toHaveCount(0);
+    expect((await box(chart)).height).toBe(height);
   });
 });

@@ -20,13 +20,17 @@ export function watchConsole(page: Page): string[] {
 }
 
 /**
- * Scrolls to a widget and waits until it is interactive: widgets that hydrate only when scrolled near
- * (src/widgets/near) mark their wrapper `data-ready` once they have.
+ * Scrolls to a widget and waits until it is interactive: widgets that hydrate only when the reader scrolls
+ * near them or reaches for them (src/widgets/near) mark their wrapper `data-ready` once they have.
  */
 export async function hydrated(widget: Locator): Promise<Locator> {
   await widget.scrollIntoViewIfNeeded();
   const waiting = widget.locator('xpath=ancestor::div[@class and contains(concat(" ", @class, " "), "-island ")]');
-  if ((await waiting.count()) > 0) await expect(waiting.first()).toHaveAttribute('data-ready', '');
+  if ((await waiting.count()) > 0) {
+    // A widget already in view when the page loaded waits for the reader to reach for it: a pointer over it.
+    if ((await waiting.first().getAttribute('data-ready')) === null) await waiting.first().dispatchEvent('pointerover');
+    await expect(waiting.first()).toHaveAttribute('data-ready', '');
+  }
   return widget;
 }
 

@@ -76,7 +76,7 @@ test('arrivals get the latency readout and strip; dark mode keeps them drawn', a
   const strip = figure.getByRole('group', { name: 'latency' }).first();
   await expect(strip).toBeVisible();
   const dots = await strip.locator('.tl-track-dots').getAttribute('d');
-  expect((dots ?? '').split('M').length - 1).toBeGreaterThan(10);
+  expect((dots ?? '').split(/[Mm]/).length - 1).toBeGreaterThan(10);
   await figure.locator('.tl-tracks-box').screenshot({ path: 'test-results/sync-tracks-latency.png' });
   await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
   await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));

@@ -159,6 +159,9 @@ test.describe('compare timeline on /overview/', () => {
     await expect(figure).toHaveAttribute('data-view', 'worker');
     await figure.getByLabel('By task').check();
     await expect(figure).toHaveAttribute('data-view', 'task');
+    // The playhead's handle sits over the plot: move it to the end, clear of the first span.
+    await figure.getByRole('slider', { name: /Time/ }).focus();
+    await page.keyboard.press('End');
     const span = figure.locator('rect[data-s]').first();
     await span.hover();
     await expect(figure.getByRole('tooltip')).toContainText(/→/);

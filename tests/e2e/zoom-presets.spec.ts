@@ -53,6 +53,8 @@ test.describe('zoom presets in the prose', () => {
     const preset = page.getByRole('button', { name: 'Zoom into the first 35 ms' });
     const convoy = page.locator('figure.tl[data-figure="convoy"]');
     await preset.scrollIntoViewIfNeeded();
+    // The figure has hydrated (it wakes as the page scrolls near it) before its window is watched.
+    await hydrated(convoy);
     const seen = await recordWindows(convoy);
     await preset.click();
     expect(await view(convoy)).toEqual({ start: 0, end: 35 });

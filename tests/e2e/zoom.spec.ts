@@ -116,13 +116,13 @@ test.describe('zoom and pan', () => {
     await page.keyboard.press('ArrowRight');
     expect((await view(figure)).start).toBe(0);
     await page.screenshot({ path: 'test-results/threads-30ms.png' });
-    // Click a waiting span of thread 1 (the lane's hatched wait between 15.4 and 20.5 ms).
+    // Click a waiting span of thread 1 (the lane's hatched wait between 20.5 and 25.6 ms).
     const rows = figure.locator('.tl-lane-label', { hasText: /^thread 1$/ });
     // The lanes sit below the code panel: bring thread 1 into the viewport so the click lands on it.
     await rows.first().scrollIntoViewIfNeeded();
     const plot = (await figure.locator('.tl-plot').boundingBox())!;
     const label = (await rows.first().boundingBox())!;
-    const x = plot.x + plot.width * (18 / (w.end - w.start));
+    const x = plot.x + plot.width * (24.5 / (w.end - w.start));
     await page.mouse.click(x, label.y + label.height / 2);
     const details = figure.getByRole('region', { name: /details/ });
     await expect(details).toBeVisible();
@@ -185,12 +185,12 @@ test('the ten-thousand-download figure zooms into one download’s 0.2 ms of Pyt
     timeout: 30_000,
   });
   const figure = await hydrated(target);
-  // Ctrl+wheel about the instant one download's second step of Python starts (269.45 ms).
+  // Ctrl+wheel about the instant one download's second step of Python starts (270.45 ms).
   const box = (await figure.locator('.tl-plot').boundingBox())!;
   for (let i = 0; i < 4; i++) {
-    // Aim at 269.5 ms in the current window each time (a pixel is a few ms of the whole run).
+    // Aim at 270.5 ms in the current window each time (a pixel is a few ms of the whole run).
     const v = await view(figure);
-    await page.mouse.move(box.x + box.width * ((269.5 - v.start) / (v.end - v.start)), box.y + 30);
+    await page.mouse.move(box.x + box.width * ((270.5 - v.start) / (v.end - v.start)), box.y + 30);
     await page.keyboard.down('Control');
     await page.mouse.wheel(0, -300);
     await page.keyboard.up('Control');
@@ -200,8 +200,8 @@ test('the ten-thousand-download figure zooms into one download’s 0.2 ms of Pyt
   }
   const w = await view(figure);
   expect(w.end - w.start).toBeLessThan(2);
-  expect(w.start).toBeLessThan(269.5);
-  expect(w.end).toBeGreaterThan(269.5);
+  expect(w.start).toBeLessThan(270.5);
+  expect(w.end).toBeGreaterThan(270.5);
   await expect(figure.locator('.tl-legend')).toContainText('running Python');
   await page.screenshot({ path: 'test-results/ten-thousand-zoom.png' });
 });

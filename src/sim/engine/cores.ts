@@ -113,7 +113,7 @@ export class Cores {
   }
 
   private record(th: SimThread): void {
-    this.sim.rec.set(this.firstLane + th.core, this.sim.now, th.state, th.task, th.step, th.lane);
+    this.sim.rec.setNow(this.firstLane + th.core, th.state, th.task, th.step, th.lane);
     this.sim.show(th);
   }
 
@@ -131,7 +131,7 @@ export class Cores {
     this.running[c] = null;
     th.core = -1;
     this.gen[c]++;
-    this.sim.rec.close(this.firstLane + c, this.sim.now);
+    this.sim.rec.closeNow(this.firstLane + c);
     this.fill(c);
   }
 
@@ -147,7 +147,7 @@ export class Cores {
     if (this.head < this.queue.length) {
       this.running[c] = null;
       th.core = -1;
-      this.sim.rec.close(this.firstLane + c, this.sim.now);
+      this.sim.rec.closeNow(this.firstLane + c);
       this.enqueue(th);
       this.fill(c);
     } else {

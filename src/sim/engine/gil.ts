@@ -23,6 +23,14 @@ import { E_GIL_DROP_REQUEST, E_GIL_HANDOFF, S } from './recorder';
 import type { Sim } from './sim';
 import type { SimThread } from './thread';
 
+const HELD = S.held;
+
+/** a mod m for whole numbers a ≥ 0, m > 0 below 2^53 (% on doubles is a slow library call). */
+function modWhole(a: number, m: number): number {
+  const r = a - Math.floor(a / m) * m;
+  return r < 0 ? r + m : r >= m ? r - m : r;
+}
+
 export class Gil {
   holder: SimThread | null = null;
   private lastHolder = -1;
@@ -33,6 +41,8 @@ export class Gil {
   threads = 0;
   private readonly waiters: SimThread[] = [];
   private head = 0;
+  /** See claimNext. */
+  private claimant: SimThread | null = null;
 
   private readonly phases = new PhaseSet();
   /** Earliest request by a waiter that was already waiting at the last switch (Infinity: none). */
@@ -62,6 +72,7 @@ export class Gil {
       this.take(th);
       return true;
     }
+    if (this.claimant === th) this.claimant = null;
     this.enqueue(th);
     return false;
   }
@@ -69,7 +80,7 @@ export class Gil {
   private enqueue(th: SimThread): void {
     const now = this.sim.now;
     th.gilWaiting = true;
-    th.gilPhase = now % this.waitNs;
+    th.gilPhase = modWhole(now, this.waitNs);
     this.waiters.push(th);
     this.phases.add(th.gilPhase, th.id);
     if (this.firstNew === null) {
@@ -96,6 +107,7 @@ export class Gil {
     const now = sim.now;
     if (th.gilWaiting) this.phases.remove(th.gilPhase, th.id);
     this.holder = th;
+    this.claimant = null;
     th.holdsGil = true;
     th.gilWaiting = false;
     this.dropRequest = false;
@@ -105,11 +117,11 @@ export class Gil {
       sim.rec.event(now, E_GIL_HANDOFF, th.task, this.lane, this.lastTask);
     }
     this.lastHolder = th.id;
-    sim.rec.set(this.lane, now, S.held, th.task, -1, th.lane);
+    sim.rec.setNow(this.lane, HELD, th.task, -1, th.lane);
     // Everyone still waiting now saw a switch: each asks at its second timeout from now.
     this.firstNew = null;
     if (this.phases.size > 0) {
-      this.oldAt = now + this.phases.nextDelta(now % this.waitNs, this.waitNs) + this.waitNs;
+      this.oldAt = now + this.phases.nextDelta(modWhole(now, this.waitNs), this.waitNs) + this.waitNs;
       this.oldWho = this.phases.who;
     } else this.oldAt = Infinity;
     this.reschedule();
@@ -117,7 +129,7 @@ export class Gil {
 
   /** The holder moved on to another op that still needs the GIL (maybe for another task). */
   retag(th: SimThread): void {
-    this.sim.rec.set(this.lane, this.sim.now, S.held, th.task, -1, th.lane);
+    this.sim.rec.setNow(this.lane, HELD, th.task, -1, th.lane);
   }
 
   /** The holder lets go (I/O, native code, parking, exiting, or a forced drop). */
@@ -125,16 +137,36 @@ export class Gil {
     th.holdsGil = false;
     this.holder = null;
     this.lastTask = th.task;
-    this.sim.rec.close(this.lane, this.sim.now);
-    if (this.head < this.waiters.length) {
-      const next = this.waiters[this.head++];
-      if (this.head > 1024 && this.head * 2 > this.waiters.length) {
-        this.waiters.splice(0, this.head);
-        this.head = 0;
-      }
-      this.take(next);
-      this.sim.cores.makeRunnable(next);
-    } else this.reschedule();
+    this.sim.rec.closeNow(this.lane);
+    if (this.head < this.waiters.length && this.claimant === null) this.handOff();
+    else this.reschedule();
+  }
+
+  private handOff(): void {
+    const next = this.waiters[this.head++];
+    if (this.head > 1024 && this.head * 2 > this.waiters.length) {
+      this.waiters.splice(0, this.head);
+      this.head = 0;
+    }
+    this.take(next);
+    this.sim.cores.makeRunnable(next);
+  }
+
+  /**
+   * th is awake and about to ask for the GIL (a thread's starter, woken by its "started" event): if the
+   * holder releases it first, th takes it, ahead of the waiters. They sleep on the GIL's condition
+   * variable and the release only signals one of them, which must wake up before it can take the GIL;
+   * th is already running towards take_gil(). Taking the GIL, or waiting for it, uses the claim up.
+   */
+  claimNext(th: SimThread): void {
+    this.claimant = th;
+  }
+
+  /** Drops an unused claim; a GIL it kept free goes to the longest waiter. */
+  cancelClaim(): void {
+    if (this.claimant === null) return;
+    this.claimant = null;
+    if (this.holder === null && this.head < this.waiters.length) this.handOff();
   }
 
   /** Forced switch: the holder drops the GIL and queues for it again behind the current waiters. */

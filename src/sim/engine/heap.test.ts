@@ -16,4 +16,27 @@ describe('EventHeap', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('keeps that order when pushes and pops interleave', () => {
+    // Each entry: a time to push, or null to pop; the model is a sorted list.
+    const op = fc.option(fc.integer({ min: 0, max: 30 }), { nil: null, freq: 3 });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
+        const h = new EventHeap(2);
+        const model: [number, number][] = [];
+        ops.forEach((t, i) => {
+          if (t !== null) {
+            h.push(t, 1, i, 0);
+            model.push([t, i]);
+            model.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+          } else if (model.length > 0) {
+            expect(h.pop()).toBe(true);
+            expect([h.topTime, h.topA]).toEqual(model.shift());
+          } else expect(h.pop()).toBe(false);
+          expect(h.size).toBe(model.length);
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

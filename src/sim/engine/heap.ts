@@ -1,6 +1,7 @@
 /**
- * The event queue: a binary min-heap keyed by (time, seq), stored in parallel typed arrays so that
- * pushing and popping allocate nothing. `seq` is a counter, so events at the same instant come out
+ * The event queue: a 4-ary min-heap keyed by (time, seq), stored in parallel typed arrays so that
+ * pushing and popping allocate nothing (four children per node: half the depth of a binary heap, and
+ * siblings side by side in memory). `seq` is a counter, so events at the same instant come out
  * in the order they were scheduled: that makes every run deterministic.
  */
 export class EventHeap {
@@ -57,7 +58,7 @@ export class EventHeap {
     let i = this.n++;
     // sift up
     while (i > 0) {
-      const p = (i - 1) >> 1;
+      const p = (i - 1) >> 2;
       if (T[p] < time || (T[p] === time && S[p] < seq)) break;
       T[i] = T[p];
       S[i] = S[p];
@@ -93,14 +94,25 @@ export class EventHeap {
     const la = A[last];
     const lb = B[last];
     let i = 0;
-    const half = last >> 1;
-    while (i < half) {
-      let c = 2 * i + 1;
-      const r = c + 1;
-      if (r < last && (T[r] < T[c] || (T[r] === T[c] && S[r] < S[c]))) c = r;
-      if (lt < T[c] || (lt === T[c] && ls < S[c])) break;
-      T[i] = T[c];
-      S[i] = S[c];
+    for (;;) {
+      const first = 4 * i + 1;
+      if (first >= last) break;
+      // The earliest of i's children (those below `last`).
+      const end = first + 4 < last ? first + 4 : last;
+      let c = first;
+      let ct = T[first];
+      let cs = S[first];
+      for (let j = first + 1; j < end; j++) {
+        const tj = T[j];
+        if (tj < ct || (tj === ct && S[j] < cs)) {
+          c = j;
+          ct = tj;
+          cs = S[j];
+        }
+      }
+      if (lt < ct || (lt === ct && ls < cs)) break;
+      T[i] = ct;
+      S[i] = cs;
       K[i] = K[c];
       A[i] = A[c];
       B[i] = B[c];

@@ -8,6 +8,8 @@
  * not the whole set's.
  */
 const BLOCK = 256;
+/** Entries moved one by one up to this many (copyWithin costs more for a few). */
+const SHORT_MOVE = 16;
 
 export class PhaseSet {
   /** Blocks in order; each block's phases are sorted and every block is non-empty. */
@@ -15,15 +17,15 @@ export class PhaseSet {
   private thread: Int32Array[] = [];
   private count: number[] = [];
   /** Blocks that emptied, kept for reuse (the set often goes from empty to one waiter and back). */
-  private spare: { phase: Float64Array; thread: Int32Array }[] = [];
+  private sparePhase: Float64Array[] = [];
+  private spareThread: Int32Array[] = [];
   size = 0;
   /** Set by nextDelta: the thread whose timer fires next. */
   who = -1;
 
   private newBlock(at: number): void {
-    const b = this.spare.pop();
-    const ph = b !== undefined ? b.phase : new Float64Array(BLOCK);
-    const th = b !== undefined ? b.thread : new Int32Array(BLOCK);
+    const ph = this.sparePhase.pop() ?? new Float64Array(BLOCK);
+    const th = this.spareThread.pop() ?? new Int32Array(BLOCK);
     if (at === this.count.length) {
       this.phase.push(ph);
       this.thread.push(th);
@@ -93,8 +95,15 @@ export class PhaseSet {
     const ph = this.phase[b];
     const th = this.thread[b];
     const n = this.count[b];
-    ph.copyWithin(i + 1, i, n);
-    th.copyWithin(i + 1, i, n);
+    if (n - i > SHORT_MOVE) {
+      ph.copyWithin(i + 1, i, n);
+      th.copyWithin(i + 1, i, n);
+    } else {
+      for (let j = n; j > i; j--) {
+        ph[j] = ph[j - 1];
+        th[j] = th[j - 1];
+      }
+    }
     ph[i] = p;
     th[i] = thread;
     this.count[b] = n + 1;
@@ -122,11 +131,21 @@ export class PhaseSet {
       i--;
     }
     const n = this.count[b];
-    this.phase[b].copyWithin(i, i + 1, n);
-    this.thread[b].copyWithin(i, i + 1, n);
+    const phs = this.phase[b];
+    const ths = this.thread[b];
+    if (n - i > SHORT_MOVE) {
+      phs.copyWithin(i, i + 1, n);
+      ths.copyWithin(i, i + 1, n);
+    } else {
+      for (let j = i + 1; j < n; j++) {
+        phs[j - 1] = phs[j];
+        ths[j - 1] = ths[j];
+      }
+    }
     this.size--;
     if (n === 1) {
-      this.spare.push({ phase: this.phase[b], thread: this.thread[b] });
+      this.sparePhase.push(this.phase[b]);
+      this.spareThread.push(this.thread[b]);
       if (b === this.count.length - 1) {
         this.phase.pop();
         this.thread.pop();

@@ -3,65 +3,74 @@
  *
  * Lanes get an internal id when they are created (task lanes first, then whatever the model creates as
  * it runs). At the end they are put in the order the contract asks for (tasks, workers, cores, GILs) and
- * every lane reference in spans and events is renumbered. Each lane has at most one open span; setting
- * the same state again continues it, and a span that is closed and reopened at the same instant with the
- * same attributes is merged, so traces stay small.
+ * every lane reference in spans and events is renumbered (finish.ts). Each lane has at most one open
+ * span; setting the same state again continues it, and a span that starts where the lane's last closed
+ * span ended, with the same attributes, extends that span instead, so traces stay small.
+ *
+ * Everything the inner loop touches is in typed arrays: one row of 16 integers per lane (the open
+ * span, the last closed span, the lane's category) and LANE_NUMS numbers (times), spans in a SpanStore,
+ * events in one growing buffer.
  */
-import type { Lane, LaneKind, Span, TaskResult, TraceEvent } from '../types';
-import { CAT_CORE, CAT_GIL, CAT_TASK, E_STEP_START, E_TASK_END, E_TASK_START, S } from './codes';
-import { materializeEvents, materializeSpans } from './materialize';
+import type { LaneKind, TraceEvent } from '../types';
+import { CAT_CORE, CAT_TASK, E_STEP_START, E_TASK_END, E_TASK_START, S } from './codes';
+import { SpanStore, takeEventBuffer } from './buffers';
+import { finishRecording } from './finish';
+import type { Finished, FinishedLazy, Recording } from './finish';
 import type { SpanInfo } from './materialize';
 
 export * from './codes';
 
 const WAIT_LOOP = S['wait-loop'];
 const WAIT_WORKER = S['wait-worker'];
-const NS_PER_MS = 1e6;
 
-/**
- * Spans are recorded into fixed-size chunks of typed arrays (SPAN_CHUNK spans each: nothing is copied
- * as a run grows, and a small run allocates little). A trace keeps its chunks until its spans are first
- * read; then the objects are built and the chunks come back here for later simulations (the page
- * re-simulates on every edit). The event buffer works the same way, as one growing array. Simulations
- * never overlap (simulate is synchronous), and buffers come back only once their trace is done with them.
- */
-const SPAN_CHUNK_BITS = 12;
-const SPAN_CHUNK = 1 << SPAN_CHUNK_BITS;
-const SPAN_MASK = SPAN_CHUNK - 1;
-/** At most this many spare chunks are kept (about 40 MB). */
-const MAX_SPARE_CHUNKS = 256;
-/** Event numbers (5 per event) of a new event buffer. */
-const EVENT_BUFFER = 5 * 4096;
-const spareT: Float64Array[] = [];
-const spareI: Int32Array[] = [];
-let spareEvents: Float64Array | null = null;
+// A lane's row of integers: the open span (state -1 = none) …
+const R_STATE = 0;
+const R_TASK = 1;
+const R_STEP = 2;
+const R_WORKER = 3;
+const R_INFO = 4;
+/** … the lane's last closed span (index, or -1) and its attributes … */
+const R_LAST = 5;
+const R_LSTATE = 6;
+const R_LTASK = 7;
+const R_LSTEP = 8;
+const R_LWORKER = 9;
+const R_LINFO = 10;
+/** … and the lane itself. */
+const R_CAT = 11;
+const R_HIDDEN = 12;
+/** LANE_INTS = 1 << LANE_SHIFT = 16 integers per lane. */
+const LANE_SHIFT = 4;
+// A lane's numbers: when the open span started, when the last closed one ended, closed core time.
+const N_START = 0;
+const N_LAST_END = 1;
+const N_BUSY = 2;
+const LANE_NUMS = 4;
 
-export class Recorder {
-  private readonly cat: number[] = [];
-  private readonly kind: LaneKind[] = [];
-  private readonly label: string[] = [];
-  /** Lanes that are left out of the trace (a GIL only one thread ever used). */
-  private readonly hidden: boolean[] = [];
-  // The open span of each lane (state -1 = none).
-  private readonly oState: number[] = [];
-  private readonly oTask: number[] = [];
-  private readonly oStep: number[] = [];
-  private readonly oWorker: number[] = [];
-  private readonly oStart: number[] = [];
-  private readonly oInfo: number[] = [];
-  /** Index of each lane's last closed span, or -1. */
-  private readonly lastSpan: number[] = [];
+/** Whatever keeps the simulated time, ns. */
+export interface Clock {
+  readonly now: number;
+}
+
+export class Recorder implements Recording {
+  /** Lanes created so far. */
+  laneCount = 0;
   /**
-   * Closed spans (internal lane ids), `nsp` of them; span k is entry k & SPAN_MASK of chunk
-   * k >> SPAN_CHUNK_BITS: times in `spT` chunks, 2 numbers each (start, end, ns), the rest in `spI`
-   * chunks, 6 integers each (lane, state, task, step, worker, info).
+   * The time of the set / close in progress. Passed in a field, not as an argument: a number outside
+   * the small-integer range passed to a call that is not inlined is boxed (a heap allocation per call).
+   * For the same reason the engine calls the *Now methods, which read the time from `clock`.
    */
-  private readonly spT: Float64Array[] = [];
-  private readonly spI: Int32Array[] = [];
-  private nsp = 0;
+  private at = 0;
+  /** The engine's clock (the Sim sets itself). */
+  clock: Clock = { now: 0 };
+  private rows: Int32Array;
+  private nums: Float64Array;
+  readonly kind: LaneKind[] = [];
+  readonly label: string[] = [];
+  readonly spans = new SpanStore();
   /** Events, 5 numbers each: time, kind, task, lane, extra. */
-  private ev: Float64Array;
-  private nev = 0;
+  ev: Float64Array;
+  nev = 0;
 
   readonly taskStart: Float64Array;
   readonly taskEnd: Float64Array;
@@ -70,21 +79,21 @@ export class Recorder {
   /** Called when a task finishes (the coordination layer wakes its joiners). */
   onTaskDone: ((t: number) => void) | null = null;
   /** Side tables: what waiting spans and coordination events carry beyond the numbers. */
-  private readonly infos: SpanInfo[] = [];
-  private readonly aux: Partial<TraceEvent>[] = [];
+  readonly infos: SpanInfo[] = [];
+  readonly aux: Partial<TraceEvent>[] = [];
   /** Tasks whose start is deferred until a worker takes them (work done on submission does not count). */
   private readonly held: Uint8Array;
 
-  /** Closed-span time per core lane (ns). Summary mode (keep = false) stores no spans or events, only this and task times. */
-  private readonly busy: number[] = [];
-
+  /** Summary mode (keep = false) stores no spans or events, only core busy time and task times. */
   constructor(
-    private readonly taskNames: readonly string[],
+    readonly taskNames: readonly string[],
     private readonly keep = true,
   ) {
     const n = taskNames.length;
-    this.ev = spareEvents ?? new Float64Array(EVENT_BUFFER);
-    spareEvents = null;
+    this.ev = takeEventBuffer();
+    const cap = n + 64;
+    this.rows = new Int32Array(cap << LANE_SHIFT);
+    this.nums = new Float64Array(cap * LANE_NUMS);
     this.taskStart = new Float64Array(n).fill(-1);
     this.taskEnd = new Float64Array(n).fill(-1);
     this.taskArrival = new Float64Array(n);
@@ -93,24 +102,40 @@ export class Recorder {
   }
 
   addLane(cat: number, kind: LaneKind, label: string): number {
-    const id = this.cat.length;
-    this.cat.push(cat);
+    const id = this.laneCount++;
+    if (id << LANE_SHIFT === this.rows.length) {
+      const rows = new Int32Array(this.rows.length * 2);
+      rows.set(this.rows);
+      this.rows = rows;
+      const nums = new Float64Array(this.nums.length * 2);
+      nums.set(this.nums);
+      this.nums = nums;
+    }
+    const o = id << LANE_SHIFT;
+    const R = this.rows;
+    R[o + R_STATE] = -1;
+    R[o + R_TASK] = -1;
+    R[o + R_STEP] = -1;
+    R[o + R_WORKER] = -1;
+    R[o + R_INFO] = -1;
+    R[o + R_LAST] = -1;
+    R[o + R_CAT] = cat;
     this.kind.push(kind);
     this.label.push(label);
-    this.hidden.push(false);
-    this.oState.push(-1);
-    this.oTask.push(-1);
-    this.oStep.push(-1);
-    this.oWorker.push(-1);
-    this.oStart.push(0);
-    this.oInfo.push(-1);
-    this.lastSpan.push(-1);
-    this.busy.push(0);
     return id;
   }
 
+  catOf(lane: number): number {
+    return this.rows[(lane << LANE_SHIFT) + R_CAT];
+  }
+
+  isHidden(lane: number): boolean {
+    return this.rows[(lane << LANE_SHIFT) + R_HIDDEN] !== 0;
+  }
+
+  /** Leaves a lane out of the trace (a GIL only one thread ever used). */
   hide(lane: number): void {
-    this.hidden[lane] = true;
+    this.rows[(lane << LANE_SHIFT) + R_HIDDEN] = 1;
   }
 
   /** A waiting span's details (Span.sync / holder / detail): returns the `info` argument for set / task. */
@@ -122,119 +147,116 @@ export class Recorder {
 
   /** Sets what a lane shows from `now` on. */
   set(lane: number, now: number, state: number, task: number, step: number, worker: number, info = -1): void {
-    if (!this.keep && this.cat[lane] !== CAT_CORE) return; // summary mode: only core busy time is needed
-    const cur = this.oState[lane];
+    this.at = now;
+    this.put(lane, state, task, step, worker, info);
+  }
+
+  /** As set, at the clock's time (the engine's calls: no time is passed, see `at`). */
+  setNow(lane: number, state: number, task: number, step: number, worker: number, info = -1): void {
+    this.at = this.clock.now;
+    this.put(lane, state, task, step, worker, info);
+  }
+
+  /** set at this.at. */
+  private put(lane: number, state: number, task: number, step: number, worker: number, info: number): void {
+    const R = this.rows;
+    const o = lane << LANE_SHIFT;
+    if (!this.keep && R[o + R_CAT] !== CAT_CORE) return; // summary mode: only core busy time is needed
+    const cur = R[o + R_STATE];
     if (
       cur === state &&
-      this.oTask[lane] === task &&
-      this.oStep[lane] === step &&
-      this.oWorker[lane] === worker &&
-      this.oInfo[lane] === info
+      R[o + R_TASK] === task &&
+      R[o + R_STEP] === step &&
+      R[o + R_WORKER] === worker &&
+      R[o + R_INFO] === info
     ) {
       return;
     }
-    if (cur >= 0) this.close(lane, now);
-    else {
-      // Reopen the last closed span if it ends now and looks the same (merging adjacent spans).
-      const k = this.lastSpan[lane];
-      if (k >= 0 && k === this.nsp - 1) {
-        const spT = this.spT[k >> SPAN_CHUNK_BITS];
-        const spI = this.spI[k >> SPAN_CHUNK_BITS];
-        const t2 = 2 * (k & SPAN_MASK);
-        const i6 = 6 * (k & SPAN_MASK);
-        if (
-          spT[t2 + 1] === now &&
-          spI[i6 + 1] === state &&
-          spI[i6 + 2] === task &&
-          spI[i6 + 3] === step &&
-          spI[i6 + 4] === worker &&
-          spI[i6 + 5] === info
-        ) {
-          this.oStart[lane] = spT[t2];
-          // Its time counts again, whole, when it closes.
-          if (this.cat[lane] === CAT_CORE) this.busy[lane] -= spT[t2 + 1] - spT[t2];
-          this.nsp = k;
-          this.lastSpan[lane] = -1;
-          this.oState[lane] = state;
-          this.oTask[lane] = task;
-          this.oStep[lane] = step;
-          this.oWorker[lane] = worker;
-          this.oInfo[lane] = info;
-          return;
-        }
-      }
-    }
-    this.oState[lane] = state;
-    this.oTask[lane] = task;
-    this.oStep[lane] = step;
-    this.oWorker[lane] = worker;
-    this.oInfo[lane] = info;
-    this.oStart[lane] = now;
+    if (cur >= 0) this.closeRow(lane, o);
+    R[o + R_STATE] = state;
+    R[o + R_TASK] = task;
+    R[o + R_STEP] = step;
+    R[o + R_WORKER] = worker;
+    R[o + R_INFO] = info;
+    this.nums[lane * LANE_NUMS + N_START] = this.at;
   }
 
   /** Closes the lane's open span at `now` (nothing shown afterwards until the next set). */
   close(lane: number, now: number): void {
-    const st = this.oState[lane];
-    if (st < 0) return;
-    this.oState[lane] = -1;
-    const start = this.oStart[lane];
+    const o = lane << LANE_SHIFT;
+    if (this.rows[o + R_STATE] >= 0) {
+      this.at = now;
+      this.closeRow(lane, o);
+    }
+  }
+
+  /** As close, at the clock's time. */
+  closeNow(lane: number): void {
+    const o = lane << LANE_SHIFT;
+    if (this.rows[o + R_STATE] >= 0) {
+      this.at = this.clock.now;
+      this.closeRow(lane, o);
+    }
+  }
+
+  /** Closes the open span of the lane whose row starts at o, at this.at. */
+  private closeRow(lane: number, o: number): void {
+    const now = this.at;
+    const R = this.rows;
+    const N = this.nums;
+    const st = R[o + R_STATE];
+    R[o + R_STATE] = -1;
+    const no = lane * LANE_NUMS;
+    const start = N[no + N_START];
     if (now <= start) return;
-    if (!this.keep) {
-      this.busy[lane] += now - start;
+    if (R[o + R_CAT] === CAT_CORE) N[no + N_BUSY] += now - start;
+    if (!this.keep) return;
+    const task = R[o + R_TASK];
+    const step = R[o + R_STEP];
+    const worker = R[o + R_WORKER];
+    const info = R[o + R_INFO];
+    const k = R[o + R_LAST];
+    if (
+      k >= 0 &&
+      N[no + N_LAST_END] === start &&
+      R[o + R_LSTATE] === st &&
+      R[o + R_LTASK] === task &&
+      R[o + R_LSTEP] === step &&
+      R[o + R_LWORKER] === worker &&
+      R[o + R_LINFO] === info
+    ) {
+      this.spans.setEnd(k, now);
+      N[no + N_LAST_END] = now;
       return;
     }
-    if (this.cat[lane] === CAT_CORE) this.busy[lane] += now - start;
-    const task = this.oTask[lane];
-    const step = this.oStep[lane];
-    const worker = this.oWorker[lane];
-    const info = this.oInfo[lane];
-    const k = this.lastSpan[lane];
-    if (k >= 0) {
-      const spT = this.spT[k >> SPAN_CHUNK_BITS];
-      const spI = this.spI[k >> SPAN_CHUNK_BITS];
-      const t2 = 2 * (k & SPAN_MASK);
-      const i6 = 6 * (k & SPAN_MASK);
-      if (
-        spT[t2 + 1] === start &&
-        spI[i6 + 1] === st &&
-        spI[i6 + 2] === task &&
-        spI[i6 + 3] === step &&
-        spI[i6 + 4] === worker &&
-        spI[i6 + 5] === info
-      ) {
-        spT[t2 + 1] = now;
-        return;
-      }
-    }
-    const n = this.nsp;
-    const c = n >> SPAN_CHUNK_BITS;
-    if (c === this.spT.length) {
-      this.spT.push(spareT.pop() ?? new Float64Array(2 * SPAN_CHUNK));
-      this.spI.push(spareI.pop() ?? new Int32Array(6 * SPAN_CHUNK));
-    }
-    const spT = this.spT[c];
-    const spI = this.spI[c];
-    const t2 = 2 * (n & SPAN_MASK);
-    spT[t2] = start;
-    spT[t2 + 1] = now;
-    const i6 = 6 * (n & SPAN_MASK);
-    spI[i6] = lane;
-    spI[i6 + 1] = st;
-    spI[i6 + 2] = task;
-    spI[i6 + 3] = step;
-    spI[i6 + 4] = worker;
-    spI[i6 + 5] = info;
-    this.nsp = n + 1;
-    this.lastSpan[lane] = n;
+    R[o + R_LAST] = this.spans.append(start, now, lane, st, task, step, worker, info);
+    R[o + R_LSTATE] = st;
+    R[o + R_LTASK] = task;
+    R[o + R_LSTEP] = step;
+    R[o + R_LWORKER] = worker;
+    R[o + R_LINFO] = info;
+    N[no + N_LAST_END] = now;
   }
 
   /** A task lane's state; the first state that is not a queue wait marks the task as started. */
   task(t: number, now: number, state: number, step: number, worker: number, info = -1): void {
+    this.at = now;
+    this.putTask(t, state, step, worker, info);
+  }
+
+  /** As task, at the clock's time. */
+  taskNow(t: number, state: number, step: number, worker: number, info = -1): void {
+    this.at = this.clock.now;
+    this.putTask(t, state, step, worker, info);
+  }
+
+  private putTask(t: number, state: number, step: number, worker: number, info: number): void {
     if (this.taskStart[t] < 0 && state !== WAIT_LOOP && state !== WAIT_WORKER && this.held[t] === 0) {
+      const now = this.at;
       this.taskStart[t] = now;
       this.event(now, E_TASK_START, t, t, 0);
     }
-    this.set(t, now, state, t, step, worker, info);
+    this.put(t, state, t, step, worker, info);
   }
 
   /** Work done for t on submission to a pool does not start it; the worker taking it will (releaseStart). */
@@ -272,12 +294,12 @@ export class Recorder {
   event(now: number, kind: number, task: number, lane: number, extra: number): void {
     if (!this.keep) return;
     let ev = this.ev;
-    if (this.nev + 5 > ev.length) {
+    const i = this.nev;
+    if (i + 5 > ev.length) {
       const bigger = new Float64Array(ev.length * 2);
       bigger.set(ev);
       this.ev = ev = bigger;
     }
-    const i = this.nev;
     ev[i] = now;
     ev[i + 1] = kind;
     ev[i + 2] = task;
@@ -292,15 +314,15 @@ export class Recorder {
    */
   busyNs(first: number, count: number): number[] {
     const sums = new Array<number>(count).fill(0);
-    for (let i = 0; i < count; i++) sums[i] = this.busy[first + i];
+    for (let i = 0; i < count; i++) sums[i] = this.nums[(first + i) * LANE_NUMS + N_BUSY];
     return sums;
   }
 
   closeAll(now: number): void {
-    for (let l = 0; l < this.oState.length; l++) this.close(l, now);
+    for (let l = 0; l < this.laneCount; l++) this.close(l, now);
   }
 
-  finish(): { lanes: Lane[]; spans: Span[]; events: TraceEvent[]; tasks: TaskResult[]; laneOf: Int32Array } {
+  finish(): Finished {
     const out = this.finishLazy();
     const spans = typeof out.spans === 'function' ? out.spans() : out.spans;
     const events = typeof out.events === 'function' ? out.events() : out.events;
@@ -310,81 +332,9 @@ export class Recorder {
   /**
    * As finish, but the spans and events of a large trace stay in typed arrays until first asked for:
    * `spans` / `events` are then functions that build the objects once and return the same arrays after
-   * that. A small trace (one span chunk, one event buffer) is built at once: that costs less than keeping
-   * its buffers, and they go straight back for the next simulation.
+   * that (see finish.ts).
    */
-  finishLazy(): {
-    lanes: Lane[];
-    spans: Span[] | (() => Span[]);
-    events: TraceEvent[] | (() => TraceEvent[]);
-    tasks: TaskResult[];
-    laneOf: Int32Array;
-  } {
-    const nl = this.cat.length;
-    const laneOf = new Int32Array(nl).fill(-1);
-    const lanes: Lane[] = [];
-    for (let cat = CAT_TASK; cat <= CAT_GIL; cat++) {
-      for (let l = 0; l < nl; l++) {
-        if (this.cat[l] !== cat || this.hidden[l]) continue;
-        laneOf[l] = lanes.length;
-        lanes.push(
-          cat === CAT_TASK
-            ? { id: `task-${l}`, kind: this.kind[l], label: this.label[l], task: l }
-            : { id: `${this.kind[l]}-${lanes.length}`, kind: this.kind[l], label: this.label[l] },
-        );
-      }
-    }
-    const laneCount = lanes.length;
-    const infos = this.infos;
-    const aux = this.aux;
-    const nt = this.taskNames.length;
-    const tasks = new Array<TaskResult>(nt);
-    for (let t = 0; t < nt; t++) {
-      const arrivalMs = this.taskArrival[t] / NS_PER_MS;
-      const startMs = this.taskStart[t] / NS_PER_MS;
-      const endMs = this.taskEnd[t] / NS_PER_MS;
-      tasks[t] = { name: this.taskNames[t], arrivalMs, startMs, endMs, latencyMs: endMs - arrivalMs };
-    }
-    const nsp = this.nsp;
-    const nev = this.nev;
-    if (nsp <= SPAN_CHUNK && nev <= EVENT_BUFFER) {
-      const spans = materializeSpans(this.spT, this.spI, SPAN_CHUNK_BITS, nsp, laneOf, laneCount, infos);
-      const events = materializeEvents(this.ev, nev, laneOf, aux);
-      for (let c = 0; c < this.spT.length && spareT.length < MAX_SPARE_CHUNKS; c++) {
-        spareT.push(this.spT[c]);
-        spareI.push(this.spI[c]);
-      }
-      if (spareEvents === null || spareEvents.length < this.ev.length) spareEvents = this.ev;
-      return { lanes, spans, events, tasks, laneOf };
-    }
-    let spT: Float64Array[] | null = this.spT;
-    let spI: Int32Array[] | null = this.spI;
-    let ev: Float64Array | null = this.ev;
-    let spans: Span[] | null = null;
-    let events: TraceEvent[] | null = null;
-    return {
-      lanes,
-      spans: () => {
-        if (spans === null) {
-          spans = materializeSpans(spT!, spI!, SPAN_CHUNK_BITS, nsp, laneOf, laneCount, infos);
-          for (let c = 0; c < spT!.length && spareT.length < MAX_SPARE_CHUNKS; c++) {
-            spareT.push(spT![c]);
-            spareI.push(spI![c]);
-          }
-          spT = spI = null;
-        }
-        return spans;
-      },
-      events: () => {
-        if (events === null) {
-          events = materializeEvents(ev!, nev, laneOf, aux);
-          if (spareEvents === null || spareEvents.length < ev!.length) spareEvents = ev;
-          ev = null;
-        }
-        return events;
-      },
-      tasks,
-      laneOf,
-    };
+  finishLazy(): FinishedLazy {
+    return finishRecording(this);
   }
 }

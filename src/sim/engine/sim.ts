@@ -19,6 +19,9 @@ import { EventHeap } from './heap';
 import { CAT_CORE, CAT_GIL, CAT_WORKER, Recorder, S } from './recorder';
 import { OP_EXIT, OP_NONE, OP_PARK, OP_RUN, OP_WAIT, SimThread } from './thread';
 
+const WAIT_GIL = S['wait-gil'];
+const WAIT_CORE = S['wait-core'];
+
 export interface Driver {
   /** th finished its operation (or was woken, or was just started): give it the next one. */
   next(th: SimThread): void;
@@ -58,6 +61,7 @@ export class Sim {
     private readonly gilWaitNs: number,
     private readonly maxEvents: number,
   ) {
+    rec.clock = this;
     let first = -1;
     for (let c = 0; c < coreCount; c++) {
       const lane = rec.addLane(CAT_CORE, 'core', `core ${c}`);
@@ -184,18 +188,18 @@ export class Sim {
   show(th: SimThread): void {
     const rec = this.rec;
     let st: number;
-    if (th.op === OP_RUN) st = th.gilWaiting ? S['wait-gil'] : th.core >= 0 ? th.state : S['wait-core'];
+    if (th.op === OP_RUN) st = th.gilWaiting ? WAIT_GIL : th.core >= 0 ? th.state : WAIT_CORE;
     else if (th.op === OP_WAIT) st = th.state;
     else if (th.op === OP_PARK && th.blockState >= 0) {
-      rec.set(th.lane, this.now, th.blockState, th.task, th.step, -1, th.blockInfo);
-      if (th.task >= 0) rec.task(th.task, this.now, th.blockState, th.step, th.lane, th.blockInfo);
+      rec.setNow(th.lane, th.blockState, th.task, th.step, -1, th.blockInfo);
+      if (th.task >= 0) rec.taskNow(th.task, th.blockState, th.step, th.lane, th.blockInfo);
       return;
     } else {
-      rec.close(th.lane, this.now);
+      rec.closeNow(th.lane);
       return;
     }
-    rec.set(th.lane, this.now, st, th.task, th.step, -1);
-    if (th.task >= 0) rec.task(th.task, this.now, st, th.step, th.lane);
+    rec.setNow(th.lane, st, th.task, th.step, -1);
+    if (th.task >= 0) rec.taskNow(th.task, st, th.step, th.lane);
   }
 
   /** A running holder is asked to drop the GIL (from Gil.timeout). */

@@ -19,6 +19,12 @@
  *   an await: the task waits ('wait-lock', …) and the loop moves on until a release, put or set wakes it;
  * - a task with startAtMs is created (create_task, by the main coroutine waking from a sleep) when it
  *   arrives; the others are gathered at the start.
+ * The loop works as BaseEventLoop._run_once: each iteration runs only the callbacks that were ready when
+ * it began, so whatever they schedule (call_soon) waits for the next one. Timers that came due meanwhile
+ * are collected at the start of an iteration, behind the callbacks already ready; a timer's callback only
+ * completes the sleep's future, whose done-callback (the task's wake-up) is one more iteration away. With
+ * nothing ready the loop blocks in epoll_wait until the earliest timer, its timeout rounded up to whole
+ * milliseconds (selectors.EpollSelector), so it wakes up to 1 ms after the timer is due.
  * Starting an executor thread costs the loop the parent's share of Thread.start() and then a wait until
  * the new thread has booted (threading.Thread.start waits for the thread's "started" event).
  */
@@ -26,6 +32,7 @@ import {
   ASYNCIO_RUN_NS,
   ASYNCIO_TASK_MEMORY_BYTES,
   LOOP_RESUME_NS,
+  NS_PER_MS,
   PROCESS_POOL_EXECUTOR_SETUP_NS,
   TASK_CREATE_NS,
   THREAD_START_PARENT_NS,
@@ -58,6 +65,15 @@ const L_ARRIVED = 12;
 const TIMER_IO = 1;
 const TIMER_ARRIVE = 2;
 
+/** What a ready-queue entry does: entry = task * 4 + kind. */
+const R_TASK = 0;
+const R_MAIN = 1;
+const R_SLEEP_DONE = 2;
+const R_ARRIVE_DONE = 3;
+
+/** epoll_wait's timeout in whole milliseconds, rounded up (selectors.EpollSelector.select). */
+const selectTimeoutNs = (ns: number): number => Math.ceil(ns / NS_PER_MS) * NS_PER_MS;
+
 export function runAsyncio(ctx: ModelContext): void {
   const { sim, rec, tasks, settings, coord, arrivalNs } = ctx;
   const n = tasks.length;
@@ -71,6 +87,16 @@ export function runAsyncio(ctx: ModelContext): void {
   let ready = new Int32Array(Math.max(16, n));
   let rHead = 0;
   let rTail = 0;
+  /** Entries of the current iteration still to run (the ready queue's length when it began). */
+  let batchLeft = 0;
+  /** Timers that came due and wait to be collected by the next iteration, in the order they fell due. */
+  let due = new Int32Array(16);
+  let dHead = 0;
+  let dTail = 0;
+  /** The loop blocks in epoll_wait (nothing ready): since when, and whether its wake-up is set. */
+  let idle = false;
+  let idleSinceNs = 0;
+  let wakeSet = false;
   let creating = -1;
   let done = 0;
   let lastTask = -1;
@@ -83,8 +109,8 @@ export function runAsyncio(ctx: ModelContext): void {
 
   const stepOf = (t: number): number => (nextStep[t] < tasks[t].steps.length ? nextStep[t] : -1);
 
-  /** Queues `entry` for the loop: a task index, or ~t for the main coroutine creating arrived task t. */
-  const pushReady = (t: number, late: boolean, entry = t): void => {
+  /** Appends `entry` (task * 4 + kind) to the ready queue (call_soon). */
+  const enqueue = (entry: number): void => {
     if (rTail === ready.length) {
       if (rHead > 0) {
         ready.copyWithin(0, rHead, rTail);
@@ -97,33 +123,80 @@ export function runAsyncio(ctx: ModelContext): void {
       }
     }
     ready[rTail++] = entry;
+  };
+
+  /** Task t is woken by call_soon (a release, a put, an executor's result, its creation): it runs next iteration. */
+  const pushReady = (t: number): void => {
+    enqueue(t * 4 + R_TASK);
     readyAt[t] = sim.now;
-    lateOk[t] = late ? 1 : 0;
+    lateOk[t] = 0;
     rec.task(t, sim.now, S['wait-loop'], stepOf(t), -1);
     sim.wake(loop);
+  };
+
+  /** A timer of task t fell due: the loop collects it at its next iteration (or when epoll_wait returns). */
+  const timerDue = (t: number, kind: number): void => {
+    if (dTail === due.length) {
+      if (dHead > 0) {
+        due.copyWithin(0, dHead, dTail);
+        dTail -= dHead;
+        dHead = 0;
+      } else {
+        const bigger = new Int32Array(due.length * 2);
+        bigger.set(due);
+        due = bigger;
+      }
+    }
+    due[dTail++] = t * 4 + kind;
+    readyAt[t] = sim.now;
+    // Handled late because the loop is busy (not the up-to-1 ms of an epoll_wait rounded up).
+    lateOk[t] = idle ? 0 : 1;
+    rec.task(t, sim.now, S['wait-loop'], stepOf(t), -1);
+    if (idle && !wakeSet) {
+      // The earliest timer: epoll_wait was given (due - idle start), rounded up to whole ms.
+      wakeSet = true;
+      sim.wakeAt(loop, idleSinceNs + selectTimeoutNs(sim.now - idleSinceNs));
+    }
   };
 
   const executor = new ExecutorThreads(
     ctx,
     gil,
-    (t) => pushReady(t, false),
+    (t) => pushReady(t),
     () => sim.wake(loop),
   );
 
-  coord.ready = (t) => pushReady(t, false);
+  coord.ready = (t) => pushReady(t);
 
-  const pick = (l: SimThread): void => {
-    if (rHead < rTail) {
+  /** Gives the loop its next callback; false if it only scheduled another (no time on the loop). */
+  const pick = (l: SimThread): boolean => {
+    if (batchLeft === 0) {
+      // A new iteration of _run_once: collect the due timers behind what is ready, then run that many.
+      idle = false;
+      wakeSet = false;
+      while (dHead < dTail) enqueue(due[dHead++]);
+      dHead = 0;
+      dTail = 0;
+      batchLeft = rTail - rHead;
+    }
+    if (batchLeft > 0) {
+      batchLeft--;
       const entry = ready[rHead++];
-      const t = entry < 0 ? ~entry : entry;
+      const t = entry >> 2;
+      const kind = entry & 3;
       const now = sim.now;
+      if (kind === R_SLEEP_DONE || kind === R_ARRIVE_DONE) {
+        // The timer's callback sets the sleep's future; the sleeper's wake-up is scheduled with call_soon.
+        enqueue(t * 4 + (kind === R_SLEEP_DONE ? R_TASK : R_MAIN));
+        return false;
+      }
       if (lateOk[t] === 1 && now > readyAt[t]) rec.event(now, E_TIMER_LATE, t, l.lane, now - readyAt[t]);
-      if (entry < 0) {
+      if (kind === R_MAIN) {
         // The main coroutine wakes from its sleep and calls create_task for the request that arrived.
         l.job = t;
         l.kind = L_ARRIVED;
         sim.run(l, LOOP_RESUME_NS + TASK_CREATE_NS, S.running, -1, -1, true, false);
-        return;
+        return true;
       }
       if (t !== lastTask) {
         rec.event(now, E_LOOP_SWITCH, t, l.lane, lastTask);
@@ -136,14 +209,18 @@ export function runAsyncio(ctx: ModelContext): void {
         pendingLoad[t] = -1;
         sim.run(l, loadsNs(bytes) + LOOP_RESUME_NS, S.pickling, t, stepOf(t), true, false);
       } else sim.run(l, LOOP_RESUME_NS, S.running, t, stepOf(t), true, false);
-      return;
+      return true;
     }
     if (done === n) {
       l.kind = L_FINAL;
       sim.run(l, LOOP_RESUME_NS, S.running, -1, -1, true, false);
-      return;
+      return true;
     }
+    // Nothing ready: epoll_wait until the earliest timer (timerDue sets the wake-up) or a call_soon_threadsafe.
+    idle = true;
+    idleSinceNs = sim.now;
     sim.park(l);
+    return true;
   };
 
   /** Runs task l.job on the loop until it awaits. Returns true if l was given an op. */
@@ -177,8 +254,14 @@ export function runAsyncio(ctx: ModelContext): void {
         sim.wait(l, msToNs(step.durationMs), S.blocking, t, k);
         return true;
       }
+      const ioNs = msToNs(step.durationMs);
+      if (ioNs === 0) {
+        // asyncio.sleep(0) is a bare yield: the task's next step is scheduled with call_soon.
+        pushReady(t);
+        return false;
+      }
       rec.task(t, sim.now, S.io, k, -1);
-      sim.timer(sim.now + msToNs(step.durationMs), TIMER_IO, t);
+      sim.timer(sim.now + ioNs, TIMER_IO, t);
       return false;
     }
     if (step.kind === 'cpu' && step.offload === 'thread') {
@@ -201,7 +284,7 @@ export function runAsyncio(ctx: ModelContext): void {
           forked,
           (rt) => {
             pendingLoad[rt] = tasks[rt].resultBytes ?? 0;
-            pushReady(rt, false);
+            pushReady(rt);
           },
           () => sim.wake(loop),
         );
@@ -248,7 +331,7 @@ export function runAsyncio(ctx: ModelContext): void {
         case L_CREATE:
           if (creating >= 0) {
             sim.mem(ASYNCIO_TASK_MEMORY_BYTES);
-            pushReady(creating, false);
+            pushReady(creating);
           }
           creating++;
           // Tasks that arrive later are created when they arrive.
@@ -263,10 +346,11 @@ export function runAsyncio(ctx: ModelContext): void {
           l.kind = L_PICK;
           continue;
         case L_PICK:
-          return pick(l);
+          if (pick(l)) return;
+          continue;
         case L_ARRIVED:
           sim.mem(ASYNCIO_TASK_MEMORY_BYTES);
-          pushReady(l.job, false);
+          pushReady(l.job);
           l.job = -1;
           l.kind = L_PICK;
           continue;
@@ -326,8 +410,8 @@ export function runAsyncio(ctx: ModelContext): void {
       else executor.next(th);
     },
     timer(kind: number, t: number) {
-      if (kind === TIMER_IO) pushReady(t, true);
-      else if (kind === TIMER_ARRIVE) pushReady(t, true, ~t);
+      if (kind === TIMER_IO) timerDue(t, R_SLEEP_DONE);
+      else if (kind === TIMER_ARRIVE) timerDue(t, R_ARRIVE_DONE);
     },
   };
   sim.driver = driver;

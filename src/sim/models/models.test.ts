@@ -27,10 +27,12 @@ describe('simulate: the seed example (sleep 2 s, 3 s, 1 s)', () => {
 
   it('asyncio takes 3 s plus asyncio.run, three task creations and resumes', () => {
     // 0.45 (run) + 3 × 0.0069 (gather creates A, B, C) + 2 × 0.0025 (resume A, then B, which starts
-    // its 3 s sleep) + 3000 + 0.0025 (B resumes to finish) + 0.0025 (main resumes after gather)
+    // its 3 s sleep) + 3000 + 0.0025 (B resumes to finish) + 0.0025 (main resumes after gather).
+    // The loop waits for B's timer from 2000.4832 (after A's resume): epoll_wait gets 999.9925 ms rounded
+    // up to 1000, so B resumes 0.0075 ms after its timer is due.
     const t = simulate(threeSleeps, 'asyncio');
-    expect(t.makespanMs).toBeCloseTo(0.45 + 3 * 0.0069 + 2 * 0.0025 + 3000 + 0.0025 + 0.0025, 9);
-    expect(t.tasks[1].endMs).toBeCloseTo(3000.4782, 9);
+    expect(t.makespanMs).toBeCloseTo(0.45 + 3 * 0.0069 + 2 * 0.0025 + 3000 + 0.0075 + 0.0025 + 0.0025, 9);
+    expect(t.tasks[1].endMs).toBeCloseTo(3000.4857, 9);
   });
 
   it('threads take 3 s plus two thread starts and one thread exit', () => {
@@ -130,8 +132,10 @@ describe('simulate: asyncio', () => {
     const d = (name: string) => ({ name, steps: [io(500), cpu(20)] });
     const calcFirst = scenario([{ name: 'calc', steps: [cpu(1100)] }, d('d1'), d('d2'), d('d3'), d('d4')]);
     const calcLast = scenario([d('d1'), d('d2'), d('d3'), d('d4'), { name: 'calc', steps: [cpu(1100)] }]);
-    // calc first: the downloads only start at 1100.487; then 500 ms; then 4 × (20 + 0.0025) + 0.0025
-    expect(simulate(calcFirst, 'asyncio').makespanMs).toBeCloseTo(1680.502, 9);
+    // calc first: the downloads only start at 1100.487; then 500 ms, and the 0.0075 ms by which the loop's
+    // epoll_wait (from 1100.497, after d4's first step) overshoots d1's timer when rounded up to whole ms;
+    // then 4 × (20 + 0.0025) + 0.0025
+    expect(simulate(calcFirst, 'asyncio').makespanMs).toBeCloseTo(1680.5095, 9);
     // calc last: the downloads wait meanwhile, come back late, and run after calc
     const last = simulate(calcLast, 'asyncio');
     expect(last.makespanMs).toBeLessThan(1200);

@@ -6,7 +6,12 @@
  * at the end. All threads share one GIL (see engine/gil.ts) unless `free` is set (free-threading).
  *
  * Thread.start() blocks the caller until the new thread has started (threading.Thread._started), so the
- * main thread pays the parent's share of the start cost, then waits while the new thread boots.
+ * main thread pays the parent's share of the start cost, then waits while the new thread boots. As in
+ * CPython, the parent lets go of the GIL when it blocks in _started.wait(), before the new thread reaches
+ * take_gil() (creating it takes longer), so a thread already waiting for the GIL gets it first and the
+ * new thread's own wait starts after that switch: one switch interval before it can boot. When the new
+ * thread, booted, sets _started and lets go of the GIL at once (its work starts with a wait), the woken
+ * parent takes it ahead of the older waiters, which the release must first wake (Gil.claimNext).
  */
 import {
   QUEUE_HANDOFF_NS,
@@ -104,9 +109,9 @@ export function runThreads(ctx: ModelContext, opts: ThreadOptions = { free: fals
           continue;
         }
         case M_STARTING:
-          startThread(pool === null ? order[m.job++] : -1);
           m.kind = M_WAIT_STARTED;
           sim.park(m);
+          startThread(pool === null ? order[m.job++] : -1);
           return;
         case M_WAIT_STARTED:
           m.kind = M_LAUNCH;
@@ -130,6 +135,10 @@ export function runThreads(ctx: ModelContext, opts: ThreadOptions = { free: fals
     }
   };
 
+  /** Whether the main thread, woken from _started.wait() now, goes on to run Python at once. */
+  const mainWantsGil = (): boolean =>
+    main.kind === M_WAIT_STARTED && main.job < n && arrivalNs[order[main.job]] <= sim.now;
+
   /** A pool worker looks for its next task (or exits at shutdown). */
   const take = (w: SimThread): void => {
     if (qHead < queue.length) {
@@ -149,13 +158,21 @@ export function runThreads(ctx: ModelContext, opts: ThreadOptions = { free: fals
 
   const workerNext = (w: SimThread): void => {
     switch (w.kind) {
-      case W_BOOT:
+      case W_BOOT: {
         rec.event(sim.now, E_WORKER_START, w.job, w.lane, 0);
         sim.wake(main);
-        if (pool !== null) return take(w);
-        w.kind = W_RUN;
-        w.stepIdx = 0;
-        return workerNext(w);
+        const claim = gil !== null && mainWantsGil();
+        if (claim) gil.claimNext(main);
+        if (pool !== null) take(w);
+        else {
+          w.kind = W_RUN;
+          w.stepIdx = 0;
+          workerNext(w);
+        }
+        // Still holding the GIL (its work starts with Python): the parent queues for it like anyone.
+        if (claim && w.holdsGil) gil.cancelClaim();
+        return;
+      }
       case W_RUN:
         if (continueTask(ctx, w, opts.cpuScale)) return;
         rec.taskDone(w.job, sim.now);
@@ -180,8 +197,10 @@ export function runThreads(ctx: ModelContext, opts: ThreadOptions = { free: fals
 
   const driver: Driver = {
     next(th: SimThread) {
-      if (th === main) mainNext(th);
-      else workerNext(th);
+      if (th === main) {
+        mainNext(th);
+        gil?.cancelClaim();
+      } else workerNext(th);
     },
     timer() {},
   };

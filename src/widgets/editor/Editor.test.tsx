@@ -18,7 +18,8 @@ async function openEditor() {
   render(<Timeline scenario="three-sleeps" models="sequential asyncio" />);
   const figure = screen.getByRole('figure');
   await user.click(within(figure).getByRole('button', { name: 'Edit workload' }));
-  await screen.findByRole('region', { name: /Workload editor/ });
+  // The editor's code is fetched on demand: slow on a busy machine.
+  await screen.findByRole('region', { name: /Workload editor/ }, { timeout: 10_000 });
   return { user, figure };
 }
 

@@ -12,98 +12,112 @@ import {
   setStartMethod,
   setSwitchInterval,
   startMethodOf,
+  type PoolModel,
 } from './edits';
-import { NumberField } from './fields';
+import { LabelledNumber } from './fields';
 import type { ApplyEdit } from './useEdit';
+
+/** The pools the reader can size: empty means the model's own default. */
+const POOLS: { model: PoolModel; caption: string; label: string; none: string }[] = [
+  {
+    model: 'processes',
+    caption: 'Process pool',
+    label: 'Process pool size (empty: one process per task)',
+    none: 'none',
+  },
+  { model: 'threads', caption: 'Thread pool', label: 'Thread pool size (empty: one thread per task)', none: 'none' },
+  {
+    model: 'subinterpreters',
+    caption: 'Interpreter pool',
+    label: 'Interpreter pool size (empty: min(32, cores + 4), the InterpreterPoolExecutor default)',
+    none: 'default',
+  },
+];
+
+const START_METHODS: { value: StartMethod; text: string }[] = [
+  { value: 'fork', text: 'fork' },
+  { value: 'forkserver', text: 'forkserver' },
+  { value: 'spawn', text: 'spawn' },
+];
+
+const PYTHON_BUILDS: { value: PythonBuild; text: string }[] = [
+  { value: '3.11', text: '3.11 (no free-threaded build: runs as 3.13t)' },
+  { value: '3.13t', text: '3.13t' },
+  { value: '3.14t', text: '3.14t' },
+];
+
+interface ChoiceProps<T extends string> {
+  caption: string;
+  label: string;
+  value: T;
+  options: { value: T; text: string }[];
+  onChange(value: T): void;
+}
+
+function Choice<T extends string>({ caption, label, value, options, onChange }: ChoiceProps<T>) {
+  return (
+    <label>
+      <span>{caption}</span>
+      <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as T)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 export function MachineFields({ scenario, edit }: { scenario: Scenario; edit: ApplyEdit }) {
   return (
     <fieldset className="ed-machine">
       <legend>Machine and Python</legend>
-      <label>
-        <span>Cores</span>
-        <NumberField
-          label="Cores"
-          value={scenario.machine.cores}
-          min={LIMITS.cores.min}
-          max={LIMITS.cores.max}
-          step={1}
-          onCommit={(n, g) => n !== null && edit((sc) => setCores(sc, n), g)}
-        />
-      </label>
-      <label>
-        <span>Switch interval (ms)</span>
-        <NumberField
-          label="Switch interval, in milliseconds"
-          value={scenario.settings?.switchIntervalMs ?? DEFAULT_SWITCH_INTERVAL_MS}
-          min={LIMITS.switchIntervalMs.min}
-          max={LIMITS.switchIntervalMs.max}
-          onCommit={(n, g) => n !== null && edit((sc) => setSwitchInterval(sc, n), g)}
-        />
-      </label>
-      <label>
-        <span>Start method</span>
-        <select
-          aria-label="Process start method"
-          value={startMethodOf(scenario)}
-          onChange={(e) => edit((sc) => setStartMethod(sc, e.target.value as StartMethod))}
-        >
-          <option value="fork">fork</option>
-          <option value="forkserver">forkserver</option>
-          <option value="spawn">spawn</option>
-        </select>
-      </label>
-      <label>
-        <span>Process pool</span>
-        <NumberField
-          label="Process pool size (empty: one process per task)"
-          value={poolOf(scenario, 'processes')}
+      <LabelledNumber
+        caption="Cores"
+        label="Cores"
+        value={scenario.machine.cores}
+        min={LIMITS.cores.min}
+        max={LIMITS.cores.max}
+        step={1}
+        onCommit={(n, g) => n !== null && edit((sc) => setCores(sc, n), g)}
+      />
+      <LabelledNumber
+        caption="Switch interval (ms)"
+        label="Switch interval, in milliseconds"
+        value={scenario.settings?.switchIntervalMs ?? DEFAULT_SWITCH_INTERVAL_MS}
+        min={LIMITS.switchIntervalMs.min}
+        max={LIMITS.switchIntervalMs.max}
+        onCommit={(n, g) => n !== null && edit((sc) => setSwitchInterval(sc, n), g)}
+      />
+      <Choice
+        caption="Start method"
+        label="Process start method"
+        value={startMethodOf(scenario)}
+        options={START_METHODS}
+        onChange={(m) => edit((sc) => setStartMethod(sc, m))}
+      />
+      {POOLS.map((pool) => (
+        <LabelledNumber
+          key={pool.model}
+          caption={pool.caption}
+          label={pool.label}
+          value={poolOf(scenario, pool.model)}
           optional
-          placeholder="none"
+          placeholder={pool.none}
           min={LIMITS.poolSize.min}
           max={LIMITS.poolSize.max}
           step={1}
-          onCommit={(n, g) => edit((sc) => setPool(sc, 'processes', n), g)}
+          onCommit={(n, g) => edit((sc) => setPool(sc, pool.model, n), g)}
         />
-      </label>
-      <label>
-        <span>Thread pool</span>
-        <NumberField
-          label="Thread pool size (empty: one thread per task)"
-          value={poolOf(scenario, 'threads')}
-          optional
-          placeholder="none"
-          min={LIMITS.poolSize.min}
-          max={LIMITS.poolSize.max}
-          step={1}
-          onCommit={(n, g) => edit((sc) => setPool(sc, 'threads', n), g)}
-        />
-      </label>
-      <label>
-        <span>Interpreter pool</span>
-        <NumberField
-          label="Interpreter pool size (empty: min(32, cores + 4), the InterpreterPoolExecutor default)"
-          value={poolOf(scenario, 'subinterpreters')}
-          optional
-          placeholder="default"
-          min={LIMITS.poolSize.min}
-          max={LIMITS.poolSize.max}
-          step={1}
-          onCommit={(n, g) => edit((sc) => setPool(sc, 'subinterpreters', n), g)}
-        />
-      </label>
-      <label>
-        <span>Python build</span>
-        <select
-          aria-label="Python build of the free-threaded model"
-          value={pythonOf(scenario)}
-          onChange={(e) => edit((sc) => setPython(sc, e.target.value as PythonBuild))}
-        >
-          <option value="3.11">3.11 (no free-threaded build: runs as 3.13t)</option>
-          <option value="3.13t">3.13t</option>
-          <option value="3.14t">3.14t</option>
-        </select>
-      </label>
+      ))}
+      <Choice
+        caption="Python build"
+        label="Python build of the free-threaded model"
+        value={pythonOf(scenario)}
+        options={PYTHON_BUILDS}
+        onChange={(b) => edit((sc) => setPython(sc, b))}
+      />
     </fieldset>
   );
 }

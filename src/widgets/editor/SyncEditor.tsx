@@ -19,34 +19,14 @@ import {
   syncNumberOf,
 } from './coordEdits';
 import type { Edit } from './edits';
-import { NumberField } from './fields';
+import { LabelledNumber, RemoveButton, TextField } from './fields';
 import type { ApplyEdit } from './useEdit';
 
 const NUMBER_WORD = { value: 'value', maxsize: 'maxsize (0: unbounded)', parties: 'parties' } as const;
 
-/** A name typed freely and committed when the reader leaves the field or presses Enter (Escape: back). */
+/** A primitive's or a variable's name, committed when the reader leaves it. */
 function KeyField({ label, value, onCommit }: { label: string; value: string; onCommit(next: string): void }) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const commit = () => {
-    if (draft !== null) onCommit(draft);
-    setDraft(null);
-  };
-  return (
-    <input
-      type="text"
-      className="ed-name ed-key"
-      aria-label={label}
-      value={draft ?? value}
-      maxLength={40}
-      spellCheck={false}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') commit();
-        if (e.key === 'Escape') setDraft(null);
-      }}
-    />
-  );
+  return <TextField className="ed-name ed-key" label={label} value={value} onCommit={onCommit} maxLength={40} />;
 }
 
 export function SyncEditor({ scenario, edit }: { scenario: Scenario; edit: ApplyEdit }) {
@@ -81,26 +61,21 @@ export function SyncEditor({ scenario, edit }: { scenario: Scenario; edit: Apply
                 ))}
               </select>
               {num ? (
-                <label className="ed-sync-number">
-                  <span>{NUMBER_WORD[num.field]}</span>
-                  <NumberField
-                    label={`Primitive ${name} ${num.field}`}
-                    value={num.value}
-                    min={num.min}
-                    step={1}
-                    onCommit={(n, g) => n !== null && run((sc) => setSyncNumber(sc, name, n), g)}
-                  />
-                </label>
+                <LabelledNumber
+                  labelClassName="ed-sync-number"
+                  caption={NUMBER_WORD[num.field]}
+                  label={`Primitive ${name} ${num.field}`}
+                  value={num.value}
+                  min={num.min}
+                  step={1}
+                  onCommit={(n, g) => n !== null && run((sc) => setSyncNumber(sc, name, n), g)}
+                />
               ) : null}
-              <button
-                type="button"
-                className="ed-btn ed-btn--icon"
-                aria-label={`Remove primitive ${name}`}
+              <RemoveButton
+                label={`Remove primitive ${name}`}
                 title="Remove this primitive"
                 onClick={() => run((sc) => removeSync(sc, name))}
-              >
-                <span aria-hidden="true">×</span>
-              </button>
+              />
             </li>
           );
         })}
@@ -125,24 +100,19 @@ export function SyncEditor({ scenario, edit }: { scenario: Scenario; edit: Apply
               value={name}
               onCommit={(v) => run((sc) => renameShared(sc, name, v))}
             />
-            <label className="ed-sync-number">
-              <span>starts at</span>
-              <NumberField
-                label={`Shared variable ${name} initial value`}
-                value={value}
-                step={1}
-                onCommit={(n, g) => n !== null && run((sc) => setSharedInitial(sc, name, n), g)}
-              />
-            </label>
-            <button
-              type="button"
-              className="ed-btn ed-btn--icon"
-              aria-label={`Remove shared variable ${name}`}
+            <LabelledNumber
+              labelClassName="ed-sync-number"
+              caption="starts at"
+              label={`Shared variable ${name} initial value`}
+              value={value}
+              step={1}
+              onCommit={(n, g) => n !== null && run((sc) => setSharedInitial(sc, name, n), g)}
+            />
+            <RemoveButton
+              label={`Remove shared variable ${name}`}
               title="Remove this variable"
               onClick={() => run((sc) => removeShared(sc, name))}
-            >
-              <span aria-hidden="true">×</span>
-            </button>
+            />
           </li>
         ))}
       </ul>

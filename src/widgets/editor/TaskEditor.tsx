@@ -2,9 +2,9 @@
  * One task of the workload: its name, copies, arrival and steps as written (kind, what a coordination step
  * names, duration, an acquire's timeout; repeat groups with their steps), with add/remove/duplicate.
  */
-import { memo, useState } from 'react';
-import type { Step, StepGroup, StepItem, StepKind, Task } from '../../sim/types';
-import { duplicateTask, removeTask, renameTask, setCount } from './edits';
+import { memo } from 'react';
+import type { Scenario, Step, StepGroup, StepItem, StepKind, Task } from '../../sim/types';
+import { duplicateTask, removeTask, renameTask, setCount, type Edit } from './edits';
 import {
   addGroup,
   addStepIn,
@@ -23,7 +23,7 @@ import {
   type Refs,
   type StepPath,
 } from './coordEdits';
-import { DurationField, NumberField, type DurationUnit } from './fields';
+import { DurationField, LabelledNumber, RemoveButton, TextField, type DurationUnit } from './fields';
 import type { ApplyEdit } from './useEdit';
 
 const KINDS: { kind: StepKind; label: string }[] = [
@@ -44,16 +44,20 @@ const KINDS: { kind: StepKind; label: string }[] = [
 
 const REF_WORD = { sync: 'primitive', task: 'task', var: 'variable' } as const;
 
-interface StepRowProps {
-  step: Step;
-  /** "Task A, step 2" or "Task A, step 1.3" (inside a group). */
-  name: string;
+/** What every row of one task's steps is drawn with. */
+interface TaskContext {
   task: Task;
   index: number;
-  path: StepPath;
   unit: DurationUnit;
   edit: ApplyEdit;
   refs: Refs;
+}
+
+interface StepRowProps extends TaskContext {
+  step: Step;
+  /** "Task A, step 2" or "Task A, step 1.3" (inside a group). */
+  name: string;
+  path: StepPath;
   removable: boolean;
 }
 
@@ -92,21 +96,18 @@ function StepRow({ step, name, task, index, path, unit, edit, refs, removable }:
         </select>
       ) : null}
       {step.kind === 'acquire' ? (
-        <label className="ed-timeout">
-          <span>timeout</span>
-          <NumberField
-            label={`${name} timeout, in milliseconds`}
-            value={step.timeoutMs ?? null}
-            min={0}
-            step={1}
-            optional
-            placeholder="none"
-            onCommit={(ms, g) => edit((sc) => setTimeoutMs(sc, index, path, ms), g)}
-          />
-          <span className="ed-unit" aria-hidden="true">
-            ms
-          </span>
-        </label>
+        <LabelledNumber
+          labelClassName="ed-timeout"
+          caption="timeout"
+          unit="ms"
+          label={`${name} timeout, in milliseconds`}
+          value={step.timeoutMs ?? null}
+          min={0}
+          step={1}
+          optional
+          placeholder="none"
+          onCommit={(ms, g) => edit((sc) => setTimeoutMs(sc, index, path, ms), g)}
+        />
       ) : null}
       <DurationField
         name={name}
@@ -114,16 +115,12 @@ function StepRow({ step, name, task, index, path, unit, edit, refs, removable }:
         unit={unit}
         onCommit={(ms, g) => edit((sc) => setStepDuration(sc, index, path, ms), g)}
       />
-      <button
-        type="button"
-        className="ed-btn ed-btn--icon"
-        aria-label={`Remove ${name}`}
+      <RemoveButton
+        label={`Remove ${name}`}
         title="Remove this step"
         disabled={!removable}
         onClick={() => edit((sc) => removeItem(sc, index, path))}
-      >
-        <span aria-hidden="true">×</span>
-      </button>
+      />
     </li>
   );
 }
@@ -133,32 +130,27 @@ function countSteps(items: readonly StepItem[]): number {
   return items.reduce((n, it) => n + (isGroup(it) ? countSteps(it.steps) : 1), 0);
 }
 
-interface GroupProps {
+interface GroupProps extends TaskContext {
   group: StepGroup;
   name: string;
   k: number;
-  task: Task;
-  index: number;
-  unit: DurationUnit;
-  edit: ApplyEdit;
-  refs: Refs;
   removable: boolean;
 }
 
-function GroupBlock({ group, name, k, task, index, unit, edit, refs, removable }: GroupProps) {
+function GroupBlock({ group, name, k, removable, ...context }: GroupProps) {
+  const { index, edit } = context;
   return (
     <li className="ed-group" data-repeat={group.repeat}>
       <div className="ed-group-head">
-        <label className="ed-repeat">
-          <span>Repeat ×</span>
-          <NumberField
-            label={`${name} repeat count`}
-            value={group.repeat}
-            min={1}
-            step={1}
-            onCommit={(n, g) => n !== null && edit((sc) => setRepeat(sc, index, k, n), g)}
-          />
-        </label>
+        <LabelledNumber
+          labelClassName="ed-repeat"
+          caption="Repeat ×"
+          label={`${name} repeat count`}
+          value={group.repeat}
+          min={1}
+          step={1}
+          onCommit={(n, g) => n !== null && edit((sc) => setRepeat(sc, index, k, n), g)}
+        />
         <button
           type="button"
           className="ed-btn"
@@ -180,31 +172,16 @@ function GroupBlock({ group, name, k, task, index, unit, edit, refs, removable }
                   {inner}: a group inside this group (repeat ×{item.repeat}, {n} {n === 1 ? 'step' : 'steps'}), shown
                   but not edited here: download the scenario, change it in the file and import it.
                 </span>
-                <button
-                  type="button"
-                  className="ed-btn ed-btn--icon"
-                  aria-label={`Remove ${inner} (a group)`}
+                <RemoveButton
+                  label={`Remove ${inner} (a group)`}
                   disabled={group.steps.length <= 1}
                   onClick={() => edit((sc) => removeItem(sc, index, [k, j]))}
-                >
-                  <span aria-hidden="true">×</span>
-                </button>
+                />
               </li>
             );
           }
           return (
-            <StepRow
-              key={j}
-              step={item}
-              name={inner}
-              task={task}
-              index={index}
-              path={[k, j]}
-              unit={unit}
-              edit={edit}
-              refs={refs}
-              removable={group.steps.length > 1}
-            />
+            <StepRow key={j} {...context} step={item} name={inner} path={[k, j]} removable={group.steps.length > 1} />
           );
         })}
       </ol>
@@ -215,26 +192,38 @@ function GroupBlock({ group, name, k, task, index, unit, edit, refs, removable }
   );
 }
 
-function NameField({ task, index, edit }: { task: Task; index: number; edit: ApplyEdit }) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const commit = () => {
-    if (draft !== null) edit((sc) => renameTask(sc, index, draft));
-    setDraft(null);
-  };
+interface TimeFieldProps extends Pick<TaskContext, 'index' | 'edit'> {
+  caption: string;
+  /** "Task A arrival": the field is named "…, in milliseconds". */
+  label: string;
+  ms: number | undefined;
+  set(sc: Scenario, index: number, ms: number | null): Edit;
+}
+
+/** A moment of a task in whole milliseconds, empty for none: when it arrives, how far apart its copies start. */
+function TimeField({ caption, label, ms, set, index, edit }: TimeFieldProps) {
   return (
-    <input
-      type="text"
+    <LabelledNumber
+      caption={caption}
+      unit="ms"
+      label={`${label}, in milliseconds`}
+      value={ms ?? 0}
+      min={0}
+      step={1}
+      optional
+      onCommit={(n, g) => edit((sc) => set(sc, index, n), g)}
+    />
+  );
+}
+
+function NameField({ task, index, edit }: { task: Task; index: number; edit: ApplyEdit }) {
+  return (
+    <TextField
       className="ed-name"
-      aria-label={`Task ${task.name} name`}
-      value={draft ?? task.name}
+      label={`Task ${task.name} name`}
+      value={task.name}
       maxLength={60}
-      spellCheck={false}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') commit();
-        if (e.key === 'Escape') setDraft(null);
-      }}
+      onCommit={(name) => edit((sc) => renameTask(sc, index, name))}
     />
   );
 }
@@ -253,20 +242,20 @@ export interface TaskEditorProps {
 export const TaskEditor = memo(function TaskEditor({ task, index, unit, edit, only, refs }: TaskEditorProps) {
   const who = `Task ${task.name}`;
   const items = itemsOf(task);
+  const context: TaskContext = { task, index, unit, edit, refs };
   return (
     <li className="ed-task">
       <div className="ed-task-head">
         <NameField task={task} index={index} edit={edit} />
-        <label className="ed-count">
-          <span>×</span>
-          <NumberField
-            label={`${who} copies`}
-            value={task.count ?? 1}
-            min={1}
-            step={1}
-            onCommit={(n, g) => n !== null && edit((sc) => setCount(sc, index, n), g)}
-          />
-        </label>
+        <LabelledNumber
+          labelClassName="ed-count"
+          caption="×"
+          label={`${who} copies`}
+          value={task.count ?? 1}
+          min={1}
+          step={1}
+          onCommit={(n, g) => n !== null && edit((sc) => setCount(sc, index, n), g)}
+        />
         <span className="ed-task-actions">
           <button
             type="button"
@@ -288,66 +277,32 @@ export const TaskEditor = memo(function TaskEditor({ task, index, unit, edit, on
         </span>
       </div>
       <div className="ed-arrival">
-        <label>
-          <span>arrives at</span>
-          <NumberField
-            label={`${who} arrival, in milliseconds`}
-            value={task.startAtMs ?? 0}
-            min={0}
-            step={1}
-            optional
-            onCommit={(ms, g) => edit((sc) => setStartAt(sc, index, ms), g)}
-          />
-          <span className="ed-unit" aria-hidden="true">
-            ms
-          </span>
-        </label>
+        <TimeField
+          caption="arrives at"
+          label={`${who} arrival`}
+          ms={task.startAtMs}
+          set={setStartAt}
+          index={index}
+          edit={edit}
+        />
         {(task.count ?? 1) > 1 ? (
-          <label>
-            <span>copies every</span>
-            <NumberField
-              label={`${who} spacing, in milliseconds`}
-              value={task.everyMs ?? 0}
-              min={0}
-              step={1}
-              optional
-              onCommit={(ms, g) => edit((sc) => setEvery(sc, index, ms), g)}
-            />
-            <span className="ed-unit" aria-hidden="true">
-              ms
-            </span>
-          </label>
+          <TimeField
+            caption="copies every"
+            label={`${who} spacing`}
+            ms={task.everyMs}
+            set={setEvery}
+            index={index}
+            edit={edit}
+          />
         ) : null}
       </div>
       <ol className="ed-steps">
         {items.map((item, k) => {
           const name = `${who}, step ${k + 1}`;
           return isGroup(item) ? (
-            <GroupBlock
-              key={k}
-              group={item}
-              name={name}
-              k={k}
-              task={task}
-              index={index}
-              unit={unit}
-              edit={edit}
-              refs={refs}
-              removable={items.length > 1}
-            />
+            <GroupBlock key={k} {...context} group={item} name={name} k={k} removable={items.length > 1} />
           ) : (
-            <StepRow
-              key={k}
-              step={item}
-              name={name}
-              task={task}
-              index={index}
-              path={[k]}
-              unit={unit}
-              edit={edit}
-              refs={refs}
-              removable={items.length > 1}
-            />
+            <StepRow key={k} {...context} step={item} name={name} path={[k]} removable={items.length > 1} />
           );
         })}
       </ol>

@@ -6,6 +6,7 @@
  * their message, which names the field ("the workload: tasks[0].steps[1].sync names no primitive "L" …").
  */
 import { ScenarioError } from '../../sim/errors';
+import { labelAfterKindChange, withDuration } from '../../sim/scenario/retime';
 import { hasGroups, taskSteps } from '../../sim/scenario/steps';
 import {
   SYNC_STEP_KINDS,
@@ -173,7 +174,8 @@ export function setStepKind(sc: Scenario, t: number, path: StepPath, kind: StepK
   const field = refField(kind);
   const step: Step = { kind, durationMs: isSyncKind(kind) && !isSyncKind(current.kind) ? 0 : current.durationMs };
   if (kind === 'io') step.blocking = false;
-  if (current.label !== undefined) step.label = current.label;
+  const label = labelAfterKindChange(current.label, current.durationMs);
+  if (label !== undefined) step.label = label;
   if (field) {
     const choices = choicesFor(refsOf(sc), kind, task.name);
     const keep = current[field];
@@ -199,7 +201,7 @@ export function setStepDuration(sc: Scenario, t: number, path: StepPath, ms: num
   const notice = c.clamped
     ? `Durations go from ${min} to ${formatLimit(max, 's')}; set to ${formatLimit(c.value, c.value >= 1000 ? 's' : 'ms')}.`
     : undefined;
-  return mapStepAt(sc, t, path, (step) => ({ ...step, durationMs: c.value }), notice);
+  return mapStepAt(sc, t, path, (step) => withDuration(step, c.value), notice);
 }
 
 /** An acquire's timeout in ms; null: wait as long as it takes. */

@@ -1,6 +1,7 @@
 /**
  * Inputs of the editor: a number field that commits every valid value as the reader types (and shows what
- * they typed until they leave it), and a duration made of a slider and a number field in s or ms.
+ * they typed until they leave it), the same with its caption and unit, a name committed when the reader
+ * leaves it, and a duration made of a slider and a number field in s or ms.
  */
 import { useId, useRef, useState } from 'react';
 import { formatTime } from '../../timeline/scale';
@@ -71,6 +72,85 @@ export function NumberField({
       onFocus={gesture.renew}
       onBlur={() => setDraft(null)}
     />
+  );
+}
+
+export interface LabelledNumberProps extends NumberFieldProps {
+  /** The words shown before the field ("arrives at", "Cores"). */
+  caption: string;
+  /** Shown after the field ("ms"); the field's label already says it. */
+  unit?: string;
+  labelClassName?: string;
+}
+
+export function LabelledNumber({ caption, unit, labelClassName, ...field }: LabelledNumberProps) {
+  return (
+    <label className={labelClassName}>
+      <span>{caption}</span>
+      <NumberField {...field} />
+      {unit ? (
+        <span className="ed-unit" aria-hidden="true">
+          {unit}
+        </span>
+      ) : null}
+    </label>
+  );
+}
+
+export interface TextFieldProps {
+  label: string;
+  value: string;
+  onCommit(next: string): void;
+  maxLength: number;
+  className: string;
+}
+
+/** A name typed freely and committed when the reader leaves the field or presses Enter (Escape: back). */
+export function TextField({ label, value, onCommit, maxLength, className }: TextFieldProps) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    if (draft !== null) onCommit(draft);
+    setDraft(null);
+  };
+  return (
+    <input
+      type="text"
+      className={className}
+      aria-label={label}
+      value={draft ?? value}
+      maxLength={maxLength}
+      spellCheck={false}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+        if (e.key === 'Escape') setDraft(null);
+      }}
+    />
+  );
+}
+
+export interface RemoveButtonProps {
+  /** "Remove task A, step 2": what it removes. */
+  label: string;
+  title?: string;
+  disabled?: boolean;
+  onClick(): void;
+}
+
+/** The × beside a step, a group or a primitive. */
+export function RemoveButton({ label, title, disabled, onClick }: RemoveButtonProps) {
+  return (
+    <button
+      type="button"
+      className="ed-btn ed-btn--icon"
+      aria-label={label}
+      title={title}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      <span aria-hidden="true">×</span>
+    </button>
   );
 }
 

@@ -9,6 +9,7 @@ import { parseModels } from '../timeline/Timeline';
 import { DecisionGuide as Bare, type DecisionGuideProps } from './DecisionGuide';
 import { guideKit } from './kit';
 import { DecisionGuide } from './index';
+import { wake } from '../near/intent';
 import { decide, GUIDE_SCENARIOS, OUTCOMES, QUESTIONS, type Answers } from './guideData';
 
 beforeAll(() => preloadScenarios(['ten-downloads', 'fib35-x4']));
@@ -132,10 +133,13 @@ describe('<DecisionGuide>', () => {
   });
 
   it('hydrates the prerendered guide without recoverable errors, then answers', async () => {
+    // As the server renders it: the guide whole, inside its island (src/widgets/near).
     const html = renderToString(
-      <Suspense fallback={null}>
-        <DecisionGuideImpl />
-      </Suspense>,
+      <div className="guide-island" data-island="">
+        <Suspense fallback={null}>
+          <DecisionGuideImpl />
+        </Suspense>
+      </div>,
     );
     const el = document.createElement('div');
     el.innerHTML = html;
@@ -144,10 +148,9 @@ describe('<DecisionGuide>', () => {
     await act(async () => {
       hydrateRoot(el, <DecisionGuide />, { onRecoverableError: (e) => errors.push(e) });
     });
-    await act(async () => {
-      await import('./DecisionGuide');
-      await new Promise((r) => setTimeout(r, 0));
-    });
+    // The reader reaches for it: the island wakes, fetches the guide and hydrates it.
+    act(() => wake(el.querySelector('[data-island]')!));
+    await waitFor(() => expect(el.querySelector('[data-island]')).toHaveAttribute('data-ready'), { timeout: 5000 });
     expect(errors).toEqual([]);
     await userEvent.setup().click(within(el).getByRole('radio', { name: /^Computing/ }));
     expect(within(el).getByRole('group', { name: /free-threaded build/ })).toBeInTheDocument();

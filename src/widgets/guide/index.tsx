@@ -1,20 +1,25 @@
 /**
  * <DecisionGuide> as registered for articles: imported up front on the server (the page is prerendered
- * with it), a chunk of its own in the browser that hydrates the prerendered guide when it arrives, so pages
- * without a guide never download it.
+ * with it); in the browser, the prerendered guide stays as its HTML until the reader acts (scrolls near it,
+ * or reaches for it: src/widgets/near), then its chunk is fetched with what it uses (kit.ts: the scenarios
+ * and the timeline) and hydrates it, so pages without a guide never download it.
  */
-import { lazy, Suspense, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import type { DecisionGuideProps } from './DecisionGuide';
-import { guideKit, type GuideKit } from './kit';
+import { island } from '../near/hydrateWhenNear';
 
-const Impl: ComponentType<DecisionGuideProps & { kit: GuideKit }> = import.meta.env.SSR
-  ? (await import('./DecisionGuide')).DecisionGuide
-  : lazy(() => import('./DecisionGuide').then((m) => ({ default: m.DecisionGuide })));
-
-export function DecisionGuide(props: DecisionGuideProps) {
-  return (
-    <Suspense fallback={null}>
-      <Impl {...props} kit={guideKit} />
-    </Suspense>
-  );
+async function loadGuide(): Promise<ComponentType<DecisionGuideProps>> {
+  const [{ DecisionGuide: Impl }, { guideKit }] = await Promise.all([import('./DecisionGuide'), import('./kit')]);
+  return function GuideWithKit(props: DecisionGuideProps) {
+    return <Impl {...props} kit={guideKit} />;
+  };
 }
+
+const serverGuide = import.meta.env.SSR ? await loadGuide() : null;
+
+export const DecisionGuide = island<DecisionGuideProps>({
+  server: () => serverGuide,
+  load: loadGuide,
+  className: 'guide-island',
+  wake: 'scrolled',
+});

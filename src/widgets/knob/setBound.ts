@@ -1,5 +1,6 @@
 /** A scenario with one bound number changed (clamped to its bounds). Pure: used by <Knob> and the editor. */
 import type { Scenario } from '../../sim/types';
+import { withDuration } from '../../sim/scenario/retime';
 import { clamp, type Clamped } from '../../share/limits';
 import { resolveBinding, type Binding } from './binding';
 
@@ -22,7 +23,7 @@ export function withValue(scenario: Scenario, b: Binding, value: number): { scen
     if (i !== r.task) return task;
     if (b.field === 'count') return { ...task, count: c.value };
     if (b.field === 'argsBytes') return { ...task, argsBytes: c.value };
-    return { ...task, steps: task.steps.map((st, k) => (k === r.step ? { ...st, durationMs: c.value } : st)) };
+    return { ...task, steps: task.steps.map((st, k) => (k === r.step ? withDuration(st, c.value) : st)) };
   });
   return { scenario: { ...scenario, tasks }, ...c };
 }

@@ -15,6 +15,9 @@ interface Queued {
   /** The control the input was aimed at (hydration keeps the prerendered elements). */
   target: Element;
   key?: KeyboardEventInit;
+  /** A file input whose files were chosen (its `change`), or files dropped on the island. */
+  change?: true;
+  dropped?: File[];
   focused: boolean;
 }
 
@@ -69,6 +72,8 @@ function queue(island: Element, entry: Queued): void {
 }
 
 const readyWaiters = new WeakMap<Element, Array<() => void>>();
+/** Where a pointer came over an island before it was ready. */
+const hovered = new WeakMap<Element, { target: Element; pointerType: string }>();
 
 /** Resolves once the island has hydrated (at once for an element that is not a waiting island). */
 export function whenReady(island: Element): Promise<void> {
@@ -80,6 +85,17 @@ export function whenReady(island: Element): Promise<void> {
 export function replayQueued(island: Element): void {
   for (const resolve of readyWaiters.get(island) ?? []) resolve();
   readyWaiters.delete(island);
+  const over = hovered.get(island);
+  hovered.delete(island);
+  if (over && over.target.isConnected && over.target.matches(':hover')) {
+    const init = { pointerType: over.pointerType };
+    over.target.dispatchEvent(new PointerEvent('pointerover', { ...init, bubbles: true }));
+    // pointerenter does not bubble: each element from the island down to the target hears its own.
+    const entered: Element[] = [];
+    for (let el: Element | null = over.target; el && el !== island.parentElement; el = el.parentElement)
+      entered.push(el);
+    for (const el of entered.reverse()) el.dispatchEvent(new PointerEvent('pointerenter', init));
+  }
   const list = queues.get(island);
   queues.delete(island);
   for (const q of list ?? []) {
@@ -87,8 +103,17 @@ export function replayQueued(island: Element): void {
     if (!(target instanceof HTMLElement) || !target.isConnected) continue;
     if (q.focused && document.activeElement !== target) target.focus({ preventScroll: true });
     if (q.key) target.dispatchEvent(new KeyboardEvent('keydown', { ...q.key, bubbles: true, cancelable: true }));
+    else if (q.change) target.dispatchEvent(new Event('change', { bubbles: true }));
+    else if (q.dropped) target.dispatchEvent(dropOf(q.dropped));
     else target.click();
   }
+}
+
+/** A drop of these files, for replaying one that arrived before the island could take it. */
+function dropOf(files: readonly File[]): Event {
+  const data = new DataTransfer();
+  for (const file of files) data.items.add(file);
+  return new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data });
 }
 
 let installed = false;
@@ -102,9 +127,19 @@ export function installIntentGuard(doc: Document = document): void {
     if (island) wake(island);
     return island;
   };
-  for (const name of ['focusin', 'pointerover', 'pointerdown', 'touchstart'] as const) {
+  for (const name of ['focusin', 'pointerdown', 'touchstart'] as const) {
     doc.addEventListener(name, wakeFrom, { capture: true, passive: true });
   }
+  // A pointer that came over a waiting island is still over it once it is ready: the island then hears
+  // that it did (its pointer-enter handlers fetch what it will need, as they would have).
+  doc.addEventListener(
+    'pointerover',
+    (e) => {
+      const island = wakeFrom(e);
+      if (island && e.target instanceof Element) hovered.set(island, { target: e.target, pointerType: e.pointerType });
+    },
+    { capture: true, passive: true },
+  );
   doc.addEventListener(
     'keydown',
     (e) => {
@@ -117,6 +152,38 @@ export function installIntentGuard(doc: Document = document): void {
       e.stopPropagation();
       const key: KeyboardEventInit = { key: e.key, code: e.code, shiftKey: e.shiftKey, repeat: e.repeat };
       queue(island, { target: el, key, focused: document.activeElement === el });
+    },
+    { capture: true },
+  );
+  // Files chosen in a file input before its island was ready: the change is replayed (the input keeps them).
+  doc.addEventListener(
+    'change',
+    (e) => {
+      const island = wakeFrom(e);
+      if (!island || !(e.target instanceof HTMLInputElement) || e.target.type !== 'file') return;
+      e.stopPropagation();
+      queue(island, { target: e.target, change: true, focused: false });
+    },
+    { capture: true },
+  );
+  // A file dragged over a waiting island: the island wakes, and the page must not open the file itself.
+  for (const name of ['dragenter', 'dragover'] as const) {
+    doc.addEventListener(
+      name,
+      (e) => {
+        if (wakeFrom(e)) e.preventDefault();
+      },
+      { capture: true },
+    );
+  }
+  doc.addEventListener(
+    'drop',
+    (e) => {
+      const island = wakeFrom(e);
+      if (!island || !(e.target instanceof Element)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      queue(island, { target: e.target, dropped: Array.from(e.dataTransfer?.files ?? []), focused: false });
     },
     { capture: true },
   );

@@ -9,6 +9,23 @@
  */
 let hold: Promise<void> | null = null;
 
+let scrolled: Promise<void> | null = null;
+
+/**
+ * Resolves once the page has scrolled since it loaded (the reader scrolled, or the page moved to a linked
+ * place), so that widgets waiting for it load no code before the reader does something. Where there is no
+ * window (the server, some tests) it resolves at once.
+ */
+export function whenScrolled(): Promise<void> {
+  if (scrolled) return scrolled;
+  if (typeof window === 'undefined') return Promise.resolve();
+  scrolled = new Promise((resolve) => {
+    if (window.scrollY > 0) return resolve();
+    window.addEventListener('scroll', () => resolve(), { once: true, passive: true });
+  });
+  return scrolled;
+}
+
 export function holdNear(until: Promise<unknown>, maxMs = 1500): void {
   const held: Promise<void> = Promise.race([
     until.then(

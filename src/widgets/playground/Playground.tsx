@@ -3,7 +3,8 @@
  * start again from any scenario of the site or from an empty workload. The editor's code (the workbench
  * chunk) is fetched as soon as the reader points at, touches or tabs into the playground, or presses its
  * button; a saved or shared playground fetches it at once. Its link and saved edits always carry the whole
- * workload, so a shared playground opens as it was built.
+ * workload, so a shared playground opens as it was built. Beside the chart, the Python program for the
+ * workload under the model the reader picks (kept across restarts).
  */
 import { useEffect, useRef, useState } from 'react';
 import { MODEL_LABELS } from '../../sim/labels';
@@ -15,6 +16,8 @@ import { Problem } from '../knob/Knob';
 import { playgroundStore, type PlaygroundStart } from './store';
 import { ImportControl } from './recording/ImportControl';
 import { useRecording } from './recording/useRecording';
+import { PlaygroundCode } from './PlaygroundCode';
+import type { ModelId } from '../../sim/types';
 
 export interface PlaygroundProps {
   /** The scenario it starts from (default mixed-cpu-io). */
@@ -29,6 +32,7 @@ export function Playground({ scenario = 'mixed-cpu-io' }: PlaygroundProps) {
   const wb = useWorkbench();
   const ref = useRef<HTMLDivElement>(null);
   const recording = useRecording(start, setStart);
+  const [codeModel, setCodeModel] = useState<ModelId>('asyncio');
   useEffect(() => {
     const el = ref.current;
     if (!el || wb) return;
@@ -81,7 +85,9 @@ export function Playground({ scenario = 'mixed-cpu-io' }: PlaygroundProps) {
         caption="Your workload under every model"
         labels={MODEL_LABELS}
         editBar={<EditBar />}
-      />
+      >
+        <PlaygroundCode model={codeModel} onModel={setCodeModel} />
+      </TimelineView>
     </div>
   );
 }

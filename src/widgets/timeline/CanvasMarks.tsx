@@ -1,5 +1,5 @@
 /** Canvas marks for large traces (client only): the renderer redraws on layout, size or theme change. */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTimelineApi, useTimelineStore } from '../../store/context';
 import { cursorTarget, moveCursor, nearestInRow, type SpanCursor } from '../../timeline/cursor';
 import { spanSentence } from '../../timeline/spanText';
@@ -21,7 +21,8 @@ function WindowGrid({ layout }: { layout: TimelineLayout }) {
   );
 }
 
-export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
+/** Memoised: the chart re-renders on every zoom step, but the canvas follows the window by itself. */
+export const CanvasMarks = memo(function CanvasMarks({ layout }: { layout: TimelineLayout }) {
   const api = useTimelineApi();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rendererRef = useRef<CanvasRenderer | null>(null);
@@ -34,6 +35,9 @@ export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
 
   // The window is read from the store by subscription, not through React state: a zoom or pan redraws the
   // canvas at most once per animation frame, with the latest window, and never re-renders this component.
+  // A new layout is drawn at once, unless a window change of the same step has already asked for a frame
+  // (lanes coming out of their groups as the window narrows): then that frame draws both.
+  const relayoutRef = useRef<() => void>(() => {});
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
@@ -50,14 +54,20 @@ export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
       });
     draw();
     let frame = 0;
-    const unsubscribe = api.subscribe((s, prev) => {
-      if (s.viewStartMs === prev.viewStartMs && s.viewEndMs === prev.viewEndMs) return;
-      windowRef.current = { startMs: s.viewStartMs, endMs: s.viewEndMs };
+    const schedule = () => {
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
         draw();
       });
+    };
+    relayoutRef.current = () => {
+      if (!frame) draw();
+    };
+    const unsubscribe = api.subscribe((s, prev) => {
+      if (s.viewStartMs === prev.viewStartMs && s.viewEndMs === prev.viewEndMs) return;
+      windowRef.current = { startMs: s.viewStartMs, endMs: s.viewEndMs };
+      schedule();
     });
     const ro =
       typeof ResizeObserver !== 'undefined'
@@ -70,6 +80,7 @@ export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
     ro?.observe(canvas);
     return () => {
       unsubscribe();
+      relayoutRef.current = () => {};
       if (frame) cancelAnimationFrame(frame);
       ro?.disconnect();
       renderer.destroy();
@@ -78,16 +89,10 @@ export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
   }, [api]);
 
   useEffect(() => {
+    if (layoutRef.current === layout) return;
     layoutRef.current = layout;
     windowRef.current = windowNow();
-    const canvas = canvasRef.current;
-    const renderer = rendererRef.current;
-    if (!canvas || !renderer) return;
-    renderer.update(layout, windowRef.current, {
-      width: canvas.clientWidth || 600,
-      height: layout.height,
-      dpr: window.devicePixelRatio || 1,
-    });
+    relayoutRef.current();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [layout]);
 
@@ -159,4 +164,4 @@ export function CanvasMarks({ layout }: { layout: TimelineLayout }) {
       </span>
     </>
   );
-}
+});

@@ -3,6 +3,7 @@
  * tooltip, scrubbing, Shift+drag ranges, click to select, zoom input, and Canvas for large traces.
  */
 import {
+  memo,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -21,6 +22,7 @@ import { buildScene, hitTest, NOMINAL_WIDTH, pctOf, type Scene } from '../../tim
 import { useNear } from '../near/useNear';
 import { chartHeight, PlayheadView, SpanTooltip, SvgTimeline, type BandHeaderInfo } from '../../timeline/SvgTimeline';
 import { useZoomInput, zoomKey } from './useZoomInput';
+import { useGestureActive } from './gestureSignal';
 import { DeadlockMarker } from './DeadlockMarker';
 import { useStore } from 'zustand';
 import { revealOf } from '../../store/reveal';
@@ -78,10 +80,10 @@ function Playhead({ domainMs, scene }: { domainMs: number; scene: Scene }) {
   );
 }
 
-function Tooltip({ layout, id }: { layout: TimelineLayout; id: string }) {
+const Tooltip = memo(function Tooltip({ layout, id }: { layout: TimelineLayout; id: string }) {
   const hover = useTimelineStore((s) => s.hover);
   return <SpanTooltip layout={layout} target={hover} id={id} />;
-}
+});
 
 /** Outline of the selected span and the Shift+drag range, over the marks. */
 function Marks({ scene }: { scene: Scene }) {
@@ -128,10 +130,10 @@ type CanvasMarksComponent = ComponentType<{ layout: TimelineLayout }>;
  */
 let loadedCanvasMarks: CanvasMarksComponent | null = null;
 
-function useCanvasReady(large: boolean): boolean {
+function useCanvasReady(wanted: boolean): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    if (!large) return;
+    if (!wanted) return;
     let live = true;
     void import('./CanvasMarks').then((m) => {
       loadedCanvasMarks = m.CanvasMarks;
@@ -140,14 +142,33 @@ function useCanvasReady(large: boolean): boolean {
     return () => {
       live = false;
     };
-  }, [large]);
-  return large && ready;
+  }, [wanted]);
+  return wanted && ready;
 }
 
-function LoadedCanvasMarks({ layout }: { layout: TimelineLayout }) {
+/**
+ * True once the reader reaches for the figure (pointer, touch or focus anywhere on it): a small figure then
+ * loads the Canvas renderer, which draws its marks while a zoom or pan gesture runs (gestureSignal.ts).
+ */
+function useReached(ref: RefObject<HTMLElement | null>, enabled: boolean): boolean {
+  const [reached, setReached] = useState(false);
+  useEffect(() => {
+    const el = ref.current?.closest('figure') ?? ref.current;
+    if (!enabled || reached || !el) return;
+    const reach = () => setReached(true);
+    const events = ['pointerenter', 'pointerover', 'touchstart', 'focusin'] as const;
+    for (const e of events) el.addEventListener(e, reach, { passive: true });
+    return () => {
+      for (const e of events) el.removeEventListener(e, reach);
+    };
+  }, [ref, enabled, reached]);
+  return reached;
+}
+
+const LoadedCanvasMarks = memo(function LoadedCanvasMarks({ layout }: { layout: TimelineLayout }) {
   const Marks = loadedCanvasMarks;
   return Marks ? <Marks layout={layout} /> : null;
-}
+});
 
 /** The plot's width in CSS px once measured (the nominal width before, as on the server). */
 function usePlotWidth(ref: RefObject<HTMLDivElement | null>): number {
@@ -181,15 +202,24 @@ export function Chart({
   // The server and the hydrating render draw SVG; the client switches to Canvas once it has loaded, which
   // it fetches when the reader nears the chart.
   const near = useNear(plotRef, layout.large);
-  const canvasReady = useCanvasReady(layout.large && near);
+  const reached = useReached(plotRef, !layout.large);
+  const canvasReady = useCanvasReady((layout.large && near) || reached);
+  // A small figure draws SVG at rest and Canvas while a zoom or pan gesture runs.
+  const marksHoldFocus = useCallback(() => {
+    const marks = plotRef.current?.querySelector('svg.tl-marks');
+    const focused = marks?.ownerDocument.activeElement;
+    return !!marks && !!focused && marks.contains(focused);
+  }, []);
+  const gesture = useGestureActive(api, canvasReady && !layout.large, marksHoldFocus);
+  const onCanvas = canvasReady && (layout.large || gesture);
   const width = usePlotWidth(plotRef);
   const startMs = useTimelineStore((s) => s.viewStartMs);
   const endMs = useTimelineStore((s) => s.viewEndMs);
   // With Canvas the marks come from the renderer's own scene at device pixels; the SVG scene then only
   // places the axis, overlays and hit-tests, so it leaves out the shapes.
   const scene = useMemo(
-    () => buildScene(layout, { startMs, endMs }, width, canvasReady ? { shapes: false } : undefined),
-    [layout, startMs, endMs, width, canvasReady],
+    () => buildScene(layout, { startMs, endMs }, width, onCanvas ? { shapes: false } : undefined),
+    [layout, startMs, endMs, width, onCanvas],
   );
   const sceneRef = useRef(scene);
   useLayoutEffect(() => {
@@ -274,14 +304,14 @@ export function Chart({
       data-zoomable=""
     >
       <SvgTimeline
-        layout={layout}
+        layout={scene.layout}
         scene={scene}
         uid={uid}
         headers={headers}
         summary={layout.large}
-        marks={canvasReady ? <LoadedCanvasMarks layout={layout} /> : undefined}
+        marks={onCanvas ? <LoadedCanvasMarks layout={scene.layout} /> : undefined}
         playhead={<Playhead domainMs={layout.domainMs} scene={scene} />}
-        tooltip={<Tooltip layout={layout} id={`${uid}-tip`} />}
+        tooltip={<Tooltip layout={scene.layout} id={`${uid}-tip`} />}
         overlay={
           <>
             <Marks scene={scene} />

@@ -4,14 +4,16 @@
  * For the article's workload the code is the article's own highlighted block (so it reads with
  * JavaScript off). Once the reader changes the workload (an edit or an import), the panel shows a program
  * generated from it for the model in focus (src/sim/python, loaded on demand), with the markers mapped
- * onto its lines. A store subscription marks lines directly in the DOM, without re-rendering per frame.
+ * onto its lines. With `generate` (the Playground, which has no article code) the panel always shows the
+ * generated program, for the workload as it stands. A store subscription marks lines directly in the DOM,
+ * without re-rendering per frame.
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTimelineApi, useTimelineStore } from '../../store/context';
 import { activeLines, indexTaskSteps, type CodeLineMap, type TaskSteps } from '../../timeline/codeLines';
 import type { TimelineState } from '../../store/timelineStore';
 import type { ModelId, ModelSettings, Scenario } from '../../sim/types';
-import type { PythonProgram } from '../../sim/python';
+import type { generatePython, PythonProgram } from '../../sim/python';
 import { GeneratedCode } from './GeneratedCode';
 import { useWorkloadChanged } from './WorkloadNote';
 
@@ -46,6 +48,15 @@ function applyLines(root: HTMLElement, active: Map<number, string[]>) {
 }
 
 type Generated = { ok: true; program: PythonProgram } | { ok: false; error: string } | null;
+type Generate = typeof generatePython;
+
+function run(generate: Generate, scenario: Scenario, model: ModelId, overrides: ModelSettings | undefined) {
+  try {
+    return { ok: true as const, program: generate(scenario, model, { overrides }) };
+  } catch (error) {
+    return { ok: false as const, error: error instanceof Error ? error.message : String(error) };
+  }
+}
 
 /** The program for a changed workload, generated once the generator's code has loaded; null before. */
 function useGenerated(scenario: Scenario | null, model: ModelId, overrides: ModelSettings | undefined): Generated {
@@ -53,22 +64,10 @@ function useGenerated(scenario: Scenario | null, model: ModelId, overrides: Mode
   useEffect(() => {
     if (!scenario) return;
     let live = true;
+    const done = (value: Generated) => live && setState({ key: [scenario, model, overrides], value });
     import('../../sim/python').then(
-      ({ generatePython }) => {
-        let value: Generated;
-        try {
-          value = { ok: true, program: generatePython(scenario, model, { overrides }) };
-        } catch (error) {
-          value = { ok: false, error: error instanceof Error ? error.message : String(error) };
-        }
-        if (live) setState({ key: [scenario, model, overrides], value });
-      },
-      () =>
-        live &&
-        setState({
-          key: [scenario, model, overrides],
-          value: { ok: false, error: 'The program could not be loaded.' },
-        }),
+      ({ generatePython }) => done(run(generatePython, scenario, model, overrides)),
+      () => done({ ok: false, error: 'The program could not be loaded.' }),
     );
     return () => {
       live = false;
@@ -78,19 +77,36 @@ function useGenerated(scenario: Scenario | null, model: ModelId, overrides: Mode
   return scenario && s === scenario && m === model && o === overrides ? state.value : null;
 }
 
-export function CodePanel({ map, model, children }: { map: CodeLineMap; model: ModelId; children: ReactNode }) {
+export interface CodePanelProps {
+  /** Markers for the article's code (the children); none without it. */
+  map?: CodeLineMap;
+  model: ModelId;
+  /**
+   * The generator, for a panel that always shows the program for its workload, even while it is the
+   * article's (the Playground, which has no article code): generated as it renders, on the server too.
+   */
+  generate?: Generate;
+  children?: ReactNode;
+}
+
+export function CodePanel({ map, model, generate, children }: CodePanelProps) {
   const api = useTimelineApi();
   const ref = useRef<HTMLDivElement>(null);
-  const changed = useWorkloadChanged();
+  const changed = useWorkloadChanged() || !!generate;
   const scenario = useTimelineStore((s) => s.scenario);
   const overrides = useTimelineStore((s) => s.overrides);
   // The code's model; if the reader has hidden it, the first model shown.
   const focus = useTimelineStore((s) => (s.models.includes(model) ? model : (s.models[0] ?? model)));
-  const generated = useGenerated(changed ? scenario : null, focus, overrides);
+  const loaded = useGenerated(changed && !generate ? scenario : null, focus, overrides);
+  const rendered = useMemo(
+    () => (generate && scenario ? run(generate, scenario, focus, overrides) : null),
+    [generate, scenario, focus, overrides],
+  );
+  const generated = rendered ?? loaded;
   const program = changed && generated?.ok ? generated.program : null;
   // Markers for the code on screen: the article's map, the generated program's, or none while it loads.
   const lineMap = useMemo<CodeLineMap | null>(
-    () => (!changed ? map : program ? { byTask: program.stepLines, fallback: null } : null),
+    () => (!changed ? (map ?? null) : program ? { byTask: program.stepLines, fallback: null } : null),
     [changed, map, program],
   );
 
@@ -122,12 +138,13 @@ export function CodePanel({ map, model, children }: { map: CodeLineMap; model: M
     return api.subscribe(update);
   }, [api, lineMap, focus]);
 
+  const subject = generate ? 'this workload' : 'the changed workload';
   let body: ReactNode = children;
-  if (changed && generated?.ok) body = <GeneratedCode program={generated.program} />;
+  if (changed && generated?.ok) body = <GeneratedCode program={generated.program} subject={subject} />;
   else if (changed && generated && !generated.ok)
     body = (
       <p className="tl-code-error" role="alert">
-        No Python program for the changed workload: {generated.error}
+        No Python program for {subject}: {generated.error}
       </p>
     );
   return (

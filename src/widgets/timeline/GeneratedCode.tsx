@@ -11,7 +11,13 @@ const LABELS = { ...DEFAULT_MODEL_LABELS, ...(MODEL_LABELS ?? {}) };
 
 type CopyState = 'idle' | 'copied' | 'manual';
 
-export function GeneratedCode({ program }: { program: PythonProgram }) {
+export interface GeneratedCodeProps {
+  program: PythonProgram;
+  /** What the program is for, in its title (default "the changed workload"). */
+  subject?: string;
+}
+
+export function GeneratedCode({ program, subject = 'the changed workload' }: GeneratedCodeProps) {
   const pre = useRef<HTMLPreElement>(null);
   const [copy, setCopy] = useState<CopyState>('idle');
   const lines = program.code.replace(/\n$/, '').split('\n');
@@ -44,7 +50,7 @@ export function GeneratedCode({ program }: { program: PythonProgram }) {
     <div className="tl-code-generated" data-model={program.model}>
       <div className="tl-code-head">
         <p className="tl-code-title">
-          Python for the changed workload, {label}
+          Python for {subject}, {label}
           {program.requires !== '3.11' ? ` (needs Python ${program.requires})` : ''}
         </p>
         <button type="button" className="tl-code-copy" aria-label="Copy code" onClick={onCopy}>

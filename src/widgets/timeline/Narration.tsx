@@ -45,12 +45,13 @@ export function Narration({ layout, labels }: { layout: TimelineLayout; labels: 
   }, [api, layout, labels]);
 
   return (
-    // Room for one line per model, so the text below does not jump while the sentence changes.
+    // Room for a line per model (two at least; a line less in a wide figure, timeline.css), so the text below
+    // does not jump while the sentence changes.
     <p
       className="tl-narration"
       aria-live="polite"
       aria-atomic="true"
-      style={{ minHeight: `${1.45 * Math.min(5, layout.bands.length + 1)}em` }}
+      style={{ ['--tl-narration-lines' as string]: Math.min(4, Math.max(2, layout.bands.length)) }}
     >
       {text}
     </p>

@@ -1,5 +1,5 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { simulate } from '../../sim/simulate';
 import { loadScenario } from '../../sim/test/load';
@@ -91,17 +91,8 @@ describe('SyncTracks in the figure', () => {
   });
 });
 
-describe('the tracks box of a tall figure', () => {
+describe('the tracks box of a figure with several rows of tracks', () => {
   const three: ModelId[] = ['sequential', 'threads', 'asyncio'];
-  afterEach(() => vi.restoreAllMocks());
-
-  /** Lay the figure out at a height (jsdom has no layout): `open` for the tracks open, `folded` otherwise. */
-  function figureHeights(open: number, folded: number) {
-    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
-      const h = this.matches('figure') ? (this.querySelector('details')?.open ? open : folded) : 0;
-      return { x: 0, y: 0, top: 0, left: 0, right: 0, bottom: h, width: 0, height: h, toJSON: () => ({}) };
-    });
-  }
 
   it('sums the tracks up in a line: what they are, and once nothing is sealed, what each model’s ends at', () => {
     const store = storeFor('thr-lost-update', ['threads', 'asyncio']);
@@ -113,43 +104,24 @@ describe('the tracks box of a tall figure', () => {
     expect(tracksSummary(bands.slice(0, 1), titles)).toBe('Tracks — shared x: 1, expected 2');
   });
 
-  it('with three rows of tracks, the server sends them folded under their summary; two rows come open', () => {
-    const folded = renderToString(<TimelineView store={storeFor('serve-every-20ms', three)} caption="Serving" />);
-    expect(folded).toMatch(/<details class="tl-tracks-fold">/);
-    expect(folded).toContain('Tracks — latency: Sequential longest');
-    // Folded, the tracks are still in the page, described in words.
-    expect(folded).toContain('data-track="latency"');
-    const open = renderToString(
-      <TimelineView store={storeFor('serve-every-20ms', ['threads', 'asyncio'])} caption="Serving" />,
-    );
-    expect(open).toMatch(/<details class="tl-tracks-fold" open="">/);
+  it('with three rows of tracks, the server sends them open under the lanes, with no disclosure', () => {
+    const html = renderToString(<TimelineView store={storeFor('serve-every-20ms', three)} caption="Serving" />);
+    expect(html).not.toContain('<details class="tl-tracks-fold"');
+    expect(html.match(/data-track="latency"/g)).toHaveLength(3);
   });
 
-  it('once laid out, the box opens if the figure then fits the screen, and stays folded if not', () => {
-    figureHeights(880, 800);
+  it('a figure with tracks lays its lanes out compactly; one without keeps full-height lanes', () => {
     const { container, unmount } = render(
       <TimelineView store={storeFor('serve-every-20ms', three)} caption="Serving" />,
     );
-    expect(container.querySelector('details')).toHaveProperty('open', true);
+    const headers = [...container.querySelectorAll<HTMLElement>('.tl-band-header')];
+    expect(headers.map((h) => h.style.height)).toEqual(['22px', '22px', '22px']);
+    expect(container.querySelector('details.tl-tracks-fold')).toBeNull();
+    expect(screen.getAllByRole('group', { name: 'latency' })).toHaveLength(3);
     unmount();
-    figureHeights(1010, 930);
-    const tall = render(<TimelineView store={storeFor('serve-every-20ms', three)} caption="Serving" />);
-    expect(tall.container.querySelector('details')).toHaveProperty('open', false);
-    expect(screen.getByText(/^Tracks — latency: Sequential longest/)).toBeVisible();
-  });
-
-  it('the reader’s choice stays when the window changes', () => {
-    figureHeights(1010, 930);
-    const { container } = render(<TimelineView store={storeFor('serve-every-20ms', three)} caption="Serving" />);
-    const details = container.querySelector('details')!;
-    expect(details.open).toBe(false);
-    act(() => {
-      details.open = true;
-      fireEvent(details, new Event('toggle'));
-    });
-    act(() => {
-      window.dispatchEvent(new Event('resize'));
-    });
-    expect(details.open).toBe(true);
+    const store = createTimelineStore({ models: ['threads'], traces: [threadsTwo()] });
+    const plain = render(<TimelineView store={store} caption="Plain" />);
+    const label = plain.container.querySelector<HTMLElement>('.tl-lane-label')!;
+    expect(label.style.height).toBe('20px');
   });
 });

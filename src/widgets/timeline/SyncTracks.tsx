@@ -4,19 +4,17 @@
  * them; for arrival workloads, the latency readout beside the totals (hidden with them while the
  * figure waits for a prediction).
  *
- * Several rows of tracks can make a figure taller than the screen. Those start folded behind a
- * disclosure whose summary says them in a line; once laid out, the box opens if the figure fits the
- * screen with it open (the Playground's always does), and after the reader opens or closes it, it
- * stays as they left it.
+ * The tracks stand open under the lanes, on the chart's time axis: compact rows (and the tighter lanes of
+ * COMPACT_LAYOUT above them) keep a figure with several rows of tracks within a laptop's screen.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useTimelineApi, useTimelineStore } from '../../store/context';
 import { revealOf } from '../../store/reveal';
 import { PlayheadView } from '../../timeline/SvgTimeline';
 import { bandSummary } from '../../timeline/labels';
 import type { ModelId } from '../../sim/types';
-import { SvgTracks, trackRows } from '../../timeline/SvgTracks';
+import { SvgTracks } from '../../timeline/SvgTracks';
 import { syncTracks } from '../../timeline/syncTracks';
 import { trackInput } from '../../timeline/trackNeeds';
 import type { LatencyReadout } from '../../timeline/latencyTrack';
@@ -72,45 +70,6 @@ function LatencyTable({ rows }: { rows: { title: string; readout: LatencyReadout
   );
 }
 
-/** A figure may stand this tall with its tracks open (px), or as tall as the screen when that is taller. */
-export const FIGURE_FIT_PX = 900;
-/** From this many rows of tracks, the box starts folded (before the figure can be measured). */
-export const FOLD_ROWS = 3;
-
-/**
- * Whether the tracks box is open: folded at first when it has many rows, then opened or kept folded by
- * measuring the figure with the box open, until the reader chooses.
- */
-function useFold(rows: number, width: number) {
-  const [open, setOpen] = useState(rows < FOLD_ROWS);
-  const chosen = useRef(false);
-  const ref = useRef<HTMLDetailsElement>(null);
-  const fit = useCallback(() => {
-    const el = ref.current;
-    if (!el || chosen.current) return;
-    const figure = el.closest('figure');
-    if (!figure) return;
-    const was = el.open;
-    el.open = true;
-    const tall = figure.getBoundingClientRect().height;
-    el.open = was;
-    const free = el.closest('.pg') !== null;
-    setOpen(free || tall <= Math.max(FIGURE_FIT_PX, window.innerHeight));
-  }, []);
-  useLayoutEffect(fit, [fit, rows, width]);
-  useLayoutEffect(() => {
-    window.addEventListener('resize', fit);
-    return () => window.removeEventListener('resize', fit);
-  }, [fit]);
-  const onToggle = useCallback((now: boolean) => {
-    setOpen((was) => {
-      if (was !== now) chosen.current = true;
-      return now;
-    });
-  }, []);
-  return { fold: { open, onToggle }, ref };
-}
-
 export function SyncTracks({ uid, labels }: { uid: string; labels: Partial<Record<ModelId, string>> }) {
   const api = useTimelineApi();
   const sealed = useStore(revealOf(api), (s) => s.sealed);
@@ -127,7 +86,6 @@ export function SyncTracks({ uid, labels }: { uid: string; labels: Partial<Recor
   );
   const titles = traces.map((t) => bandSummary(t, null, labels).label);
   const compare = bands.length > 1;
-  const { fold, ref } = useFold(trackRows(bands), width);
   const latency = bands.flatMap((b) => (b.latency ? [{ title: titles[b.band] ?? '', readout: b.latency }] : []));
   return (
     <>
@@ -138,8 +96,6 @@ export function SyncTracks({ uid, labels }: { uid: string; labels: Partial<Recor
         titles={titles}
         playhead={<TracksPlayhead domainMs={domainMs} />}
         sealed={sealed}
-        fold={fold}
-        foldRef={ref}
       />
       {sealed || latency.length === 0 ? null : compare ? (
         <LatencyTable rows={latency} />

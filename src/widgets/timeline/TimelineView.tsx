@@ -4,7 +4,7 @@ import { TimelineStoreProvider, useTimelineApi, useTimelineStore } from '../../s
 import { startPlayback } from '../../store/playback';
 import type { TimelineStore } from '../../store/timelineStore';
 import type { ModelId, SpanState } from '../../sim/types';
-import { layoutTimeline, type TimelineLayout } from '../../timeline/layout';
+import { COMPACT_LAYOUT, layoutTimeline, type TimelineLayout } from '../../timeline/layout';
 import { bandSummary, DEFAULT_MODEL_LABELS } from '../../timeline/labels';
 import { statesPresent } from '../../timeline/palette';
 import { PatternDefs } from '../../timeline/patterns';
@@ -72,7 +72,7 @@ interface FigureProps {
 }
 
 /** The legend lists only the states inside the window (a step behind while the window moves). */
-function WindowLegend({ layout, uid, handoffs }: { layout: TimelineLayout; uid: string; handoffs: boolean }) {
+function WindowLegend({ layout, handoffs }: { layout: TimelineLayout; handoffs: boolean }) {
   const viewStartMs = useTimelineStore((s) => s.viewStartMs);
   const viewEndMs = useTimelineStore((s) => s.viewEndMs);
   const deferredStart = useDeferredValue(viewStartMs);
@@ -81,7 +81,7 @@ function WindowLegend({ layout, uid, handoffs }: { layout: TimelineLayout; uid: 
     () => statesInWindow(layout, { startMs: deferredStart, endMs: deferredEnd }),
     [layout, deferredStart, deferredEnd],
   );
-  return <Legend uid={uid} states={inWindow} handoffs={handoffs} />;
+  return <Legend states={inWindow} handoffs={handoffs} />;
 }
 
 /** The isomorphic layout effect: no warning on the server. */
@@ -92,14 +92,18 @@ function Figure({ caption, labels, code, children, editBar }: FigureProps) {
   const traces = useTimelineStore((s) => s.traces);
   const view = useTimelineStore((s) => s.view);
   const baselineMs = useTimelineStore((s) => s.baselineMs);
-  const layout = useMemo(() => layoutTimeline(traces, view), [traces, view]);
+  const scenario = useTimelineStore((s) => s.scenario);
+  const tracks = useMemo(() => wantsTracks(traces, trackInput(scenario)), [traces, scenario]);
+  // With tracks under the lanes, the lanes are drawn a little tighter (the figure still fits a screen).
+  const layout = useMemo(
+    () => layoutTimeline(traces, view, tracks ? COMPACT_LAYOUT : undefined),
+    [traces, view, tracks],
+  );
   const headers: BandHeaderInfo[] = useMemo(
     () => traces.map((t) => bandSummary(t, baselineMs, labels)),
     [traces, baselineMs, labels],
   );
   const legend = useMemo(() => legendStates(layout), [layout]);
-  const scenario = useTimelineStore((s) => s.scenario);
-  const tracks = useMemo(() => wantsTracks(traces, trackInput(scenario)), [traces, scenario]);
   // The window is part of the figure's contract (data-view-start-ms / data-view-end-ms). The attributes are
   // kept up to date by a store subscription, so a zoom or pan step does not re-render the whole figure.
   const api = useTimelineApi();
@@ -131,7 +135,7 @@ function Figure({ caption, labels, code, children, editBar }: FigureProps) {
       {...attrs}
     >
       <SharedBanner />
-      <PatternDefs uid={uid} />
+      <PatternDefs />
       <div className={children ? 'tl-body tl-body--code' : 'tl-body'}>
         {children ? (
           code ? (
@@ -148,7 +152,7 @@ function Figure({ caption, labels, code, children, editBar }: FigureProps) {
           <SyncTracksSlot uid={uid} labels={labels} wanted={tracks} />
           <DetailsSlot layout={layout} uid={uid} />
           <RevealNote layout={layout} />
-          <WindowLegend layout={layout} uid={uid} handoffs={legend.handoffs} />
+          <WindowLegend layout={layout} handoffs={legend.handoffs} />
           <Readouts layout={layout} headers={headers} />
           <Narration layout={layout} labels={labels} />
           <EventLog traces={traces} headers={headers} />

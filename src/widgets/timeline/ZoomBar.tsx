@@ -13,6 +13,7 @@ import { rangeSplit } from '../../timeline/rangeSplit';
 import { windowSentence, ZOOM_STEP } from '../../timeline/viewWindow';
 import { bandFlows } from '../../timeline/flows';
 import { IconFit, IconZoomIn, IconZoomOut } from './icons';
+import { markGesture } from './gestureSignal';
 
 const OVERVIEW_COLUMNS = 300;
 
@@ -92,6 +93,7 @@ function Overview({ layout }: { layout: TimelineLayout }) {
       // Press inside the window: grab it where pressed; outside: centre it there.
       const inside = t >= s.viewStartMs && t <= s.viewEndMs;
       const grabMs = inside ? t - s.viewStartMs : width / 2;
+      markGesture(api);
       if (!inside) s.setWindow(t - grabMs, t - grabMs + width);
       drag.current = { id: e.pointerId, grabMs };
       e.currentTarget.setPointerCapture?.(e.pointerId);
@@ -106,6 +108,7 @@ function Overview({ layout }: { layout: TimelineLayout }) {
       const s = api.getState();
       const width = s.viewEndMs - s.viewStartMs;
       const start = timeAt(e.clientX) - d.grabMs;
+      markGesture(api);
       s.setWindow(start, start + width);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -7,6 +7,7 @@ import { useEffect, type RefObject } from 'react';
 import type { TimelineStore } from '../../store/timelineStore';
 import { ZOOM_STEP } from '../../timeline/viewWindow';
 import type { ZoomHandle } from '../../timeline/zoomBehavior';
+import { markGesture } from './gestureSignal';
 
 /** Zoom factor for a wheel event before d3-zoom is there (the same curve d3-zoom uses). */
 export function wheelFactor(e: WheelEvent): number {
@@ -64,7 +65,10 @@ export function useZoomInput(plotRef: RefObject<HTMLDivElement | null>, api: Tim
       return {
         domainMs: s.domainMs,
         window: { startMs: s.viewStartMs, endMs: s.viewEndMs },
-        onWindow: (w: { startMs: number; endMs: number }) => api.getState().setWindow(w.startMs, w.endMs),
+        onWindow: (w: { startMs: number; endMs: number }) => {
+          markGesture(api);
+          api.getState().setWindow(w.startMs, w.endMs);
+        },
       };
     };
     const onWheel = (e: WheelEvent) => {
@@ -73,6 +77,7 @@ export function useZoomInput(plotRef: RefObject<HTMLDivElement | null>, api: Tim
       const box = el.getBoundingClientRect();
       const s = api.getState();
       const at = s.viewStartMs + ((e.clientX - box.left) / (box.width || 1)) * (s.viewEndMs - s.viewStartMs);
+      markGesture(api);
       s.zoomBy(wheelFactor(e), at);
     };
     const load = () => {

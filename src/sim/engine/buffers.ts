@@ -1,0 +1,96 @@
+/**
+ * The buffers a recording fills: closed spans (SpanStore) and the event buffer, both reused across
+ * simulations.
+ *
+ * Closed spans are recorded into fixed-size chunks of typed arrays (SPAN_CHUNK spans each: nothing is
+ * copied as a run grows, and a small run allocates little). Span k is entry k & SPAN_MASK of chunk
+ * k >> SPAN_CHUNK_BITS: its times in a `times` chunk, 2 numbers each (start, end, ns), the rest in an
+ * `ints` chunk, 6 integers each (lane, state, task, step, worker, info).
+ *
+ * A trace keeps its chunks until its spans are first read; then the objects are built and the chunks
+ * come back (recycle) for later simulations (the page re-simulates on every edit). Simulations never
+ * overlap (simulate is synchronous), and chunks come back only once their trace is done with them.
+ */
+export const SPAN_CHUNK_BITS = 12;
+export const SPAN_CHUNK = 1 << SPAN_CHUNK_BITS;
+export const SPAN_MASK = SPAN_CHUNK - 1;
+/** At most this many spare chunks are kept (about 40 MB). */
+const MAX_SPARE_CHUNKS = 256;
+const spareT: Float64Array[] = [];
+const spareI: Int32Array[] = [];
+
+/** Returns chunks for later stores to use. */
+export function recycleChunks(times: readonly Float64Array[], ints: readonly Int32Array[]): void {
+  for (let c = 0; c < times.length && spareT.length < MAX_SPARE_CHUNKS; c++) {
+    spareT.push(times[c]);
+    spareI.push(ints[c]);
+  }
+}
+
+/** Event numbers (5 per event) of a new event buffer. */
+export const EVENT_BUFFER = 5 * 4096;
+let spareEvents: Float64Array | null = null;
+
+/** An event buffer: the spare one if there is one. */
+export function takeEventBuffer(): Float64Array {
+  const ev = spareEvents ?? new Float64Array(EVENT_BUFFER);
+  spareEvents = null;
+  return ev;
+}
+
+/** Gives an event buffer back for the next simulation (it keeps the largest). */
+export function recycleEvents(ev: Float64Array): void {
+  if (spareEvents === null || spareEvents.length < ev.length) spareEvents = ev;
+}
+
+export class SpanStore {
+  readonly times: Float64Array[] = [];
+  readonly ints: Int32Array[] = [];
+  /** Spans stored. */
+  count = 0;
+  /** The chunk being filled, and how many spans it holds. */
+  private curT: Float64Array = new Float64Array(0);
+  private curI: Int32Array = new Int32Array(0);
+  private fill = SPAN_CHUNK;
+
+  /** Appends a span; returns its index. */
+  append(
+    start: number,
+    end: number,
+    lane: number,
+    state: number,
+    task: number,
+    step: number,
+    worker: number,
+    info: number,
+  ): number {
+    if (this.fill === SPAN_CHUNK) this.nextChunk();
+    const f = this.fill++;
+    const T = this.curT;
+    const I = this.curI;
+    const t2 = f << 1;
+    T[t2] = start;
+    T[t2 + 1] = end;
+    const i6 = f * 6;
+    I[i6] = lane;
+    I[i6 + 1] = state;
+    I[i6 + 2] = task;
+    I[i6 + 3] = step;
+    I[i6 + 4] = worker;
+    I[i6 + 5] = info;
+    return this.count++;
+  }
+
+  /** Moves the end of span k. */
+  setEnd(k: number, end: number): void {
+    this.times[k >> SPAN_CHUNK_BITS][((k & SPAN_MASK) << 1) + 1] = end;
+  }
+
+  private nextChunk(): void {
+    this.curT = spareT.pop() ?? new Float64Array(2 * SPAN_CHUNK);
+    this.curI = spareI.pop() ?? new Int32Array(6 * SPAN_CHUNK);
+    this.times.push(this.curT);
+    this.ints.push(this.curI);
+    this.fill = 0;
+  }
+}

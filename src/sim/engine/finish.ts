@@ -1,0 +1,113 @@
+/**
+ * The end of a recording: lanes in the contract's order (tasks, workers, cores, GILs; hidden lanes left
+ * out), task results, and the spans and events, built as objects at once for a small trace or on first
+ * read for a large one.
+ */
+import type { Lane, LaneKind, Span, TaskResult, TraceEvent } from '../types';
+import type { SpanStore } from './buffers';
+import { EVENT_BUFFER, recycleChunks, recycleEvents, SPAN_CHUNK, SPAN_CHUNK_BITS } from './buffers';
+import { CAT_GIL, CAT_TASK } from './codes';
+import { materializeEvents, materializeSpans } from './materialize';
+import type { SpanInfo } from './materialize';
+
+const NS_PER_MS = 1e6;
+
+/** What a finished recording holds (the Recorder). */
+export interface Recording {
+  readonly laneCount: number;
+  catOf(lane: number): number;
+  isHidden(lane: number): boolean;
+  readonly kind: readonly LaneKind[];
+  readonly label: readonly string[];
+  readonly taskNames: readonly string[];
+  readonly taskArrival: Float64Array;
+  readonly taskStart: Float64Array;
+  readonly taskEnd: Float64Array;
+  readonly spans: SpanStore;
+  readonly ev: Float64Array;
+  readonly nev: number;
+  readonly infos: readonly SpanInfo[];
+  readonly aux: readonly Partial<TraceEvent>[];
+}
+
+export interface Finished {
+  lanes: Lane[];
+  spans: Span[];
+  events: TraceEvent[];
+  tasks: TaskResult[];
+  laneOf: Int32Array;
+}
+
+export interface FinishedLazy {
+  lanes: Lane[];
+  spans: Span[] | (() => Span[]);
+  events: TraceEvent[] | (() => TraceEvent[]);
+  tasks: TaskResult[];
+  laneOf: Int32Array;
+}
+
+/**
+ * A small trace (one span chunk, one event buffer) is built at once: that costs less than keeping its
+ * buffers, and they go straight back for the next simulation.
+ */
+export function finishRecording(rec: Recording): FinishedLazy {
+  const nl = rec.laneCount;
+  const laneOf = new Int32Array(nl).fill(-1);
+  const lanes: Lane[] = [];
+  for (let cat = CAT_TASK; cat <= CAT_GIL; cat++) {
+    for (let l = 0; l < nl; l++) {
+      if (rec.catOf(l) !== cat || rec.isHidden(l)) continue;
+      laneOf[l] = lanes.length;
+      lanes.push(
+        cat === CAT_TASK
+          ? { id: `task-${l}`, kind: rec.kind[l], label: rec.label[l], task: l }
+          : { id: `${rec.kind[l]}-${lanes.length}`, kind: rec.kind[l], label: rec.label[l] },
+      );
+    }
+  }
+  const laneCount = lanes.length;
+  const { infos, aux, taskNames } = rec;
+  const nt = taskNames.length;
+  const tasks = new Array<TaskResult>(nt);
+  for (let t = 0; t < nt; t++) {
+    const arrivalMs = rec.taskArrival[t] / NS_PER_MS;
+    const startMs = rec.taskStart[t] / NS_PER_MS;
+    const endMs = rec.taskEnd[t] / NS_PER_MS;
+    tasks[t] = { name: taskNames[t], arrivalMs, startMs, endMs, latencyMs: endMs - arrivalMs };
+  }
+  const nsp = rec.spans.count;
+  const nev = rec.nev;
+  let spT: Float64Array[] | null = rec.spans.times;
+  let spI: Int32Array[] | null = rec.spans.ints;
+  let ev: Float64Array | null = rec.ev;
+  if (nsp <= SPAN_CHUNK && nev <= EVENT_BUFFER) {
+    const spans = materializeSpans(spT, spI, SPAN_CHUNK_BITS, nsp, laneOf, laneCount, infos);
+    const events = materializeEvents(ev, nev, laneOf, aux);
+    recycleChunks(spT, spI);
+    recycleEvents(ev);
+    return { lanes, spans, events, tasks, laneOf };
+  }
+  let spans: Span[] | null = null;
+  let events: TraceEvent[] | null = null;
+  return {
+    lanes,
+    spans: () => {
+      if (spans === null) {
+        spans = materializeSpans(spT!, spI!, SPAN_CHUNK_BITS, nsp, laneOf, laneCount, infos);
+        recycleChunks(spT!, spI!);
+        spT = spI = null;
+      }
+      return spans;
+    },
+    events: () => {
+      if (events === null) {
+        events = materializeEvents(ev!, nev, laneOf, aux);
+        recycleEvents(ev!);
+        ev = null;
+      }
+      return events;
+    },
+    tasks,
+    laneOf,
+  };
+}
