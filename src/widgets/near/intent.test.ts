@@ -45,3 +45,27 @@ describe('input that reaches a waiting island', () => {
     input.remove();
   });
 });
+
+describe('a choice made on a waiting island', () => {
+  installIntentGuard(document);
+
+  it('shows at once and reaches the island’s handler once it is ready', () => {
+    const box = document.createElement('div');
+    box.setAttribute('data-island', '');
+    const radio = document.createElement('input');
+    radio.type = 'radio';
+    radio.name = 'choice';
+    box.append(radio);
+    document.body.append(box);
+    const heard: boolean[] = [];
+    box.addEventListener('click', () => heard.push(radio.checked));
+    radio.click();
+    expect(radio.checked).toBe(true);
+    expect(heard).toEqual([]);
+    box.setAttribute('data-ready', '');
+    replayQueued(box);
+    expect(heard).toEqual([true]);
+    expect(radio.checked).toBe(true);
+    box.remove();
+  });
+});

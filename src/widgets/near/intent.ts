@@ -18,8 +18,13 @@ interface Queued {
   /** A file input whose files were chosen (its `change`), or files dropped on the island. */
   change?: true;
   dropped?: File[];
+  /** A radio or checkbox the click already toggled: its state before the click. */
+  toggledFrom?: boolean;
   focused: boolean;
 }
+
+const isToggle = (el: Element | null): el is HTMLInputElement =>
+  el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox');
 
 const woken = new WeakSet<Element>();
 const wakers = new WeakMap<Element, Array<() => void>>();
@@ -105,7 +110,10 @@ export function replayQueued(island: Element): void {
     if (q.key) target.dispatchEvent(new KeyboardEvent('keydown', { ...q.key, bubbles: true, cancelable: true }));
     else if (q.change) target.dispatchEvent(new Event('change', { bubbles: true }));
     else if (q.dropped) target.dispatchEvent(dropOf(q.dropped));
-    else target.click();
+    else {
+      if (q.toggledFrom !== undefined && target instanceof HTMLInputElement) target.checked = q.toggledFrom;
+      target.click();
+    }
   }
 }
 
@@ -193,8 +201,16 @@ export function installIntentGuard(doc: Document = document): void {
       const island = wakeFrom(e);
       if (!island || !(e.target instanceof Element)) return;
       const el = e.target.closest('button, input, select, summary, a[href], label, [role]') ?? e.target;
-      e.preventDefault();
       e.stopPropagation();
+      // A radio or checkbox takes the click at once, so the reader sees the choice; once the island is
+      // ready the choice is undone and clicked again, so that its own handler hears it.
+      if (isToggle(el)) {
+        queue(island, { target: el, toggledFrom: el.type === 'checkbox' ? !el.checked : false, focused: true });
+        return;
+      }
+      // A label of one lets the browser pass the click on to it (heard just above).
+      if (el instanceof HTMLLabelElement && isToggle(el.control)) return;
+      e.preventDefault();
       queue(island, { target: el, focused: document.activeElement === el });
     },
     { capture: true },
