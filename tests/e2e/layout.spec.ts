@@ -212,6 +212,19 @@ test.describe('on a phone (390 × 844)', () => {
   });
 });
 
+/** From the keyboard: the playhead a little into the run, then zoom about it until the window is about 1 ms wide. */
+async function zoomToAMillisecond(page: Page, figure: Locator) {
+  await figure.getByRole('slider', { name: 'Time' }).focus();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('PageUp');
+  for (let i = 0; i < 40; i++) {
+    const start = Number(await figure.getAttribute('data-view-start-ms'));
+    const end = Number(await figure.getAttribute('data-view-end-ms'));
+    if (end - start <= 1.2) break;
+    await page.keyboard.press('+');
+  }
+}
+
 test.describe('the ten-thousand-task figure', () => {
   test.use({ viewport: { width: 1280, height: 900 } });
 
@@ -219,17 +232,7 @@ test.describe('the ten-thousand-task figure', () => {
     await page.goto('/ten-thousand-tasks/');
     await page.waitForLoadState('networkidle');
     const figure = await hydrated(page.locator('figure.tl').first());
-    const slider = figure.getByRole('slider', { name: 'Time' });
-    await slider.focus();
-    await page.keyboard.press('Home');
-    for (let i = 0; i < 3; i++) await page.keyboard.press('PageUp');
-    // Zoom about the playhead until the window is about a millisecond wide.
-    for (let i = 0; i < 40; i++) {
-      const start = Number(await figure.getAttribute('data-view-start-ms'));
-      const end = Number(await figure.getAttribute('data-view-end-ms'));
-      if (end - start <= 1.2) break;
-      await page.keyboard.press('+');
-    }
+    await zoomToAMillisecond(page, figure);
     const width =
       Number(await figure.getAttribute('data-view-end-ms')) - Number(await figure.getAttribute('data-view-start-ms'));
     expect(width).toBeLessThanOrEqual(1.2);
@@ -286,16 +289,7 @@ test.describe('the ten-thousand-task figure', () => {
     const labels = figure.locator('.tl-lane-label');
     // The whole run: ten thousand tasks folded into group rows, no lane of its own.
     await expect(labels).toHaveCount(0);
-    const slider = figure.getByRole('slider', { name: 'Time' });
-    await slider.focus();
-    await page.keyboard.press('Home');
-    for (let i = 0; i < 3; i++) await page.keyboard.press('PageUp');
-    for (let i = 0; i < 40; i++) {
-      const start = Number(await figure.getAttribute('data-view-start-ms'));
-      const end = Number(await figure.getAttribute('data-view-end-ms'));
-      if (end - start <= 1.2) break;
-      await page.keyboard.press('+');
-    }
+    await zoomToAMillisecond(page, figure);
     // A few tasks, a lane each, named; the figure keeps its height.
     await expect.poll(() => labels.count()).toBeGreaterThan(0);
     const count = await labels.count();
@@ -309,7 +303,7 @@ test.describe('the ten-thousand-task figure', () => {
     const lane = labels.filter({ hasText: new RegExp(`^${runner}$`) });
     await expect(lane).toHaveCount(1);
     const r = await box(lane);
-    const playhead = Number(await slider.getAttribute('aria-valuenow'));
+    const playhead = Number(await figure.getByRole('slider', { name: 'Time' }).getAttribute('aria-valuenow'));
     const start = Number(await figure.getAttribute('data-view-start-ms'));
     const end = Number(await figure.getAttribute('data-view-end-ms'));
     const plot = await box(figure.locator('.tl-plot'));
