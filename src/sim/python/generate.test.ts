@@ -33,6 +33,13 @@ describe('generatePython: each model runs the tasks with its own API', () => {
     expect(code).toContain('time.sleep(0.5)  # download, 500 ms');
   });
 
+  it('a changed workload says it is changed from the one its title describes', () => {
+    expect(lineText(generatePython(MIXED, 'threads').code, 1)).toBe('"""A test workload: one thread per task.');
+    expect(lineText(generatePython(MIXED, 'threads', { changed: true }).code, 1)).toBe(
+      '"""A changed version of "A test workload": one thread per task.',
+    );
+  });
+
   it('asyncio gathers one coroutine per task and awaits asyncio.sleep for io', () => {
     const { code } = generatePython(MIXED, 'asyncio');
     expect(code).toContain('async def d():\n    await asyncio.sleep(0.5)');

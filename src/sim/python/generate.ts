@@ -29,6 +29,11 @@ export interface PythonOptions {
   loopNsPerIteration?: number;
   /** Bytes per ms hashlib.sha256 hashes, for native steps (default SHA256_BYTES_PER_MS: 64 MiB in 38 ms). */
   hashBytesPerMs?: number;
+  /**
+   * The workload was changed from the one its title describes: the docstring says so, since the title may
+   * name the old numbers ("Three tasks that sleep 2 s, 3 s and 1 s").
+   */
+  changed?: boolean;
 }
 
 function positive(value: number, name: string): number {
@@ -94,8 +99,16 @@ function describe(style: LaunchStyle, settings: ResolvedSettings, model: ModelId
   }
 }
 
-function writeDocstring(py: PyLines, scenario: Scenario, model: ModelId, style: LaunchStyle, ctx: Ctx): void {
-  py.line(`"""${pyText(scenario.title)}: ${describe(style, ctx.settings, model)}.`);
+function writeDocstring(
+  py: PyLines,
+  scenario: Scenario,
+  model: ModelId,
+  style: LaunchStyle,
+  ctx: Ctx,
+  changed: boolean,
+): void {
+  const title = changed ? `A changed version of "${scenario.title}"` : scenario.title;
+  py.line(`"""${pyText(title)}: ${describe(style, ctx.settings, model)}.`);
   py.blank();
   const kinds = new Set(scenario.tasks.flatMap((t) => t.steps.map((s) => s.kind)));
   const parts = [
@@ -204,7 +217,7 @@ export function generatePython(scenario: Scenario, model: ModelId, options: Pyth
   const py = new PyLines();
   const digits = scale === 1 ? 3 : 6;
 
-  writeDocstring(py, scenario, model, style, ctx);
+  writeDocstring(py, scenario, model, style, ctx, options.changed === true);
   for (const line of imports(plan, style, model, ctx, needs)) py.line(line);
   py.blank(2);
   writeHelperConstants(py, needs, ctx);

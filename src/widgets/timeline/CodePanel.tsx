@@ -50,9 +50,15 @@ function applyLines(root: HTMLElement, active: Map<number, string[]>) {
 type Generated = { ok: true; program: PythonProgram } | { ok: false; error: string } | null;
 type Generate = typeof generatePython;
 
-function run(generate: Generate, scenario: Scenario, model: ModelId, overrides: ModelSettings | undefined) {
+function run(
+  generate: Generate,
+  scenario: Scenario,
+  model: ModelId,
+  overrides: ModelSettings | undefined,
+  changed: boolean,
+) {
   try {
-    return { ok: true as const, program: generate(scenario, model, { overrides }) };
+    return { ok: true as const, program: generate(scenario, model, { overrides, changed }) };
   } catch (error) {
     return { ok: false as const, error: error instanceof Error ? error.message : String(error) };
   }
@@ -66,7 +72,7 @@ function useGenerated(scenario: Scenario | null, model: ModelId, overrides: Mode
     let live = true;
     const done = (value: Generated) => live && setState({ key: [scenario, model, overrides], value });
     import('../../sim/python').then(
-      ({ generatePython }) => done(run(generatePython, scenario, model, overrides)),
+      ({ generatePython }) => done(run(generatePython, scenario, model, overrides, true)),
       () => done({ ok: false, error: 'The program could not be loaded.' }),
     );
     return () => {
@@ -92,15 +98,16 @@ export interface CodePanelProps {
 export function CodePanel({ map, model, generate, children }: CodePanelProps) {
   const api = useTimelineApi();
   const ref = useRef<HTMLDivElement>(null);
-  const changed = useWorkloadChanged() || !!generate;
+  const edited = useWorkloadChanged();
+  const changed = edited || !!generate;
   const scenario = useTimelineStore((s) => s.scenario);
   const overrides = useTimelineStore((s) => s.overrides);
   // The code's model; if the reader has hidden it, the first model shown.
   const focus = useTimelineStore((s) => (s.models.includes(model) ? model : (s.models[0] ?? model)));
   const loaded = useGenerated(changed && !generate ? scenario : null, focus, overrides);
   const rendered = useMemo(
-    () => (generate && scenario ? run(generate, scenario, focus, overrides) : null),
-    [generate, scenario, focus, overrides],
+    () => (generate && scenario ? run(generate, scenario, focus, overrides, edited) : null),
+    [generate, scenario, focus, overrides, edited],
   );
   const generated = rendered ?? loaded;
   const program = changed && generated?.ok ? generated.program : null;
