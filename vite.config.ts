@@ -65,5 +65,8 @@ export default defineConfig({
       'tests/recorder/**/*.test.{ts,tsx}',
     ],
     css: false,
+    // Several tests drive the whole simulator or a rendered figure and take 1–2 s here; on a busier machine
+    // Vitest's default of 5 s per test turns that into a failure that says nothing about the code.
+    testTimeout: 20_000,
   },
 });

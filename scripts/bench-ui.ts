@@ -85,8 +85,9 @@ const results: Record<string, unknown> = {};
 const verdict = (ok: boolean) => (ok ? 'target met' : 'TARGET MISSED');
 
 log('Timeline widget in Chromium (production build)');
-/** `-- --zoom`: only the zoom and pan figures (c). */
+/** `-- --zoom`: only the zoom and pan figures (c); `-- --resim`: only the re-simulation figures (a). */
 const zoomOnly = process.argv.includes('--zoom');
+const resimOnly = process.argv.includes('--resim');
 for (const [tasks, models, runs, target] of zoomOnly
   ? []
   : ([
@@ -103,7 +104,7 @@ for (const [tasks, models, runs, target] of zoomOnly
 }
 
 // (b) Scrub the 10 000-task trace: press on the plot, sweep right and back, release.
-if (!zoomOnly) await scrub();
+if (!zoomOnly && !resimOnly) await scrub();
 async function scrub() {
   await page.evaluate(() => window.bench.mount(10_000, ['asyncio']));
   await page.waitForSelector('figure.tl canvas');
@@ -197,20 +198,22 @@ async function zoomAndPan(name: string, mount: () => Promise<void>) {
   );
 }
 
-await zoomAndPan('10 000 tasks', async () => {
-  await page.evaluate(() => window.bench.mount(10_000, ['asyncio']));
-  await page.waitForSelector('figure.tl canvas');
-});
-await zoomAndPan('two-loop GIL figure', async () => {
-  await page.evaluate(() => window.bench.mountTwoLoops());
-});
+if (!resimOnly) {
+  await zoomAndPan('10 000 tasks', async () => {
+    await page.evaluate(() => window.bench.mount(10_000, ['asyncio']));
+    await page.waitForSelector('figure.tl canvas');
+  });
+  await zoomAndPan('two-loop GIL figure', async () => {
+    await page.evaluate(() => window.bench.mountTwoLoops());
+  });
+}
 
 await browser.close();
 server.close();
 if (json) console.log(JSON.stringify(results, null, 2));
 
 // (d) A shared link landing on its figure, against the built site (scripts/bench-landing.ts), when there is one.
-if (!zoomOnly && !json) {
+if (!zoomOnly && !resimOnly && !json) {
   if (existsSync(join(root, 'dist/threads/index.html'))) {
     spawnSync(process.execPath, [join(root, 'node_modules/.bin/tsx'), join(root, 'scripts/bench-landing.ts')], {
       stdio: 'inherit',

@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const bin = (name) => join(root, 'node_modules/.bin', name);
@@ -16,6 +16,8 @@ const tmp = mkdtempSync(join(tmpdir(), 'interleave-test-'));
 let passed = 0;
 let failed = 0;
 const failures = [];
+/** Names of the tests that failed, printed again at the end so that the last lines of a long log say which. */
+const failedTests = [];
 
 function run(label, command, args, env = {}) {
   const started = performance.now();
@@ -61,6 +63,26 @@ check('Layer rule and import cycles (dependency-cruiser)', bin('depcruise'), [
   '.dependency-cruiser.mjs',
 ]);
 
+function firstLine(text) {
+  // Failure messages carry terminal colours and a stack; the first plain line says what went wrong.
+  const plain = String(text ?? '').replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
+  return plain.split('\n').find((line) => line.trim() !== '') ?? '(no message)';
+}
+
+/** Walks Playwright's JSON report: suites nest, each spec has tests, each test has its results (one per retry). */
+function collectPlaywrightFailures(suites, titles) {
+  for (const suite of suites) {
+    const path = suite.title ? [...titles, suite.title] : titles;
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests ?? [])
+        if (test.status === 'unexpected') {
+          const last = test.results?.[test.results.length - 1];
+          failedTests.push(`playwright ${[...path, spec.title].join(' › ')}: ${firstLine(last?.error?.message)}`);
+        }
+    collectPlaywrightFailures(suite.suites ?? [], path);
+  }
+}
+
 const vitestReport = join(tmp, 'vitest.json');
 const vitestOk = run('Unit and component tests (vitest)', bin('vitest'), [
   'run',
@@ -68,7 +90,13 @@ const vitestOk = run('Unit and component tests (vitest)', bin('vitest'), [
   '--reporter=json',
   `--outputFile.json=${vitestReport}`,
 ]);
-countReport('vitest', vitestOk, vitestReport, (r) => ({ pass: r.numPassedTests, fail: r.numFailedTests }));
+countReport('vitest', vitestOk, vitestReport, (r) => {
+  for (const file of r.testResults ?? [])
+    for (const t of file.assertionResults ?? [])
+      if (t.status === 'failed')
+        failedTests.push(`vitest ${relative(root, file.name)} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+  return { pass: r.numPassedTests, fail: r.numFailedTests };
+});
 
 const built = run('Build and prerender (with size budgets)', process.execPath, ['scripts/build.mjs']);
 if (built) passed++;
@@ -82,14 +110,15 @@ if (built) {
   const pwOk = run('End-to-end tests (playwright, chromium)', bin('playwright'), ['test'], {
     PW_JSON_OUTPUT: pwReport,
   });
-  countReport('playwright', pwOk, pwReport, (r) => ({
-    pass: r.stats.expected + (r.stats.flaky ?? 0),
-    fail: r.stats.unexpected,
-  }));
+  countReport('playwright', pwOk, pwReport, (r) => {
+    collectPlaywrightFailures(r.suites ?? [], []);
+    return { pass: r.stats.expected + (r.stats.flaky ?? 0), fail: r.stats.unexpected };
+  });
 } else {
   console.log('End-to-end tests skipped: the build failed.');
 }
 
+if (failedTests.length) console.log(`\nFailed tests:\n${failedTests.map((t) => `  ✗ ${t}`).join('\n')}`);
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
