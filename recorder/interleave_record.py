@@ -132,14 +132,19 @@ class _Recorder:
     def _sample_all(self):
         frames = None
         with self.lock:
-            wall = _now()
+            # Every clock first, each beside its own reading of the wall clock and before anything that lets
+            # the GIL go (reading /proc, the frames): while the sampler waits to get it back, the other
+            # threads run on, and a clock read then would count their time in an interval that already ended.
+            now = []
             for rec in self.threads.values():
                 if rec.end is not None or rec.clock is None or rec.ident in self.labels:
                     continue  # ended, no clock, or in a wrapped wait (wait_begin and wait_end cut it)
                 try:
-                    cpu = time.clock_gettime_ns(rec.clock)
+                    wall = _now()
+                    now.append((rec, wall, time.clock_gettime_ns(rec.clock)))
                 except OSError:
                     continue
+            for rec, wall, cpu in now:
                 if cpu == rec.last_cpu and rec.held is not None:
                     # Its clock has not moved since it was found blocked, so it is still in that call.
                     rec.last_ready = None

@@ -70,8 +70,6 @@ export interface TimelineState {
   baselineMs: number | null;
   /** The longest makespan: the shared time axis. */
   domainMs: number;
-  /** Sorted event times of all traces (for stepping). */
-  eventTimes: Float64Array;
   view: ViewMode;
   timeMs: number;
   playing: boolean;
@@ -172,8 +170,20 @@ export function deriveTraces(
 }
 
 function derived(traces: Trace[]) {
-  const domainMs = Math.max(0, ...traces.map((t) => t.makespanMs));
-  return { domainMs, eventTimes: eventTimes(traces) };
+  let domainMs = 0;
+  for (const t of traces) domainMs = Math.max(domainMs, t.makespanMs);
+  return { domainMs };
+}
+
+/**
+ * Sorted event times of all traces, for stepping: built on the first step after the traces change, not
+ * when they arrive (a 10 000-task run has tens of thousands of events, and most edits are never stepped).
+ */
+const stepTimesCache = new WeakMap<readonly Trace[], Float64Array>();
+function stepTimes(traces: readonly Trace[]): Float64Array {
+  let times = stepTimesCache.get(traces);
+  if (!times) stepTimesCache.set(traces, (times = eventTimes(traces)));
+  return times;
 }
 
 export function createTimelineStore(init: TimelineInit): TimelineStore {
@@ -286,14 +296,15 @@ export function createTimelineStore(init: TimelineInit): TimelineStore {
       // Steps go to the next change that is visible at the current zoom: at least a pixel away.
       // Step back is the inverse of Step forward: the earliest event from which a step forward lands here.
       stepBack: () => {
-        const { timeMs, eventTimes: times } = get();
+        const { timeMs, traces: shown } = get();
+        const times = stepTimes(shown);
         const latest = prevEventTime(times, timeMs);
         const earliest = firstEventAtOrAfter(times, latest - 0.999 * pixelMs());
         moveTo(earliest < timeMs ? earliest : latest, { playing: false });
       },
       stepForward: () => {
-        const { timeMs, eventTimes: times, domainMs } = get();
-        moveTo(nextEventTime(times, timeMs + 0.999 * pixelMs(), domainMs), { playing: false });
+        const { timeMs, traces: shown, domainMs } = get();
+        moveTo(nextEventTime(stepTimes(shown), timeMs + 0.999 * pixelMs(), domainMs), { playing: false });
       },
       jumpToStart: () => moveTo(0),
       jumpToEnd: () => moveTo(get().domainMs, { playing: false }),

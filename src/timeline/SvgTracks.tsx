@@ -6,7 +6,8 @@
  * in percent, and every track says in text what it shows (a focusable group described by it, lost updates
  * listed one by one). Rows are thin; comparing models, each row's label is its model's title over the
  * track's brief, the track's name inside the plot. The caller may fold the tracks behind a disclosure
- * summed up in a line.
+ * summed up in a line. While a gesture moves the window of a figure drawn on a Canvas, the lines go to a
+ * canvas per row (tracksCanvas.ts), redrawn each frame, and the words stay as they were until it settles.
  */
 import { type ReactNode, type Ref } from 'react';
 import type { BandTracks, Track } from './syncTracks';
@@ -98,16 +99,26 @@ function EdgeLabel({ track }: { track: Track }) {
   );
 }
 
+/** The key of a track among a figure's tracks (band, kind and name), for a canvas drawing its lines. */
+export function trackKey(band: number, track: Pick<Track, 'kind' | 'name'>): string {
+  return `${band}:${track.kind}:${track.name}`;
+}
+
+/** Receives the canvas that draws a track's lines (null when it goes), keyed by trackKey. */
+export type LineCanvasRef = (key: string, canvas: HTMLCanvasElement | null) => void;
+
 interface RowProps {
   track: Track;
   width: number;
   id: string;
   sealed: boolean;
+  /** Draw the lines on a canvas (the caller draws it) instead of in the SVG. */
+  lineCanvas?: (canvas: HTMLCanvasElement | null) => void;
   /** The band's title when several models are compared: it heads the row's label, the track's name moves into the plot. */
   band?: string;
 }
 
-function TrackRow({ track, width, id, sealed, band }: RowProps) {
+function TrackRow({ track, width, id, sealed, band, lineCanvas }: RowProps) {
   const lost = track.kind === 'shared' && !sealed ? track.lost : [];
   const lostCount = track.kind === 'shared' && !sealed ? track.lostInView : 0;
   return (
@@ -129,15 +140,23 @@ function TrackRow({ track, width, id, sealed, band }: RowProps) {
         <span className="tl-track-brief">{track.brief}</span>
       </div>
       <div className="tl-track-plot" style={{ height: track.height }}>
+        {lineCanvas ? (
+          <canvas
+            ref={lineCanvas}
+            className="tl-track-canvas"
+            aria-hidden="true"
+            style={{ position: 'absolute', inset: 0, display: 'block', width: '100%', height: track.height }}
+          />
+        ) : null}
         <svg className="tl-track-svg" width="100%" height={track.height} aria-hidden="true" focusable="false">
-          <Lines track={track} width={width} />
+          {lineCanvas ? null : <Lines track={track} width={width} />}
           {band ? (
             <text className="tl-track-tag" x={3} y={9}>
               {track.label}
             </text>
           ) : null}
           <EdgeLabel track={track} />
-          <LostMarks marks={lost} width={width} />
+          {lineCanvas ? null : <LostMarks marks={lost} width={width} />}
         </svg>
       </div>
       <p className="tl-visually-hidden" id={`${id}-text`}>
@@ -200,6 +219,8 @@ export interface SvgTracksProps {
   fold?: TracksFold;
   /** The disclosure's element, for a caller that measures it. */
   foldRef?: Ref<HTMLDetailsElement>;
+  /** Lines drawn on canvases by the caller (while the chart's marks are on a Canvas): receives them by key. */
+  lineCanvas?: LineCanvasRef;
 }
 
 interface FoldedProps {
@@ -226,7 +247,17 @@ function Folded({ fold, foldRef, summary, children }: FoldedProps) {
   );
 }
 
-export function SvgTracks({ bands, width, uid, titles, playhead, sealed = false, fold, foldRef }: SvgTracksProps) {
+export function SvgTracks({
+  bands,
+  width,
+  uid,
+  titles,
+  playhead,
+  sealed = false,
+  fold,
+  foldRef,
+  lineCanvas,
+}: SvgTracksProps) {
   const compare = bands.length > 1;
   const any = bands.some((b) => b.tracks.length > 0);
   const deadlocks = bands.filter((b) => b.deadlock);
@@ -247,6 +278,7 @@ export function SvgTracks({ bands, width, uid, titles, playhead, sealed = false,
                       id={`${uid}-tr${b.band}-${i}`}
                       sealed={sealed}
                       band={compare ? (titles?.[b.band] ?? '') : undefined}
+                      lineCanvas={lineCanvas ? (el) => lineCanvas(trackKey(b.band, t), el) : undefined}
                     />
                   ))}
                   {b.deadlock?.inView ? (

@@ -1,12 +1,14 @@
 /**
- * Canvas marks for large traces. Draws LOD-merged spans once per (layout, size, theme) at device
- * resolution from the scene (scene.ts) and keeps the bitmap; moving the playhead never redraws spans (the
- * playhead is a DOM overlay). API: `{ update(layout, window, size), invalidate(), destroy() }`.
+ * Canvas marks for large traces. Draws the grid at the axis's ticks and the LOD-merged spans once per
+ * (layout, window, size, theme) at device resolution from the scene (scene.ts) and keeps the bitmap; moving
+ * the playhead never redraws spans (the playhead is a DOM overlay).
+ * API: `{ update(layout, window, size), invalidate(), destroy() }`.
  */
 import type { SpanState } from '../sim/types';
 import type { TimelineLayout } from './layout';
 import { PALETTE, STATE_ORDER, hasPatternOverlay, stateTile } from './palette';
-import { buildScene, type Scene } from './scene';
+import { buildScene, tickCount, type Scene } from './scene';
+import { windowTicks } from './ticks';
 import { fullWindow, type ViewWindow } from './viewWindow';
 
 export interface CanvasSize {
@@ -75,6 +77,7 @@ function patternTile(state: SpanState, ink: string, dpr: number): HTMLCanvasElem
 
 interface Colors {
   ink: string;
+  grid: string;
   ioFill: string;
   heldAlt: string;
   handoff: string;
@@ -87,6 +90,7 @@ function readColors(read: ColorReader): Colors {
   for (const s of STATE_ORDER) states.set(s, read(PALETTE[s].cssVar, PALETTE[s].light));
   return {
     ink: read('--tl-ink', 'rgba(0,0,0,0.45)'),
+    grid: read('--tl-grid', 'rgba(0,0,0,0.07)'),
     ioFill: read('--tl-io-fill', 'rgba(86,180,233,0.3)'),
     heldAlt: read('--tl-held-alt', '#7f7f7f'),
     handoff: read('--tl-handoff', '#d55e00'),
@@ -139,6 +143,17 @@ export function createCanvasRenderer(
     const scene = buildScene(layout, win, W);
     lastScene = scene;
     const px = Math.max(1, Math.round(dpr));
+    // The grid behind the spans, through each band's rows, at the ticks of the axis (counted at CSS width).
+    ctx.fillStyle = colors.grid;
+    const ticks = windowTicks(scene.window, tickCount(size.width));
+    for (const band of scene.layout.bands) {
+      const top = Math.round((band.y + band.headerH) * dpr);
+      const bottom = Math.round((band.y + band.h) * dpr);
+      for (const t of ticks) {
+        if (!(t.pct > 0 && t.pct < 100)) continue;
+        ctx.fillRect(Math.round(scene.scale(t.ms)), top, px, bottom - top);
+      }
+    }
     for (const r of scene.rows) {
       const { row, pad } = r;
       const y = Math.round((row.y + pad) * dpr);

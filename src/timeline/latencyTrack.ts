@@ -4,7 +4,7 @@
  */
 import type { Trace } from '../sim/types';
 import { formatTime } from './scale';
-import type { ViewWindow } from './viewWindow';
+import { windowScale, type ViewWindow } from './viewWindow';
 
 export interface LatencyReadout {
   p50: string;
@@ -85,7 +85,7 @@ export function latencyTrack(
   const longest = longestLatency(trace);
   topMs = Math.max(topMs, longest, 1e-9);
   const y = (ms: number) => height - PAD - (ms / topMs) * (height - 2 * PAD);
-  const span = w.endMs - w.startMs || 1;
+  const px = windowScale(w, width);
   const r = (n: number) => Math.round(n * 100) / 100;
   const parts: string[] = [];
   let col = -Infinity;
@@ -103,7 +103,7 @@ export function latencyTrack(
     if (t.arrivalMs < w.startMs || t.arrivalMs > w.endMs) continue;
     inView++;
     maxInViewMs = Math.max(maxInViewMs, t.latencyMs);
-    const x = ((t.arrivalMs - w.startMs) / span) * width;
+    const x = px(t.arrivalMs);
     const c = Math.floor(x);
     if (c !== col) {
       flush();

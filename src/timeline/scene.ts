@@ -19,7 +19,9 @@ import { STATE_ORDER, hasPatternOverlay } from './palette';
 import { spanAt } from './traceIndex';
 import type { Tick } from './scale';
 import { windowTicks } from './ticks';
-import { clampWindow, type ViewWindow } from './viewWindow';
+import { clampWindow, windowScale, type ViewWindow, type WindowScale } from './viewWindow';
+
+export { windowScale, type WindowScale };
 import { bandFlows, type FlowKind, type FlowMark } from './flows';
 import { addStatesIn } from './statesIndex';
 import { unfoldLayout } from './unfold';
@@ -89,24 +91,6 @@ export function shapeClass(state: SpanState, alt: boolean): string {
 /** Whether the state is drawn with a pattern over its fill (patterned states). */
 export const patterned = hasPatternOverlay;
 
-/** Time → x over a window: `scale(ms)` in px from the plot's left edge, `scale.invert(px)` back to ms. */
-export interface WindowScale {
-  (ms: number): number;
-  invert(px: number): number;
-}
-
-/**
- * The time scale of a window over a plot width. A plain linear map (what d3-scale's scaleLinear computes),
- * kept here so that the page's first bundle does not carry d3-scale's interpolators and number formats.
- */
-export function windowScale(w: ViewWindow, width: number): WindowScale {
-  const start = w.startMs;
-  const k = width / (w.endMs > w.startMs ? w.endMs - w.startMs : 1);
-  const scale = (ms: number) => (ms - start) * k;
-  scale.invert = (px: number) => start + px / k;
-  return scale;
-}
-
 function sceneFlows(layout: TimelineLayout, w: ViewWindow, x: (ms: number) => number) {
   const flows: SceneFlow[] = [];
   const inView: Record<FlowKind, number> = { gil: 0, wake: 0 };
@@ -139,7 +123,11 @@ function sceneFlows(layout: TimelineLayout, w: ViewWindow, x: (ms: number) => nu
   return { flows, flowCounts: { inView, drawn: flows.length, thinned } };
 }
 
-/** The scene for a layout seen through a window on a plot `width` px wide. */
+/**
+ * The scene for a layout seen through a window on a plot `width` px wide. `shapes: false` leaves out what
+ * only the drawing needs (the shapes and the flows): the scene of a chart whose marks are on a Canvas, which
+ * places the axis and overlays and hit-tests while the renderer draws from its own scene at device pixels.
+ */
 export function buildScene(
   base: TimelineLayout,
   window: ViewWindow,
@@ -167,8 +155,19 @@ export function buildScene(
       rows.push({ band, row, index, flat: flat++, pad: rowPad(row.h), shapes });
     });
   }
-  const ticks = windowTicks(w, Math.max(2, Math.min(8, Math.round(W / 140))));
-  return { layout, window: w, width: W, scale, pxPerMs, ticks, rows, ...sceneFlows(layout, w, scale) };
+  const ticks = windowTicks(w, tickCount(W));
+  const flows = withShapes ? sceneFlows(layout, w, scale) : { flows: [], flowCounts: NO_FLOWS };
+  return { layout, window: w, width: W, scale, pxPerMs, ticks, rows, ...flows };
+}
+
+const NO_FLOWS: FlowCounts = { inView: { gil: 0, wake: 0 }, drawn: 0, thinned: false };
+
+/**
+ * How many ticks an axis `width` px wide gets, whatever the pixel density: a renderer drawing at device
+ * pixels passes its CSS width, so that its grid falls on the axis's ticks.
+ */
+export function tickCount(cssWidth: number): number {
+  return Math.max(2, Math.min(8, Math.round(cssWidth / 140)));
 }
 
 /** Horizontal position of an instant in percent of the plot width (for width-independent SVG). */

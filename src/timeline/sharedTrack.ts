@@ -8,7 +8,7 @@ import type { Trace } from '../sim/types';
 import { formatCount, formatTime, plural } from './scale';
 import { stepPath, type StepSeries } from './stepLine';
 import { taskName } from './traceIndex';
-import type { ViewWindow } from './viewWindow';
+import { windowScale, type ViewWindow } from './viewWindow';
 
 export interface SharedWrite {
   timeMs: number;
@@ -116,8 +116,7 @@ export function sharedTrack(
   const range = hi - lo || 1;
   const y = (v: number) => height - PAD - ((v - lo) / range) * (height - 2 * PAD);
   const series: StepSeries = { initial, t: writes.map((x) => x.timeMs), v: writes.map((x) => x.value) };
-  const span = w.endMs - w.startMs || 1;
-  const px = (ms: number) => ((ms - w.startMs) / span) * width;
+  const px = windowScale(w, width);
   const r = (n: number) => Math.round(n * 100) / 100;
   const dots: string[] = [];
   const lost: LostMark[] = [];

@@ -3,7 +3,7 @@
  * window: at most one run of vertices per pixel column, so a queue that changes ten thousand times
  * stays a short path, while at a close zoom every change is drawn where it happened.
  */
-import type { ViewWindow } from './viewWindow';
+import { windowScale, type ViewWindow } from './viewWindow';
 
 export interface StepSeries {
   /** The value before the first change. */
@@ -60,8 +60,7 @@ export function stepPath(
   y: (v: number) => number,
   endMs = w.endMs,
 ): string {
-  const span = w.endMs - w.startMs || 1;
-  const x = (ms: number) => ((ms - w.startMs) / span) * width;
+  const x = windowScale(w, width);
   const stopX = r(Math.min(width, Math.max(0, x(Math.min(endMs, w.endMs)))));
   const parts: string[] = [`M0 ${r(y(valueAt(s, w.startMs)))}`];
   let col = -Infinity;

@@ -199,6 +199,20 @@ export function unfoldLayout(layout: TimelineLayout, w: ViewWindow, max = MAX_UN
   const base = layout.base ?? layout;
   // The whole run is the overview: it stays folded (and costs nothing before the reader zooms).
   if (w.endMs - w.startMs >= base.domainMs || !base.bands.some((b) => b.pools.length > 0)) return base;
+  // The chart's scene and the Canvas renderer's ask for the same window in the same frame: answer once.
+  const last = lastWindow.get(base);
+  if (last && last.startMs === w.startMs && last.endMs === w.endMs && last.max === max) return last.layout;
+  const found = unfoldFor(base, w, max);
+  lastWindow.set(base, { startMs: w.startMs, endMs: w.endMs, max, layout: found });
+  return found;
+}
+
+const lastWindow = new WeakMap<
+  TimelineLayout,
+  { startMs: number; endMs: number; max: number; layout: TimelineLayout }
+>();
+
+function unfoldFor(base: TimelineLayout, w: ViewWindow, max: number): TimelineLayout {
   const open = base.bands.map((band) =>
     band.pools.map((pool) => activePositions(band, pool, w, unfoldLimit(pool, max)) ?? []),
   );

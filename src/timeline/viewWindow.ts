@@ -18,6 +18,27 @@ export const MIN_WINDOW_MS = 0.005;
 /** One press of "Zoom in" halves the window; "Zoom out" doubles it. */
 export const ZOOM_STEP = 2;
 
+/**
+ * Time → x over a window: `scale(ms)` in px from the plot's left edge, `scale.invert(px)` back to ms. The
+ * one time-to-pixel mapping every drawing reads: the scene's (scene.ts) and the coordination tracks'.
+ */
+export interface WindowScale {
+  (ms: number): number;
+  invert(px: number): number;
+}
+
+/**
+ * The time scale of a window over a plot width. A plain linear map (what d3-scale's scaleLinear computes),
+ * kept here so that the page's first bundle does not carry d3-scale's interpolators and number formats.
+ */
+export function windowScale(w: ViewWindow, width: number): WindowScale {
+  const start = w.startMs;
+  const k = width / (w.endMs > w.startMs ? w.endMs - w.startMs : 1);
+  const scale = (ms: number) => (ms - start) * k;
+  scale.invert = (px: number) => start + px / k;
+  return scale;
+}
+
 /** The whole run. */
 export function fullWindow(domainMs: number): ViewWindow {
   return { startMs: 0, endMs: domainMs > 0 ? domainMs : 0 };

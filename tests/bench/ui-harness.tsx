@@ -3,6 +3,9 @@
  * exposed on `window.bench`:
  * - resimulate(n): n re-simulation requests through the widget's store (a settings change that makes every
  *   model simulate again), each timed from the request to the first task that runs after it is painted;
+ *   mounted with `worker`, the store simulates in the page's worker (simClient.ts), as it does on a page
+ *   once the workload editor has loaded: the time then runs to the paint of the frame after the traces came
+ *   back;
  * - recordFrames(): per-frame main-thread time (from the frame's first input event or animation-frame
  *   callback to just after its paint) and the interval between frames, while the caller scrubs;
  * - recordBlocking(): the longest stretch the main thread stayed busy, whatever kept it busy.
@@ -10,7 +13,8 @@
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { parseScenario, simulate, type ModelId, type Scenario } from '../../src/sim';
-import { createTimelineStore, type TimelineStore } from '../../src/store/timelineStore';
+import { createTimelineStore, setAsyncSimulation, type TimelineStore } from '../../src/store/timelineStore';
+import { installWorkerSimulation } from '../../src/store/simClient';
 import { TimelineView } from '../../src/widgets/timeline/TimelineView';
 import { sequentialMakespan } from '../../src/widgets/timeline/Timeline';
 import '../../src/site/styles/index.css';
@@ -51,7 +55,9 @@ const afterPaint = () =>
 let store: TimelineStore | null = null;
 const root = createRoot(document.getElementById('root')!);
 
-function mount(tasks: number, models: ModelId[]) {
+function mount(tasks: number, models: ModelId[], worker = false) {
+  if (worker) installWorkerSimulation();
+  else setAsyncSimulation(null);
   store = createTimelineStore({ scenario: downloads(tasks), models, simulate, baseline: sequentialMakespan });
   const s = store;
   flushSync(() => root.render(<TimelineView key={`${tasks}-${models.join()}`} store={s} caption={`${tasks} tasks`} />));
@@ -65,11 +71,22 @@ function mount(tasks: number, models: ModelId[]) {
 function resimulateOnce(i: number): Promise<number> {
   return new Promise((resolve) =>
     requestAnimationFrame(() => {
+      const s = store!;
       const t0 = performance.now();
-      store!.getState().setOverrides({ switchIntervalMs: i % 2 ? 5 : 4 });
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve(performance.now() - t0);
-      channel.port2.postMessage(null);
+      const revision = s.getState().revision;
+      const painted = () => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now() - t0);
+        channel.port2.postMessage(null);
+      };
+      s.getState().setOverrides({ switchIntervalMs: i % 2 ? 5 : 4 });
+      if (s.getState().revision !== revision) return painted();
+      // Simulating in the worker: the new traces are committed when they arrive, and painted in the next frame.
+      const stop = s.subscribe((next) => {
+        if (next.revision === revision) return;
+        stop();
+        requestAnimationFrame(painted);
+      });
     }),
   );
 }

@@ -86,10 +86,11 @@ const CASES: { scenario: string; model: ModelId; scale: number; tolerance: numbe
   { scenario: 'three-sleeps', model: 'asyncio', scale: 0.1, tolerance: 0.03 },
   // Threads waiting on I/O, started one after another by the main thread.
   { scenario: 'ten-downloads', model: 'threads', scale: 0.1, tolerance: 0.1 },
-  // Not here, because they replay long (see the README's limits): threads computing beside each other
-  // (gil-two-counters, 30-45 % long: their CPU clocks add up to more than the wall time), and threads started
-  // while another computes (mixed-cpu-io, up to 60 % long when the calculation ends before the last start:
-  // each Thread.start() under a busy GIL costs the simulator about 20 ms, the recorded runs about 6 ms).
+  // Two threads counting under the GIL: each one's compute is the time it held the GIL (src/sim/recording/held.ts).
+  { scenario: 'gil-two-counters', model: 'threads', scale: 0.1, tolerance: 0.1 },
+  // Threads started while another computes: a Thread.start() under a busy GIL waits for the GIL back, up to
+  // a switch interval (5 ms), in the recorded run as in the replay.
+  { scenario: 'mixed-cpu-io', model: 'threads', scale: 0.1, tolerance: 0.1 },
   { scenario: 'ten-downloads', model: 'processes', scale: 0.05, tolerance: 0.1 },
 ];
 

@@ -3,8 +3,7 @@
  * its processes. A thread that waited for a core while the program wanted no more cores than the machine
  * has was held up by other programs on the machine, not by its own: the replay cannot recreate that, so
  * the derived workload counts such a wait as part of the work's time ("this machine, as busy as it was").
- * Under a GIL only one thread of a process runs Python at a time, so there the rule holds only while no
- * other thread of the same process wanted to run.
+ * Under a GIL, how the threads of one process shared the time is held.ts's part.
  */
 import type { Recording } from './types';
 
@@ -14,10 +13,10 @@ export interface Demand {
   cores: number;
 }
 
-/** Demand of the whole program, or of one of its processes (`only`, an index into rec.processes). */
-export function programDemand(rec: Recording, only?: number): Demand {
+/** Demand of the whole program, over all its processes. */
+export function programDemand(rec: Recording): Demand {
   const marks: [number, number][] = [];
-  for (const p of only === undefined ? rec.processes : [rec.processes[only]])
+  for (const p of rec.processes)
     for (const t of p.threads)
       for (const s of t.segments)
         if (s.state === 'running' || s.label === 'core') marks.push([s.startMs, 1], [s.endMs, -1]);

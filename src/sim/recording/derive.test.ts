@@ -207,6 +207,72 @@ describe('threads taking turns under the GIL', () => {
   });
 });
 
+describe('the time each thread held the GIL', () => {
+  // Two threads counting under one GIL, sampled every 10 ms while they hand it over every 6 and 4 ms: in each
+  // sampling interval x held it 6 ms (so it counts as running) and y 4 ms (waiting, its clock moving).
+  const intervals = Array.from({ length: 10 }, (_, i) => i * 10);
+  const x = intervals.map((t) => ({ startMs: t, endMs: t + 10, state: 'running' as const, cpuMs: 6 }));
+  const y = intervals.map((t) => ({ startMs: t, endMs: t + 10, state: 'waiting' as const, cpuMs: 4 }));
+  const rec = recording(
+    [
+      proc(1, null, 'MainProcess', [
+        thread(1, 'MainThread', [seg(0, 100, 'join')], true),
+        thread(2, 'x', x),
+        thread(3, 'y', y),
+      ]),
+    ],
+    100,
+  );
+
+  it('shares the wall time by CPU clock, not the wall time of every stretch counted as running', () => {
+    const steps = deriveScenario(rec).scenario.tasks.map((t) => t.steps);
+    expect(steps).toEqual([[{ kind: 'cpu', durationMs: 60 }], [{ kind: 'cpu', durationMs: 40 }]]);
+    expect(Math.abs(compareRecording(rec, ['threads']).rows[0].difference)).toBeLessThan(0.05);
+  });
+
+  it('gives a thread the GIL kept while other programs held its core: the whole stretch, preemptions included', () => {
+    // x alone, on the CPU for 3 ms of every 10 (the machine busy with other programs), then y alone likewise.
+    const busy = (from: number) =>
+      Array.from({ length: 5 }, (_, i) => ({
+        startMs: from + i * 10,
+        endMs: from + i * 10 + 10,
+        state: 'waiting' as const,
+        cpuMs: 3,
+        label: 'core' as const,
+      }));
+    const preempted = recording(
+      [
+        proc(1, null, 'MainProcess', [
+          thread(1, 'MainThread', [seg(0, 100, 'join')], true),
+          thread(2, 'x', [...busy(0), seg(50, 100, 'sleep')]),
+          thread(3, 'y', [seg(0, 50, 'sleep'), ...busy(50)]),
+        ]),
+      ],
+      100,
+    );
+    const [a, b] = deriveScenario(preempted).scenario.tasks;
+    expect(a.steps[0]).toEqual({ kind: 'cpu', durationMs: 50 });
+    expect(b.steps[1]).toEqual({ kind: 'cpu', durationMs: 50 });
+  });
+
+  it('lets threads whose clocks moved faster together than the wall clock keep their CPU time (the GIL let go)', () => {
+    const both = recording(
+      [
+        proc(1, null, 'MainProcess', [
+          thread(1, 'MainThread', [seg(0, 20, 'join')], true),
+          thread(2, 'x', [seg(0, 20, 'run')]),
+          thread(3, 'y', [seg(0, 20, 'run')]),
+        ]),
+      ],
+      20,
+    );
+    expect(deriveScenario(both).scenario.tasks.map((t) => t.steps)).toEqual([
+      [{ kind: 'cpu', durationMs: 20 }],
+      [{ kind: 'cpu', durationMs: 20 }],
+    ]);
+  });
+});
+
 describe('compareRecording', () => {
   it('replays the derived workload under each model against the recorded total', () => {
     const c = compareRecording(sleepyThreads(100, 20), ['sequential', 'threads']);

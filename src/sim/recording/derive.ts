@@ -10,6 +10,7 @@
 import type { ModelId, Scenario, Task } from '../types';
 import { runningCover } from './classify';
 import { programDemand } from './demand';
+import { heldTime } from './held';
 import { taskSteps, threadSteps } from './steps';
 import type { RecordedProcess, RecordedThread, Recording } from './types';
 
@@ -74,19 +75,16 @@ function fromCalls(rec: Recording, kind: 'process-pool' | 'process' | 'thread-po
   if (found.length === 0) return null;
   found.sort((a, b) => a.call.startMs - b.call.startMs);
   const workers = new Set(found.map((f) => `${f.p}:${f.call.thread}`));
+  const gil = rec.python.gil;
+  const covers = rec.processes.map((proc) => runningCover(proc));
+  const held = rec.processes.map((proc, i) => (gil ? heldTime(proc, covers[i]) : undefined));
+  const demand = programDemand(rec);
   const tasks: Task[] = [];
   const sources: TaskSource[] = [];
   for (const { p, call } of found) {
     const proc = rec.processes[p];
     const name = uniqueName(call.name.split('.').pop() ?? call.name, used);
-    const steps = threadSteps(
-      threadOf(proc, call.thread),
-      call.startMs,
-      call.endMs,
-      runningCover(proc),
-      rec.python.gil,
-      { program: programDemand(rec), process: programDemand(rec, p) },
-    );
+    const steps = threadSteps(threadOf(proc, call.thread), call.startMs, call.endMs, covers[p], gil, demand, held[p]);
     tasks.push({ name, steps });
     sources.push({ name, process: p, thread: call.thread, startMs: call.startMs, endMs: call.endMs });
   }
@@ -118,14 +116,16 @@ function fromAsyncio(rec: Recording): Plan | null {
 function fromThreads(rec: Recording): Plan {
   const root = rec.processes[0];
   const cover = runningCover(root);
-  const demand = { program: programDemand(rec), process: programDemand(rec, 0) };
+  const demand = programDemand(rec);
+  const gil = rec.python.gil;
+  const held = gil ? heldTime(root, cover) : undefined;
   const workers = root.threads.filter((t) => !t.main);
   const used = new Set<string>();
   if (workers.length === 0) {
     const main = root.threads[0];
     return {
       model: 'sequential',
-      tasks: [{ name: 'main', steps: threadSteps(main, main.startMs, main.endMs, cover, rec.python.gil, demand) }],
+      tasks: [{ name: 'main', steps: threadSteps(main, main.startMs, main.endMs, cover, gil, demand, held) }],
       sources: [{ name: 'main', process: 0, thread: main.id, startMs: main.startMs, endMs: main.endMs }],
     };
   }
@@ -134,7 +134,7 @@ function fromThreads(rec: Recording): Plan {
   const sources: TaskSource[] = [];
   for (const t of workers) {
     const name = uniqueName(t.name, used);
-    const task: Task = { name, steps: threadSteps(t, t.startMs, t.endMs, cover, rec.python.gil, demand) };
+    const task: Task = { name, steps: threadSteps(t, t.startMs, t.endMs, cover, gil, demand, held) };
     if (t.startMs - t0 > LATE_START_MS) task.startAtMs = Math.round(t.startMs * 1000) / 1000;
     tasks.push(task);
     sources.push({ name, process: 0, thread: t.id, startMs: t.startMs, endMs: t.endMs });
@@ -155,9 +155,13 @@ export function deriveScenario(rec: Recording): Derived {
     description:
       `Derived from a recording of \`${program}\` on ${rec.python.implementation} ${rec.python.version}, ` +
       `${rec.machine.platform}, ${rec.machine.cores} cores (${plan.model}, ${rec.durationMs.toFixed(1)} ms). ` +
-      'cpu steps are the time each task ran, and waited for a core while other programs kept the machine busy ' +
-      '(only its CPU time while it waited for the GIL, or for a core its own threads held); io steps are the ' +
-      'wall time of its waits.',
+      (rec.python.gil
+        ? 'cpu steps are the time each task held the GIL (the time it wanted to run, shared with the other ' +
+          'threads of its process that wanted to run as their CPU clocks moved, preemptions by other programs ' +
+          'included); io steps are the wall time of its waits.'
+        : 'cpu steps are the time each task ran, and waited for a core while other programs kept the machine ' +
+          'busy (only its CPU time while it waited for a core its own threads held); io steps are the wall ' +
+          'time of its waits.'),
     machine: { cores: Math.min(256, rec.machine.cores) },
     tasks: plan.tasks,
     settings: rec.python.switchIntervalMs ? { switchIntervalMs: rec.python.switchIntervalMs } : {},

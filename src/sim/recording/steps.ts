@@ -2,6 +2,7 @@
 import type { Step } from '../types';
 import { classifySegment, clip, type Cover } from './classify';
 import { ownContention, type Demand } from './demand';
+import type { Held } from './held';
 import type { RecordedSegment, RecordedTask, RecordedThread } from './types';
 
 /** Waits shorter than this are noise of the sampling (one sample is 1 ms by default), not steps. */
@@ -38,8 +39,10 @@ export function tidySteps(steps: Step[]): Step[] {
 }
 
 /**
- * A thread's work in [fromMs, toMs): the wall time of its running stretches, the CPU time it got while it
- * waited for the GIL or a core (the replay decides those waits again), and the wall time of every real wait.
+ * A thread's work in [fromMs, toMs): the wall time of every real wait, and for the rest its compute. Under
+ * a GIL (`held`, see held.ts) that is the time it held the GIL: its share of the stretches in which it
+ * wanted to run. Without one: the wall time of its running stretches, and the CPU time it got while it
+ * waited for a core its own program held (the replay decides those waits again).
  */
 export function threadSteps(
   thread: RecordedThread,
@@ -47,24 +50,24 @@ export function threadSteps(
   toMs: number,
   cover: Cover,
   gil: boolean,
-  demand: { program: Demand; process: Demand },
+  demand: Demand,
+  held?: Held,
 ): Step[] {
   const steps: Step[] = [];
   for (const seg of clip(thread.segments, fromMs, toMs)) {
     const c = classifySegment(seg, cover, gil);
+    const heldMs = () => (held ? held.ms(thread.id, c.startMs, c.endMs) : c.endMs - c.startMs);
     if (c.state === 'io') {
       pushStep(steps, { kind: 'cpu', durationMs: c.cpuMs });
       pushStep(steps, { kind: 'io', durationMs: c.endMs - c.startMs, label: c.label });
     } else if (c.state === 'running') {
       // Running the whole time: its wall time is what the work took on this machine, preemptions included.
-      pushStep(steps, { kind: 'cpu', durationMs: c.endMs - c.startMs });
-    } else if (
-      c.state === 'wait-core' &&
-      !ownContention(demand.program, c.startMs, c.endMs) &&
-      !(gil && ownContention(demand.process, c.startMs, c.endMs, 1))
-    ) {
+      pushStep(steps, { kind: 'cpu', durationMs: heldMs() });
+    } else if (c.state === 'wait-core' && !ownContention(demand, c.startMs, c.endMs)) {
       // Held up by other programs on the machine (see demand.ts): as long as it took here.
-      pushStep(steps, { kind: 'cpu', durationMs: c.endMs - c.startMs });
+      pushStep(steps, { kind: 'cpu', durationMs: heldMs() });
+    } else if (c.state === 'wait-gil' && held) {
+      pushStep(steps, { kind: 'cpu', durationMs: heldMs() });
     } else pushStep(steps, { kind: 'cpu', durationMs: c.cpuMs });
   }
   return tidySteps(steps);

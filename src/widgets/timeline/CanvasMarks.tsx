@@ -1,24 +1,19 @@
-/** Canvas marks for large traces (client only): the renderer redraws on layout, size or theme change. */
+/**
+ * Canvas marks (client only): the renderer draws the grid and the spans, and redraws on a new window (once a
+ * frame, by store subscription), layout, size or theme.
+ */
 import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useTimelineApi, useTimelineStore } from '../../store/context';
+import { useTimelineApi } from '../../store/context';
 import { cursorTarget, moveCursor, nearestInRow, type SpanCursor } from '../../timeline/cursor';
 import { spanSentence } from '../../timeline/spanText';
 import type { TimelineLayout } from '../../timeline/layout';
 import { createCanvasRenderer, type CanvasRenderer } from '../../timeline/canvasRenderer';
-import { GridLines } from '../../timeline/Axis';
 import { formatCount } from '../../timeline/scale';
-import { windowTicks } from '../../timeline/ticks';
 import type { ViewWindow } from '../../timeline/viewWindow';
 
-/** The grid behind the canvas: the only part of the marks layer that React re-renders per window. */
-function WindowGrid({ layout }: { layout: TimelineLayout }) {
-  const startMs = useTimelineStore((s) => s.viewStartMs);
-  const endMs = useTimelineStore((s) => s.viewEndMs);
-  return (
-    <svg className="tl-marks tl-marks--grid" width="100%" height={layout.height} aria-hidden="true" focusable="false">
-      <GridLines layout={layout} ticks={windowTicks({ startMs, endMs })} />
-    </svg>
-  );
+/** The row of a band that draws a lane, or -1. */
+function rowOfLane(layout: TimelineLayout, band: number, lane: number): number {
+  return layout.bands[band]?.rows.findIndex((r) => r.lanes.includes(lane)) ?? -1;
 }
 
 /** Memoised: the chart re-renders on every zoom step, but the canvas follows the window by itself. */
@@ -110,13 +105,26 @@ export const CanvasMarks = memo(function CanvasMarks({ layout }: { layout: Timel
     [api, layout],
   );
   // A new layout (other models, other lanes) drops the keyboard cursor; mounting does not, so a focus that
-  // lands before the first effects run keeps its span.
+  // lands before the first effects run keeps its span. Lanes coming out of their groups or folding back as
+  // the window changes (unfold.ts) give a layout of the same lanes in other rows: the cursor keeps its span,
+  // in the row that now holds its lane, and its tooltip follows the row.
   const shownLayout = useRef(layout);
   useEffect(() => {
-    if (shownLayout.current === layout) return;
+    const prev = shownLayout.current;
+    if (prev === layout) return;
     shownLayout.current = layout;
-    cursorRef.current = null;
-  }, [layout]);
+    const c = cursorRef.current;
+    if (!c) return;
+    const row = (prev.base ?? prev) === (layout.base ?? layout) ? rowOfLane(layout, c.band, c.lane) : -1;
+    if (row < 0) {
+      cursorRef.current = null;
+      return;
+    }
+    const moved = row === c.row ? c : { ...c, row };
+    cursorRef.current = moved;
+    const canvas = canvasRef.current;
+    if (canvas && canvas.ownerDocument.activeElement === canvas) show(moved);
+  }, [layout, show]);
   const onFocus = useCallback(() => {
     if (cursorRef.current) return show(cursorRef.current);
     const t = api.getState().timeMs;
@@ -147,7 +155,6 @@ export const CanvasMarks = memo(function CanvasMarks({ layout }: { layout: Timel
 
   return (
     <>
-      <WindowGrid layout={layout} />
       <canvas
         ref={canvasRef}
         className="tl-canvas"

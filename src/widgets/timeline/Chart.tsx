@@ -22,7 +22,7 @@ import { buildScene, hitTest, NOMINAL_WIDTH, pctOf, type Scene } from '../../tim
 import { useNear } from '../near/useNear';
 import { chartHeight, PlayheadView, SpanTooltip, SvgTimeline, type BandHeaderInfo } from '../../timeline/SvgTimeline';
 import { useZoomInput, zoomKey } from './useZoomInput';
-import { useGestureActive } from './gestureSignal';
+import { setGestureDrawing, useGestureActive } from './gestureSignal';
 import { DeadlockMarker } from './DeadlockMarker';
 import { useStore } from 'zustand';
 import { revealOf } from '../../store/reveal';
@@ -210,8 +210,11 @@ export function Chart({
     const focused = marks?.ownerDocument.activeElement;
     return !!marks && !!focused && marks.contains(focused);
   }, []);
-  const gesture = useGestureActive(api, canvasReady && !layout.large, marksHoldFocus);
+  const gesture = useGestureActive(api, canvasReady, marksHoldFocus);
   const onCanvas = canvasReady && (layout.large || gesture);
+  // The coordination tracks draw on a Canvas while a gesture runs, as the marks do.
+  useLayoutEffect(() => setGestureDrawing(api, gesture), [api, gesture]);
+  useEffect(() => () => setGestureDrawing(api, false), [api]);
   const width = usePlotWidth(plotRef);
   const startMs = useTimelineStore((s) => s.viewStartMs);
   const endMs = useTimelineStore((s) => s.viewEndMs);

@@ -6,7 +6,7 @@ import type { TimelineStore } from '../../store/timelineStore';
 import type { ModelId, SpanState } from '../../sim/types';
 import { COMPACT_LAYOUT, layoutTimeline, type TimelineLayout } from '../../timeline/layout';
 import { bandSummary, DEFAULT_MODEL_LABELS } from '../../timeline/labels';
-import { statesPresent } from '../../timeline/palette';
+import { STATE_ORDER } from '../../timeline/palette';
 import { PatternDefs } from '../../timeline/patterns';
 import { Legend } from '../../timeline/Legend';
 import type { BandHeaderInfo } from '../../timeline/SvgTimeline';
@@ -40,20 +40,37 @@ export interface TimelineViewProps {
   editBar?: ReactNode;
 }
 
-function legendStates(layout: TimelineLayout): { states: SpanState[]; handoffs: boolean } {
-  const present: { state: SpanState }[] = [];
+/**
+ * The states with time inside the whole-run window [0, domainMs) (what statesInWindow answers for that window),
+ * in one pass over the spans: a figure showing its whole run, as it does after every edit, needs no per-state
+ * index for its legend. And whether GIL hand-offs are drawn.
+ */
+function legendStates(layout: TimelineLayout): { inRun: SpanState[]; handoffs: boolean } {
+  const inRun = new Set<SpanState>();
+  const end = layout.domainMs;
   let handoffs = false;
   for (const band of layout.bands) {
     const { ix } = band;
-    const seen = new Set<SpanState>();
     for (const row of band.rows) {
       for (const l of row.lanes)
-        for (let i = ix.laneStart[l]; i < ix.laneStart[l + 1]; i++) seen.add(ix.spans[i].state);
+        for (let i = ix.laneStart[l]; i < ix.laneStart[l + 1]; i++) {
+          const s = ix.spans[i];
+          if (s.startMs < end && s.endMs > 0) inRun.add(s.state);
+        }
       if (row.kind === 'gil') handoffs ||= band.trace.events.some((e) => e.kind === 'gil-handoff');
     }
-    for (const s of seen) present.push({ state: s });
   }
-  return { states: statesPresent(present), handoffs };
+  return { inRun: [...inRun], handoffs };
+}
+
+/** Runs `fn` when the page is idle (soon after, where there is no requestIdleCallback); returns a cancel. */
+function whenIdle(fn: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(fn, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(fn, 200);
+  return () => clearTimeout(id);
 }
 
 const round3 = (ms: number) => Math.round(ms * 1000) / 1000;
@@ -72,15 +89,34 @@ interface FigureProps {
 }
 
 /** The legend lists only the states inside the window (a step behind while the window moves). */
-function WindowLegend({ layout, handoffs }: { layout: TimelineLayout; handoffs: boolean }) {
+function WindowLegend({
+  layout,
+  inRun,
+  handoffs,
+}: {
+  layout: TimelineLayout;
+  inRun: readonly SpanState[];
+  handoffs: boolean;
+}) {
   const viewStartMs = useTimelineStore((s) => s.viewStartMs);
   const viewEndMs = useTimelineStore((s) => s.viewEndMs);
   const deferredStart = useDeferredValue(viewStartMs);
   const deferredEnd = useDeferredValue(viewEndMs);
+  // The whole run (after an edit, after Fit) is answered at once, without the index; a narrower window a
+  // step behind.
+  const whole = viewStartMs === 0 && viewEndMs === layout.domainMs;
   const inWindow = useMemo(
-    () => statesInWindow(layout, { startMs: deferredStart, endMs: deferredEnd }),
-    [layout, deferredStart, deferredEnd],
+    () =>
+      whole
+        ? STATE_ORDER.filter((s) => inRun.includes(s))
+        : statesInWindow(layout, { startMs: deferredStart, endMs: deferredEnd }),
+    [layout, inRun, whole, deferredStart, deferredEnd],
   );
+  // The index that answers narrower windows is built while the page is idle, not on the first zoom step.
+  useEffect(() => {
+    if (!whole) return;
+    return whenIdle(() => statesInWindow(layout, { startMs: 0, endMs: layout.domainMs }));
+  }, [layout, whole]);
   return <Legend states={inWindow} handoffs={handoffs} />;
 }
 
@@ -152,7 +188,7 @@ function Figure({ caption, labels, code, children, editBar }: FigureProps) {
           <SyncTracksSlot uid={uid} labels={labels} wanted={tracks} />
           <DetailsSlot layout={layout} uid={uid} />
           <RevealNote layout={layout} />
-          <WindowLegend layout={layout} handoffs={legend.handoffs} />
+          <WindowLegend layout={layout} inRun={legend.inRun} handoffs={legend.handoffs} />
           <Readouts layout={layout} headers={headers} />
           <Narration layout={layout} labels={labels} />
           <EventLog traces={traces} headers={headers} />

@@ -5,9 +5,11 @@
  * the window has stayed still for SETTLE_MS it draws them as SVG again, every span a pixel wide or more as
  * its own rect.
  *
- * The input code calls `markGesture(store)` on each gesture step; the chart listens with `onGesture`.
+ * The input code calls `markGesture(store)` on each gesture step; the chart listens with `onGesture`. The
+ * chart says whether a gesture is drawing (`setGestureDrawing`), so that the figure's coordination tracks
+ * draw on a Canvas for as long as its marks do (`useGestureDrawing`).
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
 import type { TimelineStore } from '../../store/timelineStore';
 
 /** How long the window must stay still before the gesture counts as over, ms. */
@@ -41,7 +43,9 @@ export function useGestureActive(store: TimelineStore, enabled: boolean, holdsFo
     const settle = () => {
       timer = undefined;
       on = false;
-      setActive(false);
+      // Drawing the marks as SVG again builds hundreds of elements: as a transition, React builds them in
+      // slices between frames, and a gesture that starts again meanwhile interrupts it.
+      startTransition(() => setActive(false));
     };
     const restart = () => {
       if (timer !== undefined) clearTimeout(timer);
@@ -66,4 +70,33 @@ export function useGestureActive(store: TimelineStore, enabled: boolean, holdsFo
     };
   }, [store, enabled, holdsFocus]);
   return enabled && active;
+}
+
+const drawing = new WeakMap<TimelineStore, { on: boolean; listeners: Set<() => void> }>();
+
+function drawingOf(store: TimelineStore) {
+  let d = drawing.get(store);
+  if (!d) drawing.set(store, (d = { on: false, listeners: new Set() }));
+  return d;
+}
+
+/** The chart: a gesture is (or is no longer) drawing this figure on a Canvas. */
+export function setGestureDrawing(store: TimelineStore, on: boolean): void {
+  const d = drawingOf(store);
+  if (d.on === on) return;
+  d.on = on;
+  d.listeners.forEach((f) => f());
+}
+
+/** Whether a gesture is drawing this figure on a Canvas (the tracks follow the marks). */
+export function useGestureDrawing(store: TimelineStore): boolean {
+  const d = drawingOf(store);
+  return useSyncExternalStore(
+    (f) => {
+      d.listeners.add(f);
+      return () => d.listeners.delete(f);
+    },
+    () => d.on,
+    () => false,
+  );
 }

@@ -15,7 +15,8 @@ import { scenarioJson } from '../../../share/scenarioFile';
 import { TimelineView } from '../../timeline/TimelineView';
 import { EditBar } from '../../editor/EditBar';
 import type { Imported } from './readImport';
-import { formatDifference, replay } from './recordedTraces';
+import { formatDifference } from './recordedTraces';
+import { useReplay } from './useReplay';
 
 export interface RecordedPanelProps {
   imported: Imported;
@@ -66,9 +67,9 @@ export default function RecordedPanel({ imported, workload, onClose }: RecordedP
   const titleId = useId();
   const [models, setModels] = useState<ModelId[]>(() => (imported.kind === 'recording' ? [...MODEL_IDS] : []));
   const scenario = useWorkloadScenario(imported.kind === 'recording' ? workload : null);
-  // The replays are simulated here, on the page's thread: the boxes update at once, the replays after.
+  // The boxes update at once; the replays follow from the worker.
   const replayed = useDeferredValue(models);
-  const result = useMemo(() => replay(imported.trace, scenario, replayed), [imported.trace, scenario, replayed]);
+  const result = useReplay(imported.trace, scenario, replayed);
   const store = useMemo(
     () => createTimelineStore({ traces: result.traces, models: [], baselineMs: null }),
     [result.traces],
@@ -118,6 +119,9 @@ export default function RecordedPanel({ imported, workload, onClose }: RecordedP
               ))}
             </tbody>
           </table>
+          <p className="pg-rec-status" role="status">
+            {result.pending ? 'Replaying the workload…' : ''}
+          </p>
           {result.error ? <p role="alert">The workload could not be replayed: {result.error}</p> : null}
         </>
       ) : null}

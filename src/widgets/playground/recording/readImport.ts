@@ -1,42 +1,33 @@
 /**
- * A dropped or picked file, read in the browser (it is never sent anywhere): an Interleave recording, with
- * the workload derived from it, or a VizTracer / Chrome trace, drawn as thread lanes only.
+ * A dropped or picked file, read in the browser (it is never sent anywhere), in a worker so that the page keeps
+ * answering while a large file is parsed and checked.
  */
-import { deriveScenario, type Derived } from '../../../sim/recording/derive';
-import { parseRecording, RecordingError } from '../../../sim/recording/parse';
-import { recordedTrace } from '../../../sim/recording/trace';
-import type { Recording } from '../../../sim/recording/types';
-import { isChromeTrace, parseChromeTrace } from '../../../sim/recording/viztracer';
-import type { Trace } from '../../../sim/types';
+import { unpackTrace } from '../../../store/traceTransfer';
+import type { ImportReply } from './importProtocol';
+import { importText, type Imported, type ImportResult } from './importText';
+
+export type { Imported, ImportResult, RecordingFacts } from './importText';
 
 /** Bigger files are refused before they are read: a page should not hold hundreds of MB of JSON. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
-export type Imported =
-  | { kind: 'recording'; file: string; recording: Recording; derived: Derived; trace: Trace }
-  | { kind: 'chrome'; file: string; trace: Trace };
-
-export type ImportResult = { ok: true; value: Imported } | { ok: false; error: string };
-
-export function importText(text: string, file: string): ImportResult {
-  try {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (e) {
-      throw new RecordingError(file, '', `is not valid JSON (${(e as Error).message})`);
-    }
-    if (isChromeTrace(data)) return { ok: true, value: { kind: 'chrome', file, trace: parseChromeTrace(data, file) } };
-    const recording = parseRecording(data, file);
-    const derived = deriveScenario(recording);
-    return {
-      ok: true,
-      value: { kind: 'recording', file, recording, derived, trace: recordedTrace(recording, derived) },
+/** Reads the file in a worker, so that the page keeps answering while a large one is parsed and checked. */
+function importInWorker(file: File): Promise<ImportResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
+    const done = () => worker.terminate();
+    worker.onmessage = (event: MessageEvent<ImportReply>) => {
+      done();
+      const reply = event.data;
+      resolve(reply.ok ? { ok: true, value: { ...reply.value, trace: unpackTrace(reply.trace) } as Imported } : reply);
     };
-  } catch (e) {
-    if (e instanceof RecordingError) return { ok: false, error: e.message };
-    return { ok: false, error: `${file}: could not be read as a recording (${(e as Error).message})` };
-  }
+    worker.onerror = (event) => {
+      done();
+      event.preventDefault();
+      reject(new Error(event.message || 'the reading worker failed'));
+    };
+    worker.postMessage(file);
+  });
 }
 
 export async function importFile(file: File): Promise<ImportResult> {
@@ -45,6 +36,13 @@ export async function importFile(file: File): Promise<ImportResult> {
       ok: false,
       error: `${file.name}: is ${(file.size / 1048576).toFixed(0)} MB; at most 64 MB can be opened here`,
     };
+  if (typeof Worker === 'function') {
+    try {
+      return await importInWorker(file);
+    } catch {
+      // A worker that cannot start (a browser without module workers) leaves the page to read the file itself.
+    }
+  }
   let text: string;
   try {
     text = await file.text();

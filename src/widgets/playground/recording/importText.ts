@@ -1,0 +1,42 @@
+/**
+ * Reading the text of a dropped or picked file as an Interleave recording, with the workload derived from it,
+ * or as a VizTracer / Chrome trace, drawn as thread lanes only. Runs in the import worker (importWorker.ts),
+ * or in the page where no worker can start.
+ */
+import { deriveScenario, type Derived } from '../../../sim/recording/derive';
+import { parseRecording, RecordingError } from '../../../sim/recording/parse';
+import { recordedTrace } from '../../../sim/recording/trace';
+import type { Recording } from '../../../sim/recording/types';
+import { isChromeTrace, parseChromeTrace } from '../../../sim/recording/viztracer';
+import type { Trace } from '../../../sim/types';
+
+/** What the page shows of a recording besides its derived workload: its program, Python, machine and wall time. */
+export type RecordingFacts = Omit<Recording, 'processes'>;
+
+export type Imported =
+  | { kind: 'recording'; file: string; recording: RecordingFacts; derived: Derived; trace: Trace }
+  | { kind: 'chrome'; file: string; trace: Trace };
+
+export type ImportResult = { ok: true; value: Imported } | { ok: false; error: string };
+
+export function importText(text: string, file: string): ImportResult {
+  try {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      throw new RecordingError(file, '', `is not valid JSON (${(e as Error).message})`);
+    }
+    if (isChromeTrace(data)) return { ok: true, value: { kind: 'chrome', file, trace: parseChromeTrace(data, file) } };
+    const recording = parseRecording(data, file);
+    const derived = deriveScenario(recording);
+    const { processes: _processes, ...facts } = recording;
+    return {
+      ok: true,
+      value: { kind: 'recording', file, recording: facts, derived, trace: recordedTrace(recording, derived) },
+    };
+  } catch (e) {
+    if (e instanceof RecordingError) return { ok: false, error: e.message };
+    return { ok: false, error: `${file}: could not be read as a recording (${(e as Error).message})` };
+  }
+}
