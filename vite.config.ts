@@ -7,6 +7,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdxFrontmatter from 'remark-mdx-frontmatter';
 import rehypeShiki from '@shikijs/rehype';
 import { rehypeHeadingIds } from './scripts/rehype-heading-ids.mjs';
+import { rehypeShikiClasses } from './scripts/rehype-shiki-classes.mjs';
 import { articlesPlugin } from './scripts/vite-plugin-articles.mjs';
 import { scenariosPlugin } from './scripts/vite-plugin-scenarios.ts';
 import { recorderPlugin } from './scripts/vite-plugin-recorder.mjs';
@@ -28,6 +29,7 @@ export default defineConfig({
               langs: ['python', 'text', 'json', 'bash'],
             },
           ],
+          rehypeShikiClasses,
         ],
         providerImportSource: undefined,
       }),
@@ -68,5 +70,8 @@ export default defineConfig({
     // Several tests drive the whole simulator or a rendered figure and take 1–2 s here; on a busier machine
     // Vitest's default of 5 s per test turns that into a failure that says nothing about the code.
     testTimeout: 20_000,
+    // Vitest leaves one of two cores idle by default; most files here wait on a child process (python3, tsx)
+    // or on module loading, so two workers finish the run in a little over half the time.
+    maxWorkers: 2,
   },
 });

@@ -29,15 +29,20 @@ for (const path of allPaths) {
     expect(problems).toEqual([]);
   });
 
-  for (const scheme of ['light', 'dark'] as const) {
-    test(`${path} has no axe violations (${scheme})`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(path);
-      await page.waitForLoadState('networkidle');
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
-    });
-  }
+  test(`${path} has no axe violations, in light and in dark`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    const light = await new AxeBuilder({ page }).analyze();
+    // The dark theme changes colours only: the same page, switched in place, is checked for contrast again.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+    const dark = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
+    const found = (scheme: string, r: typeof light) =>
+      r.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
+    expect([...found('light', light), ...found('dark', dark)]).toEqual([]);
+  });
 
   test(`${path} does not scroll sideways at 360 px`, async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
@@ -98,7 +103,7 @@ test.describe('with JavaScript disabled', () => {
       expect((await page.locator('.prose p').allTextContents()).join(' ').length).toBeGreaterThan(500);
       const code = page.locator('pre.shiki').first();
       await expect(code).toBeVisible();
-      expect(await code.locator('span[style*="color"]').count()).toBeGreaterThan(5);
+      expect(await code.locator('span:not(.line)[class]').count()).toBeGreaterThan(5);
       await expect(page.locator('.theme-toggle')).toBeHidden();
     });
   }
