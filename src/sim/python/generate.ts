@@ -15,7 +15,8 @@ import { helperNeeds, writeHelperConstants, writeHelpers, writeTaskFunction, typ
 import { interpreterPoolSize } from '../models/subinterpreters';
 import { writePrintLatency, writeTimed } from './report';
 import { stuckPlan, watchdogStart, writeBlocked, writeWatchdog, type StuckPlan } from './stuck';
-import { reservedNames, syncNames, writeSyncGlobals, writeWaitFinished, type SyncFlavor } from './sync';
+import { QUEUES_DOC, queueHelperNeeds, writeQueueHelpers, type QueueHelpers } from './interpreters';
+import { reservedNames, syncNames, writeSyncGlobals, writeWaitFinished, type SyncFlavor, type SyncNames } from './sync';
 
 export interface PythonOptions {
   /** Multiplies every duration (sleeps, loop iterations, hashed bytes) and payload size. Default 1. */
@@ -123,7 +124,11 @@ function writeDocstring(
   if (ctx.scale !== 1) py.line(`Every duration and payload is scaled by ${pyFloat(ctx.scale)}.`);
   if (model === 'free-threading')
     py.line(`Run it with a free-threaded build: python${ctx.settings.python} (python.org or pyenv "t" builds).`);
-  if (model === 'subinterpreters')
+  if (model === 'subinterpreters' && coordinates(ctx.names)) {
+    py.blank();
+    for (const line of QUEUES_DOC) py.line(line);
+    py.line('Run it with Python 3.14 or later (concurrent.interpreters, concurrent.futures.InterpreterPoolExecutor).');
+  } else if (model === 'subinterpreters')
     py.line('Run it with Python 3.14 or later (concurrent.futures.InterpreterPoolExecutor).');
   py.line('"""');
 }
@@ -135,6 +140,7 @@ interface Ctx extends StepContext {
 
 function flavorOf(style: LaunchStyle): SyncFlavor {
   if (style === 'asyncio') return 'asyncio';
+  if (style === 'interpreter-pool') return 'interpreters';
   return style === 'processes' || style === 'process-pool' ? 'multiprocessing' : 'threading';
 }
 
@@ -143,7 +149,7 @@ function imports(
   style: LaunchStyle,
   model: ModelId,
   ctx: Ctx,
-  needs: { native: boolean },
+  needs: { native: boolean; queues: QueueHelpers | null },
 ): string[] {
   const { names } = ctx;
   const coordinated = names.prims.size > 0 || names.joined.size > 0;
@@ -155,6 +161,7 @@ function imports(
   if (needs.native) modules.add('hashlib');
   if (style === 'threads' || (ctx.flavor === 'threading' && coordinated)) modules.add('threading');
   if (ctx.flavor === 'threading' && [...names.specs.values()].some((s) => s.type === 'queue')) modules.add('queue');
+  if (needs.queues?.take) modules.add('queue');
   if (style === 'processes' || style === 'process-pool' || offProcess) modules.add('multiprocessing');
   if (switchInterval(ctx.settings) !== null || model === 'free-threading' || style === 'interpreter-pool')
     modules.add('sys');
@@ -169,20 +176,9 @@ function imports(
   return lines;
 }
 
-/**
- * Python 3.14's interpreters share queues (concurrent.interpreters.Queue) and little else: no Lock,
- * Semaphore, Event, Barrier or shared Value crosses from one interpreter to another, and a module-level
- * threading primitive would be a separate one in every worker interpreter. A workload that coordinates
- * has no faithful InterpreterPoolExecutor program, so none is written: the reason, or null when there is one.
- */
-export function pythonUnsupported(scenario: Scenario, model: ModelId): string | null {
-  if (model !== 'subinterpreters') return null;
-  const names = syncNames(scenario);
-  if (names.prims.size === 0 && names.joined.size === 0 && names.vars.size === 0) return null;
-  return (
-    'No Python program for subinterpreters with coordination steps: Python 3.14 shares no locks, ' +
-    'semaphores, events, barriers or shared values between interpreters (only concurrent.interpreters queues).'
-  );
+/** Whether the tasks use primitives, join each other or share variables. */
+function coordinates(names: SyncNames): boolean {
+  return names.prims.size > 0 || names.joined.size > 0 || names.vars.size > 0;
 }
 
 /** The switch interval to set, in seconds, when it differs from CPython's default. */
@@ -197,8 +193,6 @@ export function generatePython(scenario: Scenario, model: ModelId, options: Pyth
   const settings = resolveSettings(scenario, model, options.overrides);
   const style = launchStyle(model, settings);
   const names = syncNames(scenario);
-  const unsupported = pythonUnsupported(scenario, model);
-  if (unsupported !== null) throw new RangeError(unsupported);
   const flavor = flavorOf(style);
   const ctx: Ctx = {
     async: model === 'asyncio',
@@ -208,23 +202,25 @@ export function generatePython(scenario: Scenario, model: ModelId, options: Pyth
     settings,
     names,
     flavor,
-    syncParams: style === 'processes',
+    syncParams: style === 'processes' || style === 'interpreter-pool',
     stuck: stuckPlan(scenario, model, options.overrides ?? {}, scale),
   };
   ctx.blocked = ctx.stuck.sequential;
   const plan = planProgram(scenario.tasks, reservedNames(names), (t) => (names.joined.has(t.name) ? t.name : ''));
   const needs = helperNeeds(plan.functions, ctx);
+  const queues = flavor === 'interpreters' ? queueHelperNeeds(plan.functions, names) : null;
   const py = new PyLines();
   const digits = scale === 1 ? 3 : 6;
 
   writeDocstring(py, scenario, model, style, ctx, options.changed === true);
-  for (const line of imports(plan, style, model, ctx, needs)) py.line(line);
+  for (const line of imports(plan, style, model, ctx, { ...needs, queues })) py.line(line);
   py.blank(2);
   writeHelperConstants(py, needs, ctx);
   ctx.awaitJoins = ctx.async && !plan.arrivals;
-  if (flavor !== 'multiprocessing') writeSyncGlobals(py, names, flavor, ctx.awaitJoins);
+  if (flavor === 'threading' || flavor === 'asyncio') writeSyncGlobals(py, names, flavor, ctx.awaitJoins);
   writeHelpers(py, needs, ctx);
-  if (names.joined.size && !ctx.awaitJoins) writeWaitFinished(py, ctx.async);
+  if (queues) writeQueueHelpers(py, queues);
+  else if (names.joined.size && !ctx.awaitJoins) writeWaitFinished(py, ctx.async);
   if (style === 'processes' && plan.functions.some((f) => f.resultBytes > 0)) writeSendBack(py);
   if (plan.arrivals) {
     writeTimed(py, ctx.async);
@@ -261,7 +257,7 @@ export function generatePython(scenario: Scenario, model: ModelId, options: Pyth
     if (style === 'interpreter-pool') {
       py.block('if sys.version_info < (3, 14):', () =>
         py.line(
-          'sys.exit(f"This program needs Python 3.14 or later (InterpreterPoolExecutor); this is {sys.version.split()[0]}.")',
+          'sys.exit(f"This program needs Python 3.14 or later (concurrent.interpreters and InterpreterPoolExecutor); this is {sys.version.split()[0]}.")',
         ),
       );
     }

@@ -2,12 +2,13 @@
  * The main() of each model: how the program starts its tasks (the way the simulator's model does),
  * at once in launch order or, when tasks arrive later (startAtMs, everyMs), each at its time.
  */
-import { interpreterPoolSize } from '../models/subinterpreters';
 import type { ResolvedSettings } from '../types';
-import { pyFloat, pyInt, pyString, type PyLines } from './builder';
-import type { LaunchRun, ProgramPlan, TaskFunction } from './plan';
-import { ownDone, scaledBytes, taskParams, type StepContext } from './steps';
-import { writeSharedReport } from './report';
+import { pyString, type PyLines } from './builder';
+import { writeInterpreterMain } from './interpreterPool';
+import { argsOf, launchAll, tuple, type Starter } from './launchLoop';
+import type { ProgramPlan, TaskFunction } from './plan';
+import { ownDone, type StepContext } from './steps';
+import { plannedWrites, writeSharedReport } from './report';
 import { primitiveCall, sharedValueCall, type SyncNames } from './sync';
 
 export type LaunchStyle =
@@ -15,52 +16,6 @@ export type LaunchStyle =
 
 export interface LaunchContext extends StepContext {
   settings: ResolvedSettings;
-}
-
-/** The Python expressions passed to a task function (its parameters, in order). */
-function callArgs(fn: TaskFunction, ctx: StepContext): string[] {
-  return taskParams(fn, ctx).map((p) =>
-    p === 'payload' ? `bytes(${pyInt(scaledBytes(fn.argsBytes, ctx.scale))})` : p,
-  );
-}
-
-function tuple(items: string[]): string {
-  return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
-}
-
-/** How one launch is written, given the function and its argument expressions. */
-type Starter = (fn: TaskFunction, args: string[]) => string;
-
-/** `name = [expr]` for the first run, `name += [...]` after; a loop for runs of more than one. */
-function collect(py: PyLines, name: string, runs: readonly LaunchRun[], expr: (fn: TaskFunction) => string): void {
-  runs.forEach((run, i) => {
-    const op = i === 0 ? '=' : '+=';
-    const item = expr(run.fn);
-    py.line(run.count === 1 ? `${name} ${op} [${item}]` : `${name} ${op} [${item} for _ in range(${run.count})]`);
-  });
-}
-
-/** `arrivals`: (ms from the start, function, arguments), sorted by time (ties keep launch order). */
-function writeArrivals(py: PyLines, plan: ProgramPlan, ctx: StepContext, args: (fn: TaskFunction) => string[]) {
-  const parts = plan.launches.map((run) => {
-    const at = run.startAtMs * ctx.scale;
-    const every = run.everyMs * ctx.scale;
-    const entry = (time: string) => `(${time}, ${run.fn.name}, ${tuple(args(run.fn)).replace(/^\(\)$/, '()')})`;
-    if (run.count === 1) return `[${entry(pyFloat(at))}]`;
-    const time = every > 0 ? `${pyFloat(at)} + ${pyFloat(every)} * i` : pyFloat(at);
-    return `[${entry(time)} for i in range(${run.count})]`;
-  });
-  py.line('# When each task arrives (ms from the start), what it runs and with what.');
-  py.block('arrivals = sorted(', () => {
-    parts.forEach((part, i) => py.line(`${i === 0 ? '' : '+ '}${part}${i === parts.length - 1 ? ',' : ''}`));
-    py.line('key=lambda arrival: arrival[0],');
-  });
-  py.line(')');
-}
-
-/** Arguments that must exist before a launch: under processes they are made in main(). */
-function argsOf(fn: TaskFunction, ctx: StepContext): string[] {
-  return callArgs(fn, ctx).map((a) => (a === 'pool' ? 'pool' : a));
 }
 
 function writeProcessSync(py: PyLines, names: SyncNames): string[] {
@@ -80,63 +35,18 @@ function writeProcessSync(py: PyLines, names: SyncNames): string[] {
   return made;
 }
 
-/**
- * The launch loop: at once (in launch order), or each task at its arrival time, started by `arrive`
- * (an expression of `work`, `args`, `arrived` — its arrival on the program's clock — and `i`, its place
- * in arrival order).
- */
-function launchAll(
-  py: PyLines,
-  plan: ProgramPlan,
-  ctx: LaunchContext,
-  list: string | null,
-  start: Starter,
-  arrive = '',
-  store = '',
-): void {
-  if (!plan.arrivals) {
-    if (list === null) {
-      for (const run of plan.launches) {
-        const line = start(run.fn, argsOf(run.fn, ctx));
-        if (run.count === 1) py.line(line);
-        else py.block(`for _ in range(${run.count}):`, () => py.line(line));
-      }
-    } else collect(py, list, plan.launches, (fn) => start(fn, argsOf(fn, ctx)));
-    return;
-  }
-  writeArrivals(py, plan, ctx, (fn) => argsOf(fn, ctx));
-  if (store) py.line(store);
-  if (list !== null) py.line(`${list} = []`);
-  const clock = ctx.async ? 'loop.time()' : 'time.perf_counter()';
-  if (ctx.async) py.line('loop = asyncio.get_running_loop()');
-  py.line(`t0 = ${clock}`);
-  const loop = /\bi\b/.test(arrive)
-    ? 'for i, (at_ms, work, args) in enumerate(arrivals):'
-    : 'for at_ms, work, args in arrivals:';
-  py.block(loop, () => {
-    py.line('arrived = t0 + at_ms / 1000');
-    py.line(`delay = arrived - ${clock}`);
-    py.block('if delay > 0:', () => py.line(ctx.async ? 'await asyncio.sleep(delay)' : 'time.sleep(delay)'));
-    py.line(list === null ? arrive : `${list}.append(${arrive})`);
-  });
-}
-
-/** Writes of each shared variable when every task runs to its end. */
-function plannedWrites(plan: ProgramPlan, names: SyncNames): Map<string, number> {
-  const writes = new Map<string, number>();
-  for (const run of plan.launches)
-    for (const step of run.fn.steps)
-      if (step.kind === 'write' && names.vars.has(step.var!))
-        writes.set(step.var!, (writes.get(step.var!) ?? 0) + run.count);
-  return writes;
-}
-
 export function writeMain(py: PyLines, plan: ProgramPlan, style: LaunchStyle, ctx: LaunchContext): void {
   const call: Starter = (fn, args) => `${fn.name}(${args.join(', ')})`;
   const targetArgs = (args: string[]) => (args.length === 0 ? '' : `, args=${tuple(args)}`);
   const { names, settings } = ctx;
   const processes = style === 'processes' || style === 'process-pool';
-  const report = () => writeSharedReport(py, names, processes, plannedWrites(plan, names));
+  const report = () =>
+    writeSharedReport(
+      py,
+      names,
+      processes ? (id) => `${id}.value` : (id) => `shared['${id}']`,
+      plannedWrites(plan, names),
+    );
   /** A concurrent.futures executor: every task submitted, then every result awaited (or its latency printed). */
   const submitToPool = (executor: string) =>
     py.block(`with ${executor} as pool:`, () => {
@@ -189,15 +99,7 @@ export function writeMain(py: PyLines, plan: ProgramPlan, style: LaunchStyle, ct
       });
       return;
     case 'interpreter-pool':
-      py.block('def main():', () => {
-        // Imported here: the module exists from Python 3.14 on, and the program checks the version first.
-        py.line('from concurrent.futures import InterpreterPoolExecutor');
-        py.blank();
-        const workers = interpreterPoolSize(settings.poolSize, settings.cores);
-        py.line('# Every worker thread creates its own interpreter (own GIL); arguments and results are copied.');
-        submitToPool(`InterpreterPoolExecutor(max_workers=${workers})`);
-        report();
-      });
+      writeInterpreterMain(py, plan, ctx);
       return;
     case 'processes':
       py.block('def main():', () => {

@@ -42,7 +42,8 @@ const TAKEN = new Set(
     'from global if import in is lambda nonlocal not or pass raise return try while with yield ' +
     'asyncio concurrent hashlib interpreters multiprocessing queue sys threading time main busy native ' +
     'send_back start pool ctx block payload data results print range len list id type int str bytes ' +
-    'open input map filter sum min max next iter object format hash'
+    'open input map filter sum min max next iter object format hash ' +
+    'peek store take event_set event_clear event_wait barrier_wait wait_finished futures'
   ).split(' '),
 );
 

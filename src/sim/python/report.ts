@@ -4,6 +4,7 @@
  * final value of each shared variable (so that lost updates show in the real run too).
  */
 import type { PyLines } from './builder';
+import type { ProgramPlan } from './plan';
 import type { SyncNames } from './sync';
 
 /** timed(): runs one request and returns its latency in seconds. */
@@ -30,14 +31,31 @@ export function writePrintLatency(py: PyLines): void {
   py.blank(2);
 }
 
-/** The last lines of main(): each shared variable's value beside what it would be with no update lost. */
-export function writeSharedReport(py: PyLines, names: SyncNames, processes: boolean, writes: Map<string, number>) {
+/**
+ * The last lines of main(): each shared variable's value (`value` of its Python id: an expression) beside
+ * what it would be with no update lost.
+ */
+export function writeSharedReport(
+  py: PyLines,
+  names: SyncNames,
+  value: (id: string) => string,
+  writes: Map<string, number>,
+): void {
   for (const [name, id] of names.vars) {
-    const value = processes ? `${id}.value` : `shared['${id}']`;
     const n = writes.get(name) ?? 0;
     const from = names.initial.get(name) ?? 0;
     py.line(
-      `print(f"${id} = {${value}} after ${n} writes of read + 1 (from ${from}, ${from + n} if no update was lost)")`,
+      `print(f"${id} = {${value(id)}} after ${n} writes of read + 1 (from ${from}, ${from + n} if no update was lost)")`,
     );
   }
+}
+
+/** Writes of each shared variable when every task runs to its end. */
+export function plannedWrites(plan: ProgramPlan, names: SyncNames): Map<string, number> {
+  const writes = new Map<string, number>();
+  for (const run of plan.launches)
+    for (const step of run.fn.steps)
+      if (step.kind === 'write' && names.vars.has(step.var!))
+        writes.set(step.var!, (writes.get(step.var!) ?? 0) + run.count);
+  return writes;
 }

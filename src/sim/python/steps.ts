@@ -6,6 +6,7 @@ import { humanMs, pyFloat, pyInt, pyText, type PyLines } from './builder';
 import { NATIVE_BLOCK_BYTES } from './calibration';
 import { repeatedPattern, type TaskFunction } from './plan';
 import { blockedStep, leafAt, type SequentialBlock } from './stuck';
+import { finishedLine, interpreterStep } from './interpreters';
 import { syncStep, usedSyncIds, type StepCode, type SyncFlavor, type SyncNames, type SyncStepContext } from './sync';
 
 export interface StepContext {
@@ -18,7 +19,10 @@ export interface StepContext {
   hashBytesPerMs: number;
   names: SyncNames;
   flavor: SyncFlavor;
-  /** One Process per task: primitives and shared values reach the task functions as parameters. */
+  /**
+   * One Process per task, or an InterpreterPoolExecutor: primitives and shared values (or the queues
+   * standing for them) reach the task functions as parameters.
+   */
   syncParams: boolean;
   /** Sequential: where the run stops on a wait no other task can end (see stuck.ts). */
   blocked?: SequentialBlock | null;
@@ -126,7 +130,7 @@ export function writeTaskFunction(py: PyLines, fn: TaskFunction, ctx: StepContex
     : null;
   const writeStep = (step: Step): number => {
     if (TIMED.has(step.kind)) return py.line(stepStatement(step, fn, ctx));
-    let code: StepCode = syncStep(step, sync);
+    let code: StepCode = ctx.flavor === 'interpreters' ? interpreterStep(step, sync) : syncStep(step, sync);
     if (step === stopsAt) code = blockedStep(step, code, sync, block!.sentence);
     const first = py.next;
     code.lines.forEach((line, i) => py.line(i === code.mark && step.label ? `${line}  # ${pyText(step.label)}` : line));
@@ -157,7 +161,8 @@ export function writeTaskFunction(py: PyLines, fn: TaskFunction, ctx: StepContex
       });
     } else lines = writeItems(fn.steps);
     const done = ownDone(fn, ctx.names);
-    if (done !== null && !ctx.awaitJoins) py.line(`${done}.release()  # one more copy has finished`);
+    if (done !== null && !ctx.awaitJoins)
+      py.line(ctx.flavor === 'interpreters' ? finishedLine(done) : `${done}.release()  # one more copy has finished`);
     if (fn.resultBytes > 0 && !ctx.async) py.line(`return bytes(${pyInt(scaledBytes(fn.resultBytes, ctx.scale))})`);
   });
   return lines;

@@ -7,8 +7,8 @@ import type { Scenario, Step, SyncSpec } from '../types';
 import { pyFloat, pyInt, pyString, type PyLines } from './builder';
 import { pythonName } from './plan';
 
-/** Where a model's primitives come from. */
-export type SyncFlavor = 'threading' | 'asyncio' | 'multiprocessing';
+/** Where a model's primitives come from ('interpreters': queues standing for them, see interpreters.ts). */
+export type SyncFlavor = 'threading' | 'asyncio' | 'multiprocessing' | 'interpreters';
 
 export interface SyncNames {
   /** Python identifier per primitive and per shared variable. */
