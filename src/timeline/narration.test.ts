@@ -55,3 +55,23 @@ describe('narrate: subinterpreters', () => {
     expect(narrate(indexTrace(p), (pickling.startMs + pickling.endMs) / 2)).toMatch(/A is being pickled$/);
   });
 });
+
+describe('narrate: a busy core with no task at work', () => {
+  it('says the program is starting, or that the main program runs after the tasks, as the readouts count a busy core', async () => {
+    const { parseScenario, simulate } = await import('../sim');
+    const s = parseScenario(
+      {
+        id: 'late',
+        title: 'late',
+        machine: { cores: 2 },
+        tasks: [{ name: 'A', startAtMs: 30, steps: [{ kind: 'cpu', durationMs: 10 }] }],
+      },
+      'late.json',
+    );
+    const aio = indexTrace(simulate(s, 'asyncio'));
+    expect(narrate(aio, 0)).toBe('0 s — the program is starting; no task has started yet');
+    expect(narrate(aio, 10)).toBe('10.0 ms — nothing has started yet');
+    const thr = simulate(s, 'threads');
+    expect(narrate(indexTrace(thr), thr.makespanMs - 0.01)).toMatch(/ — 1 of 1 tasks done; the main program runs$/);
+  });
+});

@@ -1,7 +1,7 @@
 /** One sentence for the moment t: "1.20 s — B waits for the GIL; A runs". */
 import type { ModelId, SpanState } from '../sim/types';
 import { formatCount, formatTime } from './scale';
-import { countAtOrBelow, taskName, taskStatesAt, type TraceIndex } from './traceIndex';
+import { countAtOrBelow, spanAt, taskName, taskStatesAt, type TraceIndex } from './traceIndex';
 
 /** Clause order and verbs (singular, plural). */
 const CLAUSES: readonly [SpanState, string, string][] = [
@@ -58,8 +58,17 @@ export function describeMoment(ix: TraceIndex, t: number): string {
   }
   if (parts.length > 0) return parts.join('; ');
   const done = countAtOrBelow(ix.taskEnds, t);
-  if (done === 0) return 'nothing has started yet';
-  return `${formatCount(done)} of ${formatCount(total)} tasks done; nothing else runs`;
+  // No task is doing anything, but a core may still be busy: the interpreter starting, the event loop or a
+  // pool being set up, or shut down. Say so, as the readouts count that core as busy.
+  const busy = coreBusyAt(ix, t);
+  if (done === 0) return busy ? 'the program is starting; no task has started yet' : 'nothing has started yet';
+  return `${formatCount(done)} of ${formatCount(total)} tasks done; ${busy ? 'the main program runs' : 'nothing else runs'}`;
+}
+
+function coreBusyAt(ix: TraceIndex, t: number): boolean {
+  const { lanes } = ix.trace;
+  for (let l = 0; l < lanes.length; l++) if (lanes[l].kind === 'core' && spanAt(ix, l, t) >= 0) return true;
+  return false;
 }
 
 /** The sentence for a single trace: "1.20 s — B waits for the GIL; A runs". */
