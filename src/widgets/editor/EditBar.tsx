@@ -36,7 +36,7 @@ function BareBar() {
           onClick={() => void loadWorkbench().then((m) => m.setEditorOpen(store, true, true))}
         >
           <span aria-hidden="true" className="tl-edit-caret" />
-          Edit workload
+          Edit<span className="tl-edit-word"> workload</span>
         </button>
       </div>
       <div role="status" className="tl-edit-status" />

@@ -44,7 +44,7 @@ export function WorkloadBar() {
           onClick={() => setEditorOpen(store, !open)}
         >
           <span aria-hidden="true" className="tl-edit-caret" />
-          Edit workload
+          Edit<span className="tl-edit-word"> workload</span>
         </button>
         <HistoryButtons scope={ref} />
       </div>
