@@ -51,8 +51,16 @@ const hasInterpreters = major > 3 || (major === 3 && minor >= 14);
  * Python 3.14 (see interpreters_standin.py).
  */
 const STANDIN = join(root, 'tests/content/interpreters_standin.py');
+/**
+ * A free-threading program refuses a build with a GIL; on one, it runs under gil_standin.py, which says
+ * the GIL is off: its logic is checked, not free-threaded Python's parallel threads.
+ */
+const GIL_STANDIN = join(root, 'tests/content/gil_standin.py');
 function standIn(model: ModelId): boolean {
-  return model === 'subinterpreters' && !hasInterpreters;
+  return (model === 'subinterpreters' && !hasInterpreters) || (model === 'free-threading' && hasGil);
+}
+function standInFile(model: ModelId): string {
+  return model === 'free-threading' ? GIL_STANDIN : STANDIN;
 }
 /** Why a program of this model cannot run on this python3 at all, or null. */
 function wrongPython(model: ModelId): string | null {
@@ -205,7 +213,7 @@ beforeAll(() => {
     if (c.skip || (wrongPython(c.model) !== null && !standIn(c.model))) continue;
     const file = join(work, `${c.scenario.id}--${c.model}.py`);
     writeFileSync(file, c.program.code);
-    c.run = runPython(file, standIn(c.model) ? [STANDIN] : []);
+    c.run = runPython(file, standIn(c.model) ? [standInFile(c.model)] : []);
   }
 });
 afterAll(async () => {
@@ -264,10 +272,6 @@ describe(`generated Python programs under python3 ${pythonVersion}`, () => {
       it.skip(`${c.name} (skipped: ${c.skip})`, () => {});
       continue;
     }
-    if (c.model === 'free-threading' && hasGil) {
-      it.skip(`${c.name} (skipped: needs free-threaded Python ${c.program.requires}; python3 ${pythonVersion} has a GIL)`, () => {});
-      continue;
-    }
     const wrong = wrongPython(c.model);
     if (wrong !== null && !standIn(c.model)) {
       it.skip(`${c.name} (skipped: ${wrong})`, () => {});
@@ -275,9 +279,11 @@ describe(`generated Python programs under python3 ${pythonVersion}`, () => {
     }
     const deadlock = deadlockExpected(c);
     const what = deadlock === 'never' ? '' : deadlock === 'always' ? ', reports the deadlock' : ', may report a deadlock';
-    const under = standIn(c.model)
-      ? ` under a stand-in for concurrent.interpreters (threads on python3 ${pythonVersion}, not Python 3.14)`
-      : '';
+    const under = !standIn(c.model)
+      ? ''
+      : c.model === 'free-threading'
+        ? ` with the GIL reported off (threads on python3 ${pythonVersion} with its GIL, not ${c.program.requires})`
+        : ` under a stand-in for concurrent.interpreters (threads on python3 ${pythonVersion}, not Python 3.14)`;
     it(`${c.name} runs${under}, exits 0${what} and prints a sane total`, { timeout: 120_000 }, async () => {
       const run = await c.run!;
       expect(run.timedOut, `${c.name} still running after ${PROGRAM_TIMEOUT_MS} ms`).toBe(false);
