@@ -14,7 +14,7 @@ import { runSubinterpreters } from './models/subinterpreters';
 import { expandTasks } from './scenario/expand';
 import { Coord } from './sync/coord';
 import type { Flavor } from './sync/coord';
-import { latencyMetrics } from './sync/metrics';
+import { latencyMetrics, peakConcurrency } from './sync/metrics';
 import type { SimOverrides } from './settings';
 import { resolveSettings } from './settings';
 import type { Metrics, ModelId, Scenario, Task, Trace } from './types';
@@ -80,12 +80,12 @@ export function simulate(scenario: Scenario, model: ModelId, overrides: SimOverr
     makespanMs,
     coreBusyMs: coreBusyNs.map((ns) => ns / 1e6),
     utilisation: endNs > 0 ? busyTotal / (settings.cores * endNs) : 0,
-    peakConcurrency: peakConcurrency(rec.taskStart, rec.taskEnd),
+    peakConcurrency: peakConcurrency(rec),
     gilSwitches: sim.gilSwitches,
     memoryBytes: sim.memPeak,
     cpuWorkMs: sim.cpuWorkNs / 1e6,
     eventCount: sim.eventCount,
-    ...latencyMetrics(results, makespanMs),
+    ...latencyMetrics(results, makespanMs, endedInOrder(rec, sim.deadlocked)),
     sync: coord.syncMetrics(),
     shared: coord.sharedMetrics(),
     deadlock: coord.deadlock,
@@ -142,22 +142,11 @@ function expanded(scenario: Scenario): Expansion {
   return e;
 }
 
-/** Most tasks started and not yet finished at one moment (an end at t comes before a start at t). */
-function peakConcurrency(start: Float64Array, end: Float64Array): number {
-  const n = start.length;
-  const pts = new Float64Array(2 * n);
-  for (let i = 0; i < n; i++) {
-    pts[2 * i] = start[i] * 2 + 1; // starts sort after ends at the same instant
-    pts[2 * i + 1] = end[i] * 2;
-  }
-  pts.sort();
-  let cur = 0;
-  let peak = 0;
-  for (let i = 0; i < pts.length; i++) {
-    if (pts[i] % 2 === 1) {
-      cur++;
-      if (cur > peak) peak = cur;
-    } else cur--;
-  }
-  return peak;
+/**
+ * The tasks in the order they ended, when that order is by time and they are exactly the finished tasks
+ * (all of them, or after a deadlock those that ended: the rest are unfinished); otherwise null.
+ */
+function endedInOrder(rec: Recorder, deadlocked: boolean): Int32Array | null {
+  if (!rec.inTimeOrder || !(deadlocked || rec.nEnded === rec.taskEnd.length)) return null;
+  return rec.endOrder.subarray(0, rec.nEnded);
 }

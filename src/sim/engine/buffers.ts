@@ -1,5 +1,5 @@
 /**
- * The buffers a recording fills: closed spans (SpanStore) and the event buffer, both reused across
+ * The buffers a recording fills: closed spans (SpanStore) and event chunks, both reused across
  * simulations.
  *
  * Closed spans are recorded into fixed-size chunks of typed arrays (SPAN_CHUNK spans each: nothing is
@@ -27,20 +27,28 @@ export function recycleChunks(times: readonly Float64Array[], ints: readonly Int
   }
 }
 
-/** Event numbers (5 per event) of a new event buffer. */
-export const EVENT_BUFFER = 5 * 4096;
-let spareEvents: Float64Array | null = null;
+/**
+ * Events are recorded 5 numbers each (time, kind, task, lane, extra) into chunks of EVENT_CHUNK events
+ * (a growing run never copies what it has recorded); event k is entry k & EVENT_MASK of chunk
+ * k >> EVENT_CHUNK_BITS.
+ */
+export const EVENT_CHUNK_BITS = 12;
+export const EVENT_CHUNK = 1 << EVENT_CHUNK_BITS;
+export const EVENT_MASK = EVENT_CHUNK - 1;
+/** Numbers in one event chunk. */
+export const EVENT_CHUNK_NUMS = 5 * EVENT_CHUNK;
+/** At most this many spare event chunks are kept (about 20 MB). */
+const MAX_SPARE_EVENT_CHUNKS = 128;
+const spareEvents: Float64Array[] = [];
 
-/** An event buffer: the spare one if there is one. */
-export function takeEventBuffer(): Float64Array {
-  const ev = spareEvents ?? new Float64Array(EVENT_BUFFER);
-  spareEvents = null;
-  return ev;
+/** An event chunk: a spare one if there is one. */
+export function takeEventChunk(): Float64Array {
+  return spareEvents.pop() ?? new Float64Array(EVENT_CHUNK_NUMS);
 }
 
-/** Gives an event buffer back for the next simulation (it keeps the largest). */
-export function recycleEvents(ev: Float64Array): void {
-  if (spareEvents === null || spareEvents.length < ev.length) spareEvents = ev;
+/** Gives event chunks back for later simulations. */
+export function recycleEvents(chunks: readonly Float64Array[]): void {
+  for (let c = 0; c < chunks.length && spareEvents.length < MAX_SPARE_EVENT_CHUNKS; c++) spareEvents.push(chunks[c]);
 }
 
 export class SpanStore {
@@ -53,24 +61,23 @@ export class SpanStore {
   private curI: Int32Array = new Int32Array(0);
   private fill = SPAN_CHUNK;
 
-  /** Appends a span; returns its index. */
-  append(
-    start: number,
-    end: number,
-    lane: number,
-    state: number,
-    task: number,
-    step: number,
-    worker: number,
-    info: number,
-  ): number {
+  /**
+   * The times of the span appendAt adds (setEndAt: the new end), ns. Passed in fields, not as
+   * arguments: a number outside the small-integer range passed to a call that is not inlined is boxed
+   * (a heap allocation per call).
+   */
+  atStart = 0;
+  atEnd = 0;
+
+  /** Appends a span from atStart to atEnd; returns its index. */
+  appendAt(lane: number, state: number, task: number, step: number, worker: number, info: number): number {
     if (this.fill === SPAN_CHUNK) this.nextChunk();
     const f = this.fill++;
     const T = this.curT;
     const I = this.curI;
     const t2 = f << 1;
-    T[t2] = start;
-    T[t2 + 1] = end;
+    T[t2] = this.atStart;
+    T[t2 + 1] = this.atEnd;
     const i6 = f * 6;
     I[i6] = lane;
     I[i6 + 1] = state;
@@ -81,9 +88,9 @@ export class SpanStore {
     return this.count++;
   }
 
-  /** Moves the end of span k. */
-  setEnd(k: number, end: number): void {
-    this.times[k >> SPAN_CHUNK_BITS][((k & SPAN_MASK) << 1) + 1] = end;
+  /** Moves the end of span k to atEnd. */
+  setEndAt(k: number): void {
+    this.times[k >> SPAN_CHUNK_BITS][((k & SPAN_MASK) << 1) + 1] = this.atEnd;
   }
 
   private nextChunk(): void {

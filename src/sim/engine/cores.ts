@@ -9,14 +9,14 @@ import { CPU_QUANTUM_NS } from '../defaults';
 import { EV_CORE } from './events';
 import type { Sim } from './sim';
 import type { SimThread } from './thread';
+import { ThreadQueue } from './threadQueue';
 
 export class Cores {
   readonly running: (SimThread | null)[];
   private readonly gen: Int32Array;
   private readonly sliced: Uint8Array;
   private readonly free: number[] = [];
-  private queue: SimThread[] = [];
-  private head = 0;
+  private readonly queue = new ThreadQueue<SimThread>();
 
   constructor(
     private readonly sim: Sim,
@@ -35,7 +35,7 @@ export class Cores {
   }
 
   get queued(): number {
-    return this.queue.length - this.head;
+    return this.queue.size;
   }
 
   /** th (not on a core) needs one. */
@@ -52,7 +52,7 @@ export class Cores {
     th.queued = true;
     this.queue.push(th);
     this.sim.show(th);
-    if (this.queue.length - this.head === 1) {
+    if (this.queue.size === 1) {
       // Contention starts: running threads now get time slices.
       for (let c = 0; c < this.count; c++) {
         const r = this.running[c];
@@ -83,12 +83,8 @@ export class Cores {
 
   /** Gives core c to the next queued thread, or marks it free. */
   private fill(c: number): void {
-    while (this.head < this.queue.length) {
-      const th = this.queue[this.head++];
-      if (this.head > 1024 && this.head * 2 > this.queue.length) {
-        this.queue = this.queue.slice(this.head);
-        this.head = 0;
-      }
+    while (this.queue.size > 0) {
+      const th = this.queue.shift();
       if (this.dispatch(th, c)) return;
     }
     this.free.push(c);
@@ -98,12 +94,14 @@ export class Cores {
     const th = this.running[c]!;
     const now = this.sim.now;
     let end = now + th.remaining;
-    if (this.head < this.queue.length) {
+    if (this.queue.size > 0) {
       this.sliced[c] = 1;
       const sliceEnd = Math.max(now, th.sliceStart + CPU_QUANTUM_NS);
       if (sliceEnd < end) end = sliceEnd;
     } else this.sliced[c] = 0;
-    this.sim.schedule(end, EV_CORE, c, ++this.gen[c]);
+    const heap = this.sim.heap;
+    heap.at = end; // a field, not an argument: see EventHeap.at
+    heap.pushAt(EV_CORE, c, ++this.gen[c]);
   }
 
   private account(th: SimThread): void {
@@ -144,7 +142,7 @@ export class Cores {
       this.sim.opDone(th);
       return;
     }
-    if (this.head < this.queue.length) {
+    if (this.queue.size > 0) {
       this.running[c] = null;
       th.core = -1;
       this.sim.rec.closeNow(this.firstLane + c);

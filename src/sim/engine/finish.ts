@@ -5,7 +5,7 @@
  */
 import type { Lane, LaneKind, Span, TaskResult, TraceEvent } from '../types';
 import type { SpanStore } from './buffers';
-import { EVENT_BUFFER, recycleChunks, recycleEvents, SPAN_CHUNK, SPAN_CHUNK_BITS } from './buffers';
+import { EVENT_CHUNK, EVENT_CHUNK_BITS, recycleChunks, recycleEvents, SPAN_CHUNK, SPAN_CHUNK_BITS } from './buffers';
 import { CAT_GIL, CAT_TASK } from './codes';
 import { materializeEvents, materializeSpans } from './materialize';
 import type { SpanInfo } from './materialize';
@@ -24,7 +24,7 @@ export interface Recording {
   readonly taskStart: Float64Array;
   readonly taskEnd: Float64Array;
   readonly spans: SpanStore;
-  readonly ev: Float64Array;
+  readonly evChunks: readonly Float64Array[];
   readonly nev: number;
   readonly infos: readonly SpanInfo[];
   readonly aux: readonly Partial<TraceEvent>[];
@@ -46,8 +46,21 @@ export interface FinishedLazy {
   laneOf: Int32Array;
 }
 
+/** Lane ids by kind and index, kept between runs (the page re-simulates the same workload on every edit). */
+const ID_CACHE_MAX = 1 << 15;
+const idCache = new Map<LaneKind, string[]>();
+
+/** `${kind}-${i}`, from the cache for the first ID_CACHE_MAX of each kind. */
+function laneId(kind: LaneKind, i: number): string {
+  if (i >= ID_CACHE_MAX) return `${kind}-${i}`;
+  let ids = idCache.get(kind);
+  if (ids === undefined) idCache.set(kind, (ids = []));
+  for (let k = ids.length; k <= i; k++) ids.push(`${kind}-${k}`);
+  return ids[i];
+}
+
 /**
- * A small trace (one span chunk, one event buffer) is built at once: that costs less than keeping its
+ * A small trace (one span chunk, one event chunk) is built at once: that costs less than keeping its
  * buffers, and they go straight back for the next simulation.
  */
 export function finishRecording(rec: Recording): FinishedLazy {
@@ -60,8 +73,8 @@ export function finishRecording(rec: Recording): FinishedLazy {
       laneOf[l] = lanes.length;
       lanes.push(
         cat === CAT_TASK
-          ? { id: `task-${l}`, kind: rec.kind[l], label: rec.label[l], task: l }
-          : { id: `${rec.kind[l]}-${lanes.length}`, kind: rec.kind[l], label: rec.label[l] },
+          ? { id: laneId('task', l), kind: rec.kind[l], label: rec.label[l], task: l }
+          : { id: laneId(rec.kind[l], lanes.length), kind: rec.kind[l], label: rec.label[l] },
       );
     }
   }
@@ -79,10 +92,10 @@ export function finishRecording(rec: Recording): FinishedLazy {
   const nev = rec.nev;
   let spT: Float64Array[] | null = rec.spans.times;
   let spI: Int32Array[] | null = rec.spans.ints;
-  let ev: Float64Array | null = rec.ev;
-  if (nsp <= SPAN_CHUNK && nev <= EVENT_BUFFER) {
+  let ev: readonly Float64Array[] | null = rec.evChunks;
+  if (nsp <= SPAN_CHUNK && nev <= EVENT_CHUNK) {
     const spans = materializeSpans(spT, spI, SPAN_CHUNK_BITS, nsp, laneOf, laneCount, infos);
-    const events = materializeEvents(ev, nev, laneOf, aux);
+    const events = materializeEvents(ev, EVENT_CHUNK_BITS, nev, laneOf, aux);
     recycleChunks(spT, spI);
     recycleEvents(ev);
     return { lanes, spans, events, tasks, laneOf };
@@ -101,7 +114,7 @@ export function finishRecording(rec: Recording): FinishedLazy {
     },
     events: () => {
       if (events === null) {
-        events = materializeEvents(ev!, nev, laneOf, aux);
+        events = materializeEvents(ev!, EVENT_CHUNK_BITS, nev, laneOf, aux);
         recycleEvents(ev!);
         ev = null;
       }

@@ -22,6 +22,7 @@ import { PhaseSet } from './phases';
 import { E_GIL_DROP_REQUEST, E_GIL_HANDOFF, S } from './recorder';
 import type { Sim } from './sim';
 import type { SimThread } from './thread';
+import { ThreadQueue } from './threadQueue';
 
 const HELD = S.held;
 
@@ -39,8 +40,7 @@ export class Gil {
   dropRequest = false;
   /** How many threads ever used this interpreter (a GIL lane is shown only when > 1). */
   threads = 0;
-  private readonly waiters: SimThread[] = [];
-  private head = 0;
+  private readonly waiters = new ThreadQueue<SimThread>();
   /** See claimNext. */
   private claimant: SimThread | null = null;
 
@@ -63,7 +63,7 @@ export class Gil {
   ) {}
 
   get waiting(): number {
-    return this.waiters.length - this.head;
+    return this.waiters.size;
   }
 
   /** Try to take the GIL for th; if it is held, th starts waiting (returns false). */
@@ -82,7 +82,9 @@ export class Gil {
     th.gilWaiting = true;
     th.gilPhase = modWhole(now, this.waitNs);
     this.waiters.push(th);
-    this.phases.add(th.gilPhase, th.id);
+    // Phases go through a field, not arguments (see PhaseSet.key).
+    this.phases.key = th.gilPhase;
+    this.phases.addKey(th.id);
     if (this.firstNew === null) {
       this.firstNew = th;
       this.firstNewAt = now;
@@ -99,13 +101,21 @@ export class Gil {
     if (at === this.timerAt) return;
     this.timerAt = at;
     this.timerGen++;
-    if (at !== Infinity) this.sim.schedule(at, EV_GIL, this.index, this.timerGen);
+    if (at !== Infinity) {
+      const heap = this.sim.heap;
+      heap.at = at;
+      heap.pushAt(EV_GIL, this.index, this.timerGen);
+    }
   }
 
   private take(th: SimThread): void {
     const sim = this.sim;
     const now = sim.now;
-    if (th.gilWaiting) this.phases.remove(th.gilPhase, th.id);
+    const phases = this.phases;
+    if (th.gilWaiting) {
+      phases.key = th.gilPhase;
+      phases.removeKey(th.id);
+    }
     this.holder = th;
     this.claimant = null;
     th.holdsGil = true;
@@ -114,15 +124,17 @@ export class Gil {
     this.switchNumber++;
     if (this.lastHolder >= 0 && this.lastHolder !== th.id) {
       sim.gilSwitches++;
-      sim.rec.event(now, E_GIL_HANDOFF, th.task, this.lane, this.lastTask);
+      sim.rec.eventNow(E_GIL_HANDOFF, th.task, this.lane, this.lastTask);
     }
     this.lastHolder = th.id;
     sim.rec.setNow(this.lane, HELD, th.task, -1, th.lane);
     // Everyone still waiting now saw a switch: each asks at its second timeout from now.
     this.firstNew = null;
-    if (this.phases.size > 0) {
-      this.oldAt = now + this.phases.nextDelta(modWhole(now, this.waitNs), this.waitNs) + this.waitNs;
-      this.oldWho = this.phases.who;
+    if (phases.size > 0) {
+      phases.key = modWhole(now, this.waitNs);
+      phases.nextDeltaKey(this.waitNs);
+      this.oldAt = now + phases.delta + this.waitNs;
+      this.oldWho = phases.who;
     } else this.oldAt = Infinity;
     this.reschedule();
   }
@@ -138,16 +150,12 @@ export class Gil {
     this.holder = null;
     this.lastTask = th.task;
     this.sim.rec.closeNow(this.lane);
-    if (this.head < this.waiters.length && this.claimant === null) this.handOff();
+    if (this.waiters.size > 0 && this.claimant === null) this.handOff();
     else this.reschedule();
   }
 
   private handOff(): void {
-    const next = this.waiters[this.head++];
-    if (this.head > 1024 && this.head * 2 > this.waiters.length) {
-      this.waiters.splice(0, this.head);
-      this.head = 0;
-    }
+    const next = this.waiters.shift();
     this.take(next);
     this.sim.cores.makeRunnable(next);
   }
@@ -166,7 +174,7 @@ export class Gil {
   cancelClaim(): void {
     if (this.claimant === null) return;
     this.claimant = null;
-    if (this.holder === null && this.head < this.waiters.length) this.handOff();
+    if (this.holder === null && this.waiters.size > 0) this.handOff();
   }
 
   /** Forced switch: the holder drops the GIL and queues for it again behind the current waiters. */
@@ -187,7 +195,7 @@ export class Gil {
     const who = fromNew ? this.firstNew! : this.sim.threads[this.oldWho];
     if (!this.dropRequest) {
       this.dropRequest = true;
-      this.sim.rec.event(now, E_GIL_DROP_REQUEST, who.task, this.lane, 0);
+      this.sim.rec.eventNow(E_GIL_DROP_REQUEST, who.task, this.lane, 0);
     }
     if (holder.core >= 0) this.sim.forceDrop(holder);
   }

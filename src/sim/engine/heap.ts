@@ -13,6 +13,13 @@ export class EventHeap {
   private n = 0;
   private nextSeq = 0;
 
+  /**
+   * The time of the event pushAt adds. Times (ns) are beyond the small-integer range, and a number
+   * passed to a call that is not inlined is boxed (a heap allocation per call): hot callers set this
+   * field and call pushAt instead of passing the time.
+   */
+  at = 0;
+
   /** Filled by pop(): the popped event. */
   topTime = 0;
   topKind = 0;
@@ -51,7 +58,14 @@ export class EventHeap {
   }
 
   push(time: number, kind: number, a: number, b: number): void {
+    this.at = time;
+    this.pushAt(kind, a, b);
+  }
+
+  /** push at the time in `at`. */
+  pushAt(kind: number, a: number, b: number): void {
     if (this.n === this.time.length) this.grow();
+    const time = this.at;
     const seq = this.nextSeq++;
     const T = this.time;
     const S = this.seq;

@@ -71,16 +71,21 @@ export function materializeSpans(
 
 /**
  * Events are stored 5 numbers each: time, kind, task, lane, extra (fromTask, lateness in ns, or for the
- * coordination events an index into `aux`, whose fields are copied onto the event).
+ * coordination events an index into `aux`, whose fields are copied onto the event), in chunks of
+ * 2^chunkBits events; `n` events.
  */
 export function materializeEvents(
-  ev: Float64Array,
+  chunks: readonly Float64Array[],
+  chunkBits: number,
   n: number,
   laneOf: Int32Array,
   aux: readonly Partial<TraceEvent>[] = [],
 ): TraceEvent[] {
-  const events: TraceEvent[] = new Array<TraceEvent>(n / 5);
-  for (let i = 0, j = 0; i < n; i += 5, j++) {
+  const events: TraceEvent[] = new Array<TraceEvent>(n);
+  const mask = (1 << chunkBits) - 1;
+  for (let j = 0; j < n; j++) {
+    const ev = chunks[j >> chunkBits];
+    const i = 5 * (j & mask);
     const kind = ev[i + 1] | 0;
     const lane = ev[i + 3] | 0;
     const e: TraceEvent = {

@@ -20,8 +20,15 @@ export class PhaseSet {
   private sparePhase: Float64Array[] = [];
   private spareThread: Int32Array[] = [];
   size = 0;
-  /** Set by nextDelta: the thread whose timer fires next. */
+  /**
+   * The phase addKey / removeKey / nextDeltaKey work on. Phases are beyond the small-integer range, and
+   * a number passed to or returned from a call that is not inlined is boxed (a heap allocation per
+   * call): the GIL sets this field instead of passing it.
+   */
+  key = 0;
+  /** Set by nextDelta: the thread whose timer fires next, and how long until it fires. */
   who = -1;
+  delta = 0;
 
   private newBlock(at: number): void {
     const ph = this.sparePhase.pop() ?? new Float64Array(BLOCK);
@@ -37,8 +44,9 @@ export class PhaseSet {
     }
   }
 
-  /** First block whose last phase is > p (the block holding the first entry > p), or the block count. */
-  private blockAfter(p: number): number {
+  /** First block whose last phase is > key (the block holding the first entry > key), or the block count. */
+  private blockAfter(): number {
+    const p = this.key;
     let lo = 0;
     let hi = this.count.length;
     while (lo < hi) {
@@ -49,8 +57,9 @@ export class PhaseSet {
     return lo;
   }
 
-  /** First index in block b whose phase is > p. */
-  private upperIn(b: number, p: number): number {
+  /** First index in block b whose phase is > key. */
+  private upperIn(b: number): number {
+    const p = this.key;
     const ph = this.phase[b];
     let lo = 0;
     let hi = this.count[b];
@@ -63,6 +72,13 @@ export class PhaseSet {
   }
 
   add(p: number, thread: number): void {
+    this.key = p;
+    this.addKey(thread);
+  }
+
+  /** add with the phase in `key`. */
+  addKey(thread: number): void {
+    const p = this.key;
     this.size++;
     const nb = this.count.length;
     if (nb === 0) {
@@ -73,12 +89,12 @@ export class PhaseSet {
       return;
     }
     // After every entry ≤ p: at the end of the last block when p is the largest.
-    let b = this.blockAfter(p);
+    let b = this.blockAfter();
     let i: number;
     if (b === nb) {
       b = nb - 1;
       i = this.count[b];
-    } else i = this.upperIn(b, p);
+    } else i = this.upperIn(b);
     if (this.count[b] === BLOCK) {
       // Split the full block in two halves, then insert into the one the position falls in.
       const half = BLOCK >> 1;
@@ -110,14 +126,21 @@ export class PhaseSet {
   }
 
   remove(p: number, thread: number): void {
+    this.key = p;
+    this.removeKey(thread);
+  }
+
+  /** remove with the phase in `key`. */
+  removeKey(thread: number): void {
+    const p = this.key;
     // Entries with phase p end before the first entry > p: search backwards from there.
-    let b = this.blockAfter(p);
+    let b = this.blockAfter();
     let i: number;
     if (b === this.count.length) {
       b--;
       if (b < 0) return;
       i = this.count[b] - 1;
-    } else i = this.upperIn(b, p) - 1;
+    } else i = this.upperIn(b) - 1;
     for (;;) {
       if (i < 0) {
         b--;
@@ -164,13 +187,22 @@ export class PhaseSet {
    * (of equal phases, the one added first). The set must not be empty.
    */
   nextDelta(p: number, period: number): number {
-    const b = this.blockAfter(p);
+    this.key = p;
+    this.nextDeltaKey(period);
+    return this.delta;
+  }
+
+  /** nextDelta for the phase in `key`: the result in `delta` (and `who`). */
+  nextDeltaKey(period: number): void {
+    const p = this.key;
+    const b = this.blockAfter();
     if (b < this.count.length) {
-      const i = this.upperIn(b, p);
+      const i = this.upperIn(b);
       this.who = this.thread[b][i];
-      return this.phase[b][i] - p;
+      this.delta = this.phase[b][i] - p;
+      return;
     }
     this.who = this.thread[0][0];
-    return this.phase[0][0] - p + period;
+    this.delta = this.phase[0][0] - p + period;
   }
 }

@@ -9,11 +9,11 @@
  *
  * Everything the inner loop touches is in typed arrays: one row of 16 integers per lane (the open
  * span, the last closed span, the lane's category) and LANE_NUMS numbers (times), spans in a SpanStore,
- * events in one growing buffer.
+ * events in chunks (buffers.ts).
  */
 import type { LaneKind, TraceEvent } from '../types';
 import { CAT_CORE, CAT_TASK, E_STEP_START, E_TASK_END, E_TASK_START, S } from './codes';
-import { SpanStore, takeEventBuffer } from './buffers';
+import { EVENT_CHUNK_NUMS, SpanStore, takeEventChunk } from './buffers';
 import { finishRecording } from './finish';
 import type { Finished, FinishedLazy, Recording } from './finish';
 import type { SpanInfo } from './materialize';
@@ -68,14 +68,25 @@ export class Recorder implements Recording {
   readonly kind: LaneKind[] = [];
   readonly label: string[] = [];
   readonly spans = new SpanStore();
-  /** Events, 5 numbers each: time, kind, task, lane, extra. */
-  ev: Float64Array;
+  /** Events, 5 numbers each (time, kind, task, lane, extra), in chunks of EVENT_CHUNK events. */
+  readonly evChunks: Float64Array[] = [];
+  /** Events recorded. */
   nev = 0;
+  /** The event chunk being filled, and how many numbers it holds. */
+  private evCur: Float64Array = new Float64Array(0);
+  private evFill = EVENT_CHUNK_NUMS;
 
   readonly taskStart: Float64Array;
   readonly taskEnd: Float64Array;
   /** When each task arrived (ns); set by simulate from the tasks' startAtMs. */
   readonly taskArrival: Float64Array;
+  /** Tasks in the order they started (nStarted of them) and ended (nEnded), for metrics without a sort. */
+  readonly startOrder: Int32Array;
+  readonly endOrder: Int32Array;
+  nStarted = 0;
+  nEnded = 0;
+  /** False once a start or an end was recorded earlier than the one before it (the orders are then not by time). */
+  inTimeOrder = true;
   /** Called when a task finishes (the coordination layer wakes its joiners). */
   onTaskDone: ((t: number) => void) | null = null;
   /** Side tables: what waiting spans and coordination events carry beyond the numbers. */
@@ -90,13 +101,14 @@ export class Recorder implements Recording {
     private readonly keep = true,
   ) {
     const n = taskNames.length;
-    this.ev = takeEventBuffer();
     const cap = n + 64;
     this.rows = new Int32Array(cap << LANE_SHIFT);
     this.nums = new Float64Array(cap * LANE_NUMS);
     this.taskStart = new Float64Array(n).fill(-1);
     this.taskEnd = new Float64Array(n).fill(-1);
     this.taskArrival = new Float64Array(n);
+    this.startOrder = new Int32Array(n);
+    this.endOrder = new Int32Array(n);
     this.held = new Uint8Array(n);
     for (let i = 0; i < n; i++) this.addLane(CAT_TASK, 'task', taskNames[i]);
   }
@@ -225,11 +237,15 @@ export class Recorder implements Recording {
       R[o + R_LWORKER] === worker &&
       R[o + R_LINFO] === info
     ) {
-      this.spans.setEnd(k, now);
+      this.spans.atEnd = now;
+      this.spans.setEndAt(k);
       N[no + N_LAST_END] = now;
       return;
     }
-    R[o + R_LAST] = this.spans.append(start, now, lane, st, task, step, worker, info);
+    const spans = this.spans;
+    spans.atStart = start;
+    spans.atEnd = now;
+    R[o + R_LAST] = spans.appendAt(lane, st, task, step, worker, info);
     R[o + R_LSTATE] = st;
     R[o + R_LTASK] = task;
     R[o + R_LSTEP] = step;
@@ -252,11 +268,17 @@ export class Recorder implements Recording {
 
   private putTask(t: number, state: number, step: number, worker: number, info: number): void {
     if (this.taskStart[t] < 0 && state !== WAIT_LOOP && state !== WAIT_WORKER && this.held[t] === 0) {
-      const now = this.at;
-      this.taskStart[t] = now;
-      this.event(now, E_TASK_START, t, t, 0);
+      this.started(t, this.at);
     }
     this.put(t, state, t, step, worker, info);
+  }
+
+  private started(t: number, now: number): void {
+    const k = this.nStarted++;
+    if (k > 0 && now < this.taskStart[this.startOrder[k - 1]]) this.inTimeOrder = false;
+    this.startOrder[k] = t;
+    this.taskStart[t] = now;
+    this.event(now, E_TASK_START, t, t, 0);
   }
 
   /** Work done for t on submission to a pool does not start it; the worker taking it will (releaseStart). */
@@ -272,12 +294,37 @@ export class Recorder implements Recording {
     this.event(now, E_STEP_START, t, worker, 0);
   }
 
+  /** As stepStart, at the clock's time. */
+  stepStartNow(t: number, worker: number): void {
+    if (this.keep) this.event(this.clock.now, E_STEP_START, t, worker, 0);
+  }
+
+  /** As event, at the clock's time. */
+  eventNow(kind: number, task: number, lane: number, extra: number): void {
+    if (this.keep) this.event(this.clock.now, kind, task, lane, extra);
+  }
+
   taskDone(t: number, now: number): void {
-    if (this.taskStart[t] < 0) {
-      this.taskStart[t] = now;
-      this.event(now, E_TASK_START, t, t, 0);
-    }
+    this.at = now;
+    this.doneAt(t);
+  }
+
+  /** As taskDone, at the clock's time. */
+  taskDoneNow(t: number): void {
+    this.at = this.clock.now;
+    this.doneAt(t);
+  }
+
+  /** taskDone at this.at. */
+  private doneAt(t: number): void {
+    const now = this.at;
+    if (this.taskStart[t] < 0) this.started(t, now);
     this.close(t, now);
+    if (this.taskEnd[t] < 0) {
+      const k = this.nEnded++;
+      if (k > 0 && now < this.taskEnd[this.endOrder[k - 1]]) this.inTimeOrder = false;
+      this.endOrder[k] = t;
+    } else this.inTimeOrder = false;
     this.taskEnd[t] = now;
     this.event(now, E_TASK_END, t, t, 0);
     if (this.onTaskDone !== null) this.onTaskDone(t);
@@ -293,19 +340,20 @@ export class Recorder implements Recording {
   /** extra: fromTask for gil-handoff / loop-switch, lateness in ns for timer-late. */
   event(now: number, kind: number, task: number, lane: number, extra: number): void {
     if (!this.keep) return;
-    let ev = this.ev;
-    const i = this.nev;
-    if (i + 5 > ev.length) {
-      const bigger = new Float64Array(ev.length * 2);
-      bigger.set(ev);
-      this.ev = ev = bigger;
+    let i = this.evFill;
+    if (i === EVENT_CHUNK_NUMS) {
+      this.evCur = takeEventChunk();
+      this.evChunks.push(this.evCur);
+      i = 0;
     }
+    const ev = this.evCur;
     ev[i] = now;
     ev[i + 1] = kind;
     ev[i + 2] = task;
     ev[i + 3] = lane;
     ev[i + 4] = extra;
-    this.nev = i + 5;
+    this.evFill = i + 5;
+    this.nev++;
   }
 
   /**

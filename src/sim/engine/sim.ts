@@ -75,12 +75,14 @@ export class Sim {
   }
 
   schedule(time: number, kind: number, a: number, b: number): void {
-    this.heap.push(time, kind, a, b);
+    this.heap.at = time;
+    this.heap.pushAt(kind, a, b);
   }
 
   /** A driver timer: driver.timer(kind, a) at `time`. */
   timer(time: number, kind: number, a: number): void {
-    this.heap.push(time, EV_DRIVER, kind, a);
+    this.heap.at = time;
+    this.heap.pushAt(EV_DRIVER, kind, a);
   }
 
   newGil(label: string): Gil {
@@ -144,7 +146,9 @@ export class Sim {
     this.setOp(th, OP_WAIT, ns, state, task, step);
     this.letGo(th);
     this.show(th);
-    this.heap.push(this.now + ns, EV_WAIT, th.id, th.gen);
+    const heap = this.heap;
+    heap.at = this.now + ns;
+    heap.pushAt(EV_WAIT, th.id, th.gen);
   }
 
   park(th: SimThread): void {
@@ -165,17 +169,24 @@ export class Sim {
 
   /** Wakes a parked thread (at the current time, through the queue, so drivers never recurse). */
   wake(th: SimThread): void {
-    if (th.op === OP_PARK) this.heap.push(this.now, EV_WAKE, th.id, th.gen);
+    if (th.op === OP_PARK) {
+      this.heap.at = this.now;
+      this.heap.pushAt(EV_WAKE, th.id, th.gen);
+    }
   }
 
   /** Wakes th at `time` if it is still in the same park then (a wake-up latency, or a timeout). */
   wakeAt(th: SimThread, time: number): void {
-    if (th.op === OP_PARK) this.heap.push(time, EV_WAKE, th.id, th.gen);
+    if (th.op === OP_PARK) {
+      this.heap.at = time;
+      this.heap.pushAt(EV_WAKE, th.id, th.gen);
+    }
   }
 
   /** A coordination timer: sync.timer(a, b) at `time`. */
   syncTimer(time: number, a: number, b: number): void {
-    this.heap.push(time, EV_SYNC, a, b);
+    this.heap.at = time;
+    this.heap.pushAt(EV_SYNC, a, b);
   }
 
   exit(th: SimThread): void {

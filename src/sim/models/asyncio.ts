@@ -130,7 +130,7 @@ export function runAsyncio(ctx: ModelContext): void {
     enqueue(t * 4 + R_TASK);
     readyAt[t] = sim.now;
     lateOk[t] = 0;
-    rec.task(t, sim.now, S['wait-loop'], stepOf(t), -1);
+    rec.taskNow(t, S['wait-loop'], stepOf(t), -1);
     sim.wake(loop);
   };
 
@@ -151,7 +151,7 @@ export function runAsyncio(ctx: ModelContext): void {
     readyAt[t] = sim.now;
     // Handled late because the loop is busy (not the up-to-1 ms of an epoll_wait rounded up).
     lateOk[t] = idle ? 0 : 1;
-    rec.task(t, sim.now, S['wait-loop'], stepOf(t), -1);
+    rec.taskNow(t, S['wait-loop'], stepOf(t), -1);
     if (idle && !wakeSet) {
       // The earliest timer: epoll_wait was given (due - idle start), rounded up to whole ms.
       wakeSet = true;
@@ -234,14 +234,14 @@ export function runAsyncio(ctx: ModelContext): void {
       nextStep[t] = k + 1;
       const ns = msToNs(steps[k].durationMs);
       if (ns > 0) {
-        rec.stepStart(t, sim.now, l.lane);
+        rec.stepStartNow(t, l.lane);
         sim.run(l, ns, S.running, t, k, true, true);
         return true;
       }
       k++;
     }
     if (k >= steps.length) {
-      rec.taskDone(t, sim.now);
+      rec.taskDoneNow(t);
       sim.mem(-ASYNCIO_TASK_MEMORY_BYTES);
       done++;
       return false;
@@ -249,7 +249,7 @@ export function runAsyncio(ctx: ModelContext): void {
     const step = steps[k];
     nextStep[t] = k + 1;
     if (step.kind === 'io') {
-      rec.stepStart(t, sim.now, l.lane);
+      rec.stepStartNow(t, l.lane);
       if (step.blocking) {
         sim.wait(l, msToNs(step.durationMs), S.blocking, t, k);
         return true;
@@ -260,12 +260,12 @@ export function runAsyncio(ctx: ModelContext): void {
         pushReady(t);
         return false;
       }
-      rec.task(t, sim.now, S.io, k, -1);
+      rec.taskNow(t, S.io, k, -1);
       sim.timer(sim.now + ioNs, TIMER_IO, t);
       return false;
     }
     if (step.kind === 'cpu' && step.offload === 'thread') {
-      rec.task(t, sim.now, S['wait-worker'], k, -1);
+      rec.taskNow(t, S['wait-worker'], k, -1);
       if (executor.submit(t, k)) {
         l.kind = L_THREADSTART;
         sim.run(l, THREAD_START_PARENT_NS, S.starting, -1, -1, true, false);
@@ -274,7 +274,7 @@ export function runAsyncio(ctx: ModelContext): void {
       return false;
     }
     if (step.kind === 'cpu' && step.offload === 'process') {
-      rec.task(t, sim.now, S['wait-worker'], k, -1);
+      rec.taskNow(t, S['wait-worker'], k, -1);
       l.jobStep = k;
       ppeSpawnChecked = false;
       if (ppe === null) {

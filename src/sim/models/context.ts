@@ -34,7 +34,7 @@ export function isPlain(step: Step): boolean {
 export function runStep(ctx: ModelContext, th: SimThread, t: number, k: number, cpuScale = 1): void {
   const step = ctx.tasks[t].steps[k];
   const ns = msToNs(step.durationMs);
-  ctx.rec.stepStart(t, ctx.sim.now, th.lane);
+  ctx.rec.stepStartNow(t, th.lane);
   if (step.kind === 'cpu')
     ctx.sim.run(th, cpuScale === 1 ? ns : Math.round(ns * cpuScale), S.running, t, k, true, true);
   else if (step.kind === 'native') ctx.sim.run(th, ns, S.native, t, k, false, true);
@@ -61,7 +61,7 @@ function execThread(ctx: ModelContext, th: SimThread, t: number, k: number, cpuS
   if (coord.attempt(t, k, th) === BLOCKED) return PENDING;
   const ns = Math.round(msToNs(ctx.tasks[t].steps[k].durationMs) * cpuScale) + coord.extraNs(t, k);
   if (ns > 0 || (th.gil !== null && !th.holdsGil)) {
-    if (ns > 0) ctx.rec.stepStart(t, sim.now, th.lane);
+    if (ns > 0) ctx.rec.stepStartNow(t, th.lane);
     sim.run(th, ns, S.running, t, k, true, ns > 0);
     return OP_GIVEN;
   }

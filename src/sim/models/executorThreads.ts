@@ -69,7 +69,7 @@ export class ExecutorThreads {
     const { sim, rec } = this.ctx;
     switch (th.kind) {
       case E_BOOT:
-        rec.event(sim.now, E_WORKER_START, -1, th.lane, 0);
+        rec.eventNow(E_WORKER_START, -1, th.lane, 0);
         this.booting--;
         this.onChange(); // wakes the loop, which waits in Thread.start()
         return this.take(th);

@@ -130,7 +130,7 @@ export class PoolHandlers {
           sim.park(th);
           return;
         case R_LOADED:
-          rec.taskDone(th.job, sim.now);
+          rec.taskDoneNow(th.job);
           this.done++;
           if (this.done === tasks.length) this.onChange();
           th.kind = R_WAIT;

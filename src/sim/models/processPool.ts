@@ -67,7 +67,7 @@ export class ProcessPool {
 
   submit(t: number, k: number): void {
     this.jobs.push(t, k);
-    this.ctx.rec.task(t, this.ctx.sim.now, S['wait-worker'], k, -1);
+    this.ctx.rec.taskNow(t, S['wait-worker'], k, -1);
     if (this.idle.length > 0) this.ctx.sim.wake(this.idle.shift()!);
   }
 
@@ -82,7 +82,7 @@ export class ProcessPool {
     const { sim, rec, tasks } = this.ctx;
     switch (w.kind) {
       case P_BOOT:
-        rec.event(sim.now, E_WORKER_START, -1, w.lane, 0);
+        rec.eventNow(E_WORKER_START, -1, w.lane, 0);
         return this.take(w);
       case P_IDLE:
         return this.take(w);
@@ -104,7 +104,7 @@ export class ProcessPool {
         return;
       }
       case P_RESULT:
-        rec.task(w.job, sim.now, S.io, w.jobStep, -1);
+        rec.taskNow(w.job, S.io, w.jobStep, -1);
         this.onResult(w.job, w.jobStep);
         return this.take(w);
       case P_EXITING:

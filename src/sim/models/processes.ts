@@ -180,7 +180,7 @@ export function runProcesses(ctx: ModelContext): void {
   };
 
   const taskFinished = (t: number): void => {
-    rec.taskDone(t, sim.now);
+    rec.taskDoneNow(t);
     done++;
   };
 
@@ -197,7 +197,7 @@ export function runProcesses(ctx: ModelContext): void {
     const t = c.job;
     switch (c.kind) {
       case C_BOOT:
-        rec.event(sim.now, E_WORKER_START, t, c.lane, 0);
+        rec.eventNow(E_WORKER_START, t, c.lane, 0);
         c.stepIdx = 0;
         if (!forked) {
           c.kind = C_ARGS;
@@ -222,7 +222,7 @@ export function runProcesses(ctx: ModelContext): void {
         sim.run(c, costs.exitNs, S.starting, -1, -1, false, false);
         return;
       case C_RESULT:
-        rec.task(t, sim.now, S.io, -1, -1);
+        rec.taskNow(t, S.io, -1, -1);
         results.push(t);
         sim.wake(main);
         c.kind = C_EXIT;

@@ -24,7 +24,7 @@ export function runSequential(ctx: ModelContext): void {
           return;
         }
         if (continueTask(ctx, th)) return;
-        rec.taskDone(th.job, sim.now);
+        rec.taskDoneNow(th.job);
         pos++;
         th.stepIdx = 0;
       }

@@ -110,7 +110,7 @@ export function runSubinterpreters(ctx: ModelContext): void {
         case M_SUBMITTED: {
           const t = order[m.job++];
           queue.push(t);
-          rec.task(t, sim.now, S['wait-worker'], -1, -1);
+          rec.taskNow(t, S['wait-worker'], -1, -1);
           m.kind = M_LAUNCH;
           if (idle.length > 0) sim.wake(idle.shift()!);
           else if (workers < max) {
@@ -165,7 +165,7 @@ export function runSubinterpreters(ctx: ModelContext): void {
   };
 
   const taskFinished = (w: SimThread): void => {
-    rec.taskDone(w.job, sim.now);
+    rec.taskDoneNow(w.job);
     done++;
     if (done === n) sim.wake(main);
     take(w);
@@ -180,7 +180,7 @@ export function runSubinterpreters(ctx: ModelContext): void {
         sim.run(w, SUBINTERP_CREATE_NS, S.starting, -1, -1, true, false);
         return;
       case W_CREATE:
-        rec.event(sim.now, E_WORKER_START, -1, w.lane, 0);
+        rec.eventNow(E_WORKER_START, -1, w.lane, 0);
         return take(w);
       case W_ARGS:
         w.kind = W_RUN;

@@ -98,7 +98,7 @@ export function runThreads(ctx: ModelContext, opts: ThreadOptions = { free: fals
         case M_SUBMITTED: {
           const t = order[m.job++];
           queue.push(t);
-          rec.task(t, sim.now, S['wait-worker'], -1, -1);
+          rec.taskNow(t, S['wait-worker'], -1, -1);
           m.kind = M_LAUNCH;
           if (idle.length > 0) sim.wake(idle.shift()!);
           else if (workers < pool!) {
@@ -159,7 +159,7 @@ export function runThreads(ctx: ModelContext, opts: ThreadOptions = { free: fals
   const workerNext = (w: SimThread): void => {
     switch (w.kind) {
       case W_BOOT: {
-        rec.event(sim.now, E_WORKER_START, w.job, w.lane, 0);
+        rec.eventNow(E_WORKER_START, w.job, w.lane, 0);
         sim.wake(main);
         const claim = gil !== null && mainWantsGil();
         if (claim) gil.claimNext(main);
@@ -175,7 +175,7 @@ export function runThreads(ctx: ModelContext, opts: ThreadOptions = { free: fals
       }
       case W_RUN:
         if (continueTask(ctx, w, opts.cpuScale)) return;
-        rec.taskDone(w.job, sim.now);
+        rec.taskDoneNow(w.job);
         done++;
         if (pool !== null) {
           if (done === n) sim.wake(main);

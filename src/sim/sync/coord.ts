@@ -160,7 +160,7 @@ export class Coord implements SyncHooks {
             : { sync: name },
     );
     const th = this.thread[t];
-    if (this.flavor === 'asyncio' || th === null) this.rec.task(t, this.sim.now, state, k, -1, info);
+    if (this.flavor === 'asyncio' || th === null) this.rec.taskNow(t, state, k, -1, info);
     else this.sim.block(th, state, t, k, info);
   }
 
