@@ -51,6 +51,8 @@ type Commit = (
   models: ModelId[],
   overrides: ModelSettings | undefined,
   next: { traces: Trace[]; baselineMs: number | null },
+  /** Set in the same update as the traces (one store update, one render). */
+  extra?: Partial<PendingState>,
 ) => void;
 
 export function pendingRuns(get: () => PendingState, set: (p: Partial<PendingState>) => void, commit: Commit) {
@@ -74,16 +76,16 @@ export function pendingRuns(get: () => PendingState, set: (p: Partial<PendingSta
       current?.cancel();
       const mine = ++token;
       set({ scenario, models, overrides, pending: { done: 0, total: models.length }, simError: null });
+      // The last model's progress is followed at once by the traces: the store changes once, with them.
       const run = simulate(scenario, models, overrides, (p) => {
-        if (mine === token) set({ pending: p });
+        if (mine === token && p.done < p.total) set({ pending: p });
       });
       current = run;
       run.result.then(
         (next) => {
           if (mine !== token) return;
           settle();
-          commit(scenario, models, overrides, next);
-          set({ pending: null });
+          commit(scenario, models, overrides, next, { pending: null });
         },
         (error: unknown) => {
           if (mine !== token) return;

@@ -18,6 +18,7 @@ import {
   zoomWindow,
   type ViewWindow,
 } from '../timeline/viewWindow';
+import type { BaselineFn } from './baseline';
 import { assertPageLimits, pendingRuns, type AsyncSimulateFn, type SimProgress } from './pendingRun';
 
 export type { AsyncRun, AsyncSimulateFn, SimProgress } from './pendingRun';
@@ -32,8 +33,8 @@ export function setAsyncSimulation(fn: AsyncSimulateFn | null): void {
 }
 
 export type SimulateFn = (scenario: Scenario, model: ModelId, overrides?: ModelSettings) => Trace;
-/** The sequential makespan without simulating it (optional shortcut for big scenarios). */
-export type BaselineFn = (scenario: Scenario, overrides?: ModelSettings) => number | null;
+/** The sequential makespan without simulating it (optional shortcut for big scenarios): baseline.ts. */
+export type { BaselineFn };
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
@@ -207,6 +208,7 @@ export function createTimelineStore(init: TimelineInit): TimelineStore {
       models: ModelId[],
       overrides: ModelSettings | undefined,
       next: ReturnType<typeof deriveTraces>,
+      extra: Partial<TimelineState> = {},
     ) => {
       const d = derived(next.traces);
       set((s) => {
@@ -227,6 +229,7 @@ export function createTimelineStore(init: TimelineInit): TimelineStore {
           viewStartMs: win.startMs,
           viewEndMs: win.endMs,
           revision: s.revision + 1,
+          ...extra,
         };
       });
     };

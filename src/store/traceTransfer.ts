@@ -6,6 +6,16 @@
  * back records equal to the originals (a field missing from a record stays missing).
  */
 import type { Trace } from '../sim/types';
+import {
+  packEvents,
+  packSpans,
+  unpackEvents,
+  unpackLanes,
+  unpackSpans,
+  unpackTasks,
+  type Extra,
+  type ShapedColumns,
+} from './recordShapes';
 
 type Column =
   | { t: 'int'; v: Int32Array; absent?: Uint8Array }
@@ -90,6 +100,17 @@ function packColumn(rows: readonly Record<string, unknown>[], key: string): Colu
   return kind === 'num' ? { t: 'num', v: v as Float64Array, absent } : { t: 'int', v: v as Int32Array, absent };
 }
 
+/** Records packed by their shape's fields (recordShapes.ts), the optional ones the general way. */
+function shaped(rows: readonly object[], s: ShapedColumns | null): PackedRecords {
+  if (!s) return packRecords(rows);
+  const recs = rows as readonly Record<string, unknown>[];
+  return {
+    n: rows.length,
+    keys: [...s.keys, ...s.optional],
+    cols: [...s.cols, ...s.optional.map((k) => packColumn(recs, k))],
+  };
+}
+
 export function packRecords(rows: readonly object[]): PackedRecords {
   const recs = rows as readonly Record<string, unknown>[];
   const keys: string[] = [];
@@ -138,19 +159,44 @@ export function packTrace(trace: Trace): PackedTrace {
   return {
     head,
     lanes: packRecords(lanes),
-    spans: packRecords(spans),
-    events: packRecords(events),
+    spans: shaped(spans, packSpans(spans)),
+    events: shaped(events, packEvents(events)),
     tasks: packRecords(tasks),
   };
 }
 
+type Unshape<T> = (keys: readonly string[], cols: readonly Column[], n: number, extra: Extra) => T[] | null;
+
+/** Records of a known shape built by name (recordShapes.ts), plus their optional fields; else the general way. */
+function unshaped<T>(p: PackedRecords, fixed: readonly string[], build: Unshape<T>): T[] {
+  const rest: number[] = [];
+  p.keys.forEach((k, i) => {
+    if (!fixed.includes(k)) rest.push(i);
+  });
+  const extra: Extra =
+    rest.length === 0
+      ? () => {}
+      : (target, i) => {
+          for (const k of rest) {
+            const v = cell(p.cols[k], i);
+            if (v !== undefined) target[p.keys[k]] = v;
+          }
+        };
+  return build(p.keys, p.cols, p.n, extra) ?? unpackRecords<T>(p);
+}
+
+const SPAN_KEYS = ['lane', 'task', 'step', 'worker', 'startMs', 'endMs', 'state'];
+const EVENT_KEYS = ['task', 'lane', 'timeMs', 'kind'];
+const LANE_KEYS = ['id', 'kind', 'label'];
+const TASK_KEYS = ['name', 'arrivalMs', 'startMs', 'endMs', 'latencyMs'];
+
 export function unpackTrace(p: PackedTrace): Trace {
   return {
     ...p.head,
-    lanes: unpackRecords(p.lanes),
-    spans: unpackRecords(p.spans),
-    events: unpackRecords(p.events),
-    tasks: unpackRecords(p.tasks),
+    lanes: unshaped(p.lanes, LANE_KEYS, unpackLanes),
+    spans: unshaped(p.spans, SPAN_KEYS, unpackSpans),
+    events: unshaped(p.events, EVENT_KEYS, unpackEvents),
+    tasks: unshaped(p.tasks, TASK_KEYS, unpackTasks),
   } as Trace;
 }
 

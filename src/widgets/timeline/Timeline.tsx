@@ -7,10 +7,11 @@
  * as an alert; the rest of the article keeps working.
  */
 import type { ReactNode } from 'react';
-import { expandTasks, simulate, MODEL_LABELS } from '../../sim';
+import { simulate, MODEL_LABELS } from '../../sim';
+import { sequentialMakespan } from '../../store/baseline';
 import { loadScenario } from '../../content/scenarios';
 import { MODEL_IDS, type ModelId } from '../../sim/types';
-import { createTimelineStore, type BaselineFn, type SimulateFn, type TimelineStore } from '../../store/timelineStore';
+import { createTimelineStore, type SimulateFn, type TimelineStore } from '../../store/timelineStore';
 import type { ViewMode } from '../../timeline/layout';
 import { DEFAULT_MODEL_LABELS } from '../../timeline/labels';
 import { parseWindow, type ViewWindow } from '../../timeline/viewWindow';
@@ -18,6 +19,8 @@ import { TimelineView } from './TimelineView';
 import { errorMessage, TimelineError, TimelineErrorBoundary } from './ErrorBoundary';
 import { parseCodeLines, type CodeLineMap } from '../../timeline/codeLines';
 import { usePageTimeline } from '../../store/pageTimelines';
+
+export { sequentialMakespan };
 
 export interface TimelineProps {
   /** Scenario id (a file name in content/scenarios without .json). */
@@ -66,20 +69,7 @@ export function parseModels(
   return { ok: true, models: [...new Set(ids)] as ModelId[] };
 }
 
-/**
- * The sequential run does every step of every task one after another, so its makespan is the sum
- * of all step durations (summed in integer nanoseconds, like the simulator). Used for the
- * "× faster than sequential" figure when sequential is not shown, instead of simulating it.
- */
-export const sequentialMakespan: BaselineFn = (scenario) => {
-  // Coordination and late arrivals change what one-after-another costs: simulate those instead.
-  const coordinated = scenario.sync !== undefined || scenario.shared !== undefined;
-  if (coordinated || scenario.tasks.some((t) => t.startAtMs !== undefined)) return null;
-  let ns = 0;
-  for (const task of expandTasks(scenario)) for (const step of task.steps) ns += Math.round(step.durationMs * 1e6);
-  return ns / 1e6;
-};
-
+/** Loads the figure's scenario, parses its props and builds its store (simulated on the page's thread). */
 export function prepareTimeline(props: TimelineProps, simulateFn: SimulateFn = simulate): Prepared {
   const title = `The timeline for “${props.scenario}” could not be drawn.`;
   const loaded = loadScenario(props.scenario);
