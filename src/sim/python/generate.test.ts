@@ -195,7 +195,7 @@ const WANT: Record<string, RegExp> = {
   set: /\.set\(\)/,
   clear: /\.clear\(\)/,
   wait: /\.wait\(\)/,
-  join: /wait_finished\(|asyncio\.gather\(\*finished_|raise Blocked\(/,
+  join: /finished_\w+\.wait\(\)|wait_finished\(|asyncio\.gather\(\*finished_|raise Blocked\(/,
   read: /seen_\w+ = /,
   write: / = seen_\w+ = /,
 };
@@ -303,8 +303,8 @@ describe('generatePython: coordination and arrivals', () => {
     expect(code).toContain('    seen_x = shared["x"]\n    shared["x"] = seen_x = seen_x + 1');
     expect(code).toContain('    q.put(bytes(100))');
     expect(code).toContain('    q.get()\n    busy(30_818)  # then 1 ms of Python');
-    expect(code).toContain('wait_finished(finished_a, 1)');
-    expect(code).toContain('    finished_a.release()  # one more copy has finished');
+    expect(code).toContain('    finished_a.wait()\n');
+    expect(code).toContain('    finished_a.done()  # one more copy has finished');
   });
 
   it('asyncio awaits asyncio primitives', () => {

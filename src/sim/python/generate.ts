@@ -16,7 +16,7 @@ import { interpreterPoolSize } from '../models/subinterpreters';
 import { writePrintLatency, writeTimed } from './report';
 import { stuckPlan, watchdogStart, writeBlocked, writeWatchdog, type StuckPlan } from './stuck';
 import { QUEUES_DOC, queueHelperNeeds, writeQueueHelpers, type QueueHelpers } from './interpreters';
-import { reservedNames, syncNames, writeSyncGlobals, writeWaitFinished, type SyncFlavor, type SyncNames } from './sync';
+import { reservedNames, syncNames, writeFinished, writeSyncGlobals, type SyncFlavor, type SyncNames } from './sync';
 
 export interface PythonOptions {
   /** Multiplies every duration (sleeps, loop iterations, hashed bytes) and payload size. Default 1. */
@@ -217,10 +217,11 @@ export function generatePython(scenario: Scenario, model: ModelId, options: Pyth
   py.blank(2);
   writeHelperConstants(py, needs, ctx);
   ctx.awaitJoins = ctx.async && !plan.arrivals;
+  // Before the module-level primitives, which make Finished objects.
+  if (flavor !== 'interpreters' && names.joined.size && !ctx.awaitJoins) writeFinished(py, flavor);
   if (flavor === 'threading' || flavor === 'asyncio') writeSyncGlobals(py, names, flavor, ctx.awaitJoins);
   writeHelpers(py, needs, ctx);
   if (queues) writeQueueHelpers(py, queues);
-  else if (names.joined.size && !ctx.awaitJoins) writeWaitFinished(py, ctx.async);
   if (style === 'processes' && plan.functions.some((f) => f.resultBytes > 0)) writeSendBack(py);
   if (plan.arrivals) {
     writeTimed(py, ctx.async);

@@ -24,8 +24,8 @@ function writeProcessSync(py: PyLines, names: SyncNames): string[] {
     py.line(`${id} = ${primitiveCall(names.specs.get(name)!, 'multiprocessing')}`);
     made.push(id);
   }
-  for (const [task, { id }] of names.joined) {
-    py.line(`${id} = ctx.Semaphore(0)  # released by each ${task} that finishes`);
+  for (const [task, { id, copies }] of names.joined) {
+    py.line(`${id} = Finished(ctx, ${copies})  # counts down the ${task} copies still running`);
     made.push(id);
   }
   for (const [name, id] of names.vars) {

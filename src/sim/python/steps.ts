@@ -51,7 +51,7 @@ function comment(step: Step): string {
 
 const TIMED = new Set(['cpu', 'io', 'native']);
 
-/** The semaphore this function releases when it finishes, when other tasks join its task. */
+/** The Finished object this function tells when it finishes, when other tasks join its task. */
 export function ownDone(fn: TaskFunction, names: SyncNames): string | null {
   for (const task of fn.tasks) {
     const j = names.joined.get(task);
@@ -162,7 +162,7 @@ export function writeTaskFunction(py: PyLines, fn: TaskFunction, ctx: StepContex
     } else lines = writeItems(fn.steps);
     const done = ownDone(fn, ctx.names);
     if (done !== null && !ctx.awaitJoins)
-      py.line(ctx.flavor === 'interpreters' ? finishedLine(done) : `${done}.release()  # one more copy has finished`);
+      py.line(ctx.flavor === 'interpreters' ? finishedLine(done) : `${done}.done()  # one more copy has finished`);
     if (fn.resultBytes > 0 && !ctx.async) py.line(`return bytes(${pyInt(scaledBytes(fn.resultBytes, ctx.scale))})`);
   });
   return lines;

@@ -17,8 +17,8 @@ export interface SyncNames {
   specs: Map<string, SyncSpec>;
   initial: Map<string, number>;
   /**
-   * Tasks that other tasks join: a semaphore (starting at 0) that each copy releases when it finishes,
-   * and the number of copies a joiner waits for.
+   * Tasks that other tasks join: a Finished object (see writeFinished) that each copy tells when it
+   * finishes, and the number of copies it counts down from.
    */
   joined: Map<string, { id: string; copies: number }>;
 }
@@ -88,11 +88,11 @@ export function writeSyncGlobals(
 ): void {
   if (names.prims.size === 0 && names.vars.size === 0 && names.joined.size === 0) return;
   for (const [name, id] of names.prims) py.line(`${id} = ${primitiveCall(names.specs.get(name)!, flavor)}`);
-  for (const [task, { id }] of names.joined)
+  for (const [task, { id, copies }] of names.joined)
     py.line(
       taskLists
         ? `${id} = []  # the asyncio tasks running ${pythonName(task)}(), made by main()`
-        : `${id} = ${flavor}.Semaphore(0)  # released by each ${pythonName(task)}() that finishes`,
+        : `${id} = Finished(${copies})  # counts down the ${pythonName(task)}() copies still running`,
     );
   if (names.vars.size) {
     const items = [...names.vars].map(([name, id]) => `${pyString(id)}: ${names.initial.get(name)}`);
@@ -140,9 +140,9 @@ export function syncStep(step: Step, ctx: SyncStepContext): StepCode {
     return one(`${at} = ${seen} = ${base} + 1`);
   }
   if (step.kind === 'join') {
-    const { id, copies } = ctx.names.joined.get(step.task!)!;
+    const { id } = ctx.names.joined.get(step.task!)!;
     if (ctx.awaitJoins) return one(`await asyncio.gather(*${id})`);
-    return one(`${aw}wait_finished(${id}, ${copies})`);
+    return one(`${aw}${id}.wait()`);
   }
   const id = ctx.names.prims.get(step.sync!)!;
   const spec = ctx.names.specs.get(step.sync!)!;
@@ -200,13 +200,42 @@ export function usedSyncIds(steps: readonly Step[], names: SyncNames, ownDone: s
   return out;
 }
 
-/** wait_finished(): a join on every copy of a task, through the semaphore its copies release. */
-export function writeWaitFinished(py: PyLines, async: boolean): void {
-  const aw = async ? 'await ' : '';
-  py.block(`${async ? 'async def' : 'def'} wait_finished(finished, copies):`, () => {
-    py.line(`"""Waits until every copy of a task has finished, leaving the count for other waiters."""`);
-    py.block('for _ in range(copies):', () => py.line(`${aw}finished.acquire()`));
-    py.block('for _ in range(copies):', () => py.line('finished.release()'));
+/**
+ * class Finished: a join on every copy of a task. Each copy calls done() when it finishes; the last one
+ * sets an event, so that any number of joiners can wait() on the same task at once and all go on. (A
+ * semaphore that joiners take and give back would not do: two joiners can each take part of the count
+ * and then both wait forever.)
+ */
+export function writeFinished(py: PyLines, flavor: 'threading' | 'asyncio' | 'multiprocessing'): void {
+  const processes = flavor === 'multiprocessing';
+  py.block('class Finished:', () => {
+    py.line(`"""The copies of a task still running: the last to finish sets all_done, which joiners wait for."""`);
+    py.blank();
+    if (processes)
+      py.block('def __init__(self, ctx, copies):', () => {
+        py.line('self.left = ctx.Value("i", copies)  # with a lock of its own, shared by every process');
+        py.line('self.all_done = ctx.Event()');
+      });
+    else
+      py.block('def __init__(self, copies):', () => {
+        py.line('self.left = copies');
+        if (flavor === 'threading') py.line('self.lock = threading.Lock()');
+        py.line(`self.all_done = ${flavor}.Event()`);
+      });
+    py.blank();
+    const countDown = (left: string, note = '') => {
+      py.line(`${left} -= 1${note}`);
+      py.block(`if ${left} == 0:`, () => py.line('self.all_done.set()'));
+    };
+    py.block('def done(self):', () => {
+      if (processes) py.block('with self.left.get_lock():', () => countDown('self.left.value'));
+      else if (flavor === 'threading') py.block('with self.lock:', () => countDown('self.left'));
+      else countDown('self.left', '  # one event loop: no other task runs in between');
+    });
+    py.blank();
+    py.block(`${flavor === 'asyncio' ? 'async def' : 'def'} wait(self):`, () =>
+      py.line(`${flavor === 'asyncio' ? 'await ' : ''}self.all_done.wait()`),
+    );
   });
   py.blank(2);
 }
