@@ -5,11 +5,21 @@ import { allRoutes, contentFile, pageDescription, pageTitle, type Route } from '
 import { loadContent } from './site/loadContent';
 import { PatternSet } from './timeline/patterns';
 import { PAGE_PATTERNS_ID } from './timeline/patternsOnPage';
+import { SwatchSymbols } from './timeline/Legend';
+import { IconSymbols } from './widgets/timeline/icons';
 
 export { THEME_BOOT_SCRIPT } from './site/theme';
 
-/** The span patterns every figure of a page references, written once per page beside the app (outside #root). */
-export const PAGE_PATTERNS_HTML = renderToStaticMarkup(<PatternSet id={PAGE_PATTERNS_ID} />);
+/**
+ * The span patterns, legend swatches and button icons every figure of a page references, written once per
+ * page beside the app (outside #root).
+ */
+export const PAGE_PATTERNS_HTML = renderToStaticMarkup(
+  <PatternSet id={PAGE_PATTERNS_ID}>
+    <SwatchSymbols />
+    <IconSymbols />
+  </PatternSet>,
+);
 
 export interface RenderedPage {
   path: string;

@@ -10,6 +10,9 @@ export function ticksFor(domainMs: number): Tick[] {
   return timeTicks(domainMs, 6);
 }
 
+/** A tick's position as an SVG length, to a thousandth of a percent (a hundredth of a pixel on a wide screen). */
+const at = (pct: number) => `${Math.round(pct * 1000) / 1000}%`;
+
 function anchor(pct: number): 'start' | 'middle' | 'end' {
   if (pct <= 0.5) return 'start';
   if (pct >= 99.5) return 'end';
@@ -23,8 +26,8 @@ export const Axis = memo(function Axis({ ticks }: { ticks: readonly Tick[] }) {
       {/* Keyed by position, not by time: a zoom or pan step then moves the ticks in place instead of replacing them. */}
       {ticks.map((t, i) => (
         <g key={i} className={i % 2 === 1 ? 'tl-tick tl-tick--odd' : 'tl-tick'}>
-          <line x1={`${t.pct}%`} x2={`${t.pct}%`} y1={0} y2={5} />
-          <text x={`${t.pct}%`} y={17} textAnchor={anchor(t.pct)}>
+          <line x1={at(t.pct)} x2={at(t.pct)} y1={0} y2={5} />
+          <text x={at(t.pct)} y={17} textAnchor={anchor(t.pct)}>
             {t.label}
           </text>
         </g>
@@ -40,7 +43,7 @@ export function GridLines({ layout, ticks }: { layout: TimelineLayout; ticks: re
     <g className="tl-grid" aria-hidden="true">
       {layout.bands.map((b) =>
         inside.map((t, i) => (
-          <line key={`${b.index}-${i}`} x1={`${t.pct}%`} x2={`${t.pct}%`} y1={b.y + b.headerH} y2={b.y + b.h} />
+          <line key={`${b.index}-${i}`} x1={at(t.pct)} x2={at(t.pct)} y1={b.y + b.headerH} y2={b.y + b.h} />
         )),
       )}
     </g>

@@ -1,17 +1,66 @@
 /**
  * The legend: only the states in the window, each with its swatch (colour + pattern) and label. Hovering
- * or focusing an entry highlights that state's spans (the figure gets `data-highlight`).
+ * or focusing an entry highlights that state's spans (the figure gets `data-highlight`). On a built page
+ * each swatch is drawn once, as a <symbol> in the page's hidden SVG (SwatchSymbols, beside the patterns:
+ * patternsOnPage.ts), and the legends show it with a <use>; elsewhere each legend draws its own.
  */
-import type { FocusEvent, MouseEvent } from 'react';
+import { useContext, type FocusEvent, type MouseEvent, type ReactNode } from 'react';
 import type { SpanState } from '../sim/types';
-import { PALETTE } from './palette';
+import { PALETTE, STATE_ORDER } from './palette';
 import { patternFill } from './patterns';
+import { PatternsOnPage } from './patternsOnPage';
+
+export const swatchId = (state: SpanState | 'handoff') => `tl-sw-${state}`;
+
+function SwatchShape({ state }: { state: SpanState }) {
+  return (
+    <rect className={`tl-s tl-s--${state}`} x={0.5} y={0.5} width={17} height={11} rx={2} fill={patternFill(state)} />
+  );
+}
+
+function HandoffShape() {
+  return (
+    <>
+      <line className="tl-flow" x1={9} x2={9} y1={0} y2={9} />
+      <path className="tl-flow-head" d="M6,8 L9,12 L12,8 z" />
+    </>
+  );
+}
+
+/** Every swatch as a <symbol>, for the page's hidden SVG. */
+export function SwatchSymbols() {
+  return (
+    <>
+      {STATE_ORDER.map((s) => (
+        <symbol key={s} id={swatchId(s)}>
+          <SwatchShape state={s} />
+        </symbol>
+      ))}
+      <symbol id={swatchId('handoff')}>
+        <HandoffShape />
+      </symbol>
+    </>
+  );
+}
+
+function SwatchBox({ id, children }: { id: string; children: ReactNode }) {
+  const onPage = useContext(PatternsOnPage);
+  return onPage ? (
+    <svg className="tl-swatch" width={18} height={12} aria-hidden="true">
+      <use href={`#${id}`} />
+    </svg>
+  ) : (
+    <svg className="tl-swatch" width={18} height={12} aria-hidden="true" focusable="false">
+      {children}
+    </svg>
+  );
+}
 
 export function Swatch({ state }: { state: SpanState }) {
   return (
-    <svg className="tl-swatch" width={18} height={12} aria-hidden="true" focusable="false">
-      <rect className={`tl-s tl-s--${state}`} x={0.5} y={0.5} width={17} height={11} rx={2} fill={patternFill(state)} />
-    </svg>
+    <SwatchBox id={swatchId(state)}>
+      <SwatchShape state={state} />
+    </SwatchBox>
   );
 }
 
@@ -41,10 +90,9 @@ export function Legend({ states, handoffs }: { states: readonly SpanState[]; han
       ))}
       {handoffs ? (
         <li title="An arrow from the thread that gave up the GIL to the one that took it.">
-          <svg className="tl-swatch" width={18} height={12} aria-hidden="true" focusable="false">
-            <line className="tl-flow" x1={9} x2={9} y1={0} y2={9} />
-            <path className="tl-flow-head" d="M6,8 L9,12 L12,8 z" />
-          </svg>
+          <SwatchBox id={swatchId('handoff')}>
+            <HandoffShape />
+          </SwatchBox>
           GIL hand-off
         </li>
       ) : null}

@@ -209,14 +209,20 @@ export const SvgMarks = memo(function SvgMarks({ scene, uid, summary, compact, o
         </marker>
       </defs>
       <GridLines layout={layout} ticks={scene.ticks} />
-      {scene.rows.map((r) => (
-        <g key={r.row.key}>
-          {!r.row.grouped && r.index % 2 === 1 && r.row.h >= 10 ? (
-            <rect className="tl-row-bg" x="0" width="100%" y={r.row.y} height={r.row.h} />
-          ) : null}
-          {compact ? null : rowShapes(r, scene, focusable, focusState)}
-        </g>
-      ))}
+      {scene.rows.map((r) => {
+        const bg =
+          !r.row.grouped && r.index % 2 === 1 && r.row.h >= 10 ? (
+            <rect key={r.row.key} className="tl-row-bg" x="0" width="100%" y={r.row.y} height={r.row.h} />
+          ) : null;
+        // The compact drawing has no shapes per row: only the lane backgrounds, without a group each.
+        if (compact) return bg;
+        return (
+          <g key={r.row.key}>
+            {bg}
+            {rowShapes(r, scene, focusable, focusState)}
+          </g>
+        );
+      })}
       {compact ? <CompactShapes scene={scene} uid={uid} /> : null}
       {compact ? <CompactFlows scene={scene} uid={uid} /> : <Flows scene={scene} uid={uid} />}
     </svg>

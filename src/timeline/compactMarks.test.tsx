@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { parseScenario, simulate } from '../sim';
+import type { ModelId } from '../sim/types';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { layoutTimeline } from './layout';
@@ -10,11 +11,19 @@ import { SvgMarks } from './SvgMarks';
 
 const scenariosDir = join(import.meta.dirname, '../../content/scenarios');
 
-function counters(width = NOMINAL_WIDTH) {
-  const raw = JSON.parse(readFileSync(join(scenariosDir, 'gil-two-counters.json'), 'utf8'));
-  const layout = layoutTimeline([simulate(parseScenario(raw, 'gil-two-counters.json'), 'threads')], 'task');
+function figure(name: string, models: ModelId[], width = NOMINAL_WIDTH) {
+  const raw = JSON.parse(readFileSync(join(scenariosDir, `${name}.json`), 'utf8'));
+  const scenario = parseScenario(raw, `${name}.json`);
+  const layout = layoutTimeline(
+    models.map((m) => simulate(scenario, m)),
+    'task',
+  );
   return buildScene(layout, { startMs: 0, endMs: layout.domainMs }, width);
 }
+
+const counters = (width = NOMINAL_WIDTH) => figure('gil-two-counters', ['threads'], width);
+/** Fifty requests under three models, as /serving/ shows them: merged shapes there have several shades. */
+const serving = () => figure('serve-every-20ms', ['sequential', 'asyncio', 'threads']);
 
 /** Horizontal strokes of a look's path data, as [y, a, b) in UNITS. */
 function strokes(d: string): [number, number, number][] {
@@ -36,27 +45,44 @@ describe('compact drawing', () => {
     expect(drawCompact(counters(800))).toBe(false);
   });
 
-  it('covers exactly the shapes of each look, joining touching ones', () => {
-    const scene = counters();
+  it('covers exactly the shapes of each look and shade, joining touching ones', () => {
+    const scene = serving();
     const k = UNITS / scene.width;
-    for (const look of figureLooks(scene)) {
-      const drawn = [...look.byHeight.values()].flatMap((p) => strokes(p.d));
-      for (const [, a, b] of drawn) expect(b).toBeGreaterThan(a);
-      // The union of the look's shapes, row by row, at the same resolution.
-      let expected = 0;
-      for (const r of scene.rows) {
-        let end = -1;
-        for (const sh of r.shapes) {
-          if (sh.state !== look.state || sh.alt !== look.alt || densityOpacity(sh.density) !== look.opacity) continue;
-          const a = Math.round(Math.max(0, sh.x0) * k);
-          const b = Math.round(Math.min(scene.width, sh.x1) * k);
-          if (b <= a) continue;
-          expected += Math.max(0, b - Math.max(a, end));
-          end = Math.max(end, b);
+    const looks = figureLooks(scene);
+    // One look (one mask) per state and shade of the lock, whatever the opacities.
+    expect(new Set(looks.map((l) => `${l.state}|${l.alt}`)).size).toBe(looks.length);
+    let shades = 0;
+    for (const look of looks) {
+      const opacities = new Set([...look.paths.values()].map((p) => p.opacity));
+      shades += opacities.size;
+      for (const opacity of opacities) {
+        const drawn = [...look.paths.values()].filter((p) => p.opacity === opacity).flatMap((p) => strokes(p.d));
+        for (const [, a, b] of drawn) expect(b).toBeGreaterThan(a);
+        // The union of the look's shapes of that opacity, row by row, at the same resolution.
+        let expected = 0;
+        for (const r of scene.rows) {
+          let end = -1;
+          for (const sh of r.shapes) {
+            if (sh.state !== look.state || sh.alt !== look.alt || densityOpacity(sh.density) !== opacity) continue;
+            const a = Math.round(Math.max(0, sh.x0) * k);
+            const b = Math.round(Math.min(scene.width, sh.x1) * k);
+            if (b <= a) continue;
+            expected += Math.max(0, b - Math.max(a, end));
+            end = Math.max(end, b);
+          }
         }
+        expect(drawn.reduce((t, [, a, b]) => t + (b - a), 0)).toBe(expected);
       }
-      expect(drawn.reduce((t, [, a, b]) => t + (b - a), 0)).toBe(expected);
     }
+    // The figure has shapes of several opacities merged into the same masks.
+    expect(shades).toBeGreaterThan(looks.length);
+  });
+
+  it('gives a shade its opacity in the mask, not on the rect', () => {
+    const html = renderToStaticMarkup(<SvgMarks scene={serving()} uid="g" summary={false} compact />);
+    expect(html).not.toContain('fill-opacity');
+    expect(html).toMatch(/<path stroke-width="[\d.]+" stroke-opacity="0\.\d+" d="M/);
+    expect((html.match(/<mask /g) ?? []).length).toBe(figureLooks(serving()).length);
   });
 
   it('is far smaller than a rect per span and keeps the flows and lane backgrounds', () => {

@@ -35,15 +35,27 @@ export function densityOpacity(density: number): number | undefined {
   return density < 0.97 ? Math.round((0.35 + 0.65 * density) * 100) / 100 : undefined;
 }
 
+/** One stroke set of a look: the runs of one height and one opacity. */
+export interface LookPath {
+  /** Shape height (px), the stroke width. */
+  h: number;
+  /** Opacity of the merged shapes (undefined: solid), the stroke's opacity in the mask. */
+  opacity: number | undefined;
+  /** One horizontal stroke per run, x in UNITS, y in px. */
+  d: string;
+  /** End and row of the last run written (for relative moves). */
+  x: number;
+  y: number;
+}
+
 export interface Look {
   state: SpanState;
   alt: boolean;
-  opacity: number | undefined;
-  /** Path data per shape height (px): one horizontal stroke per run, x in UNITS, y in px. */
-  byHeight: Map<number, { d: string; x: number; y: number }>;
+  /** Path data per shape height and opacity, in order of first appearance. */
+  paths: Map<string, LookPath>;
 }
 
-/** The figure's shapes grouped by look, in order of first appearance, with touching shapes joined. */
+/** The figure's shapes grouped by look (state and shade), in order of first appearance, touching ones joined. */
 export function figureLooks(scene: Scene): Look[] {
   const k = UNITS / scene.width;
   const looks = new Map<string, Look>();
@@ -51,11 +63,12 @@ export function figureLooks(scene: Scene): Look[] {
     const h = r.row.h - 2 * r.pad;
     if (h <= 0) continue;
     const y = r.row.y + r.pad + h / 2;
-    // Per look, the open run of this row: [a, b).
-    const open = new Map<Look, [number, number]>();
-    const close = (look: Look, [a, b]: [number, number]) => {
-      let p = look.byHeight.get(h);
-      if (!p) look.byHeight.set(h, (p = { d: '', x: 0, y: NaN }));
+    // Per look and opacity, the open run of this row: [a, b).
+    const open = new Map<string, { look: Look; opacity: number | undefined; run: [number, number] }>();
+    const close = (look: Look, opacity: number | undefined, [a, b]: [number, number]) => {
+      const key = `${h}|${opacity ?? ''}`;
+      let p = look.paths.get(key);
+      if (!p) look.paths.set(key, (p = { h, opacity, d: '', x: 0, y: NaN }));
       p.d += p.y === y ? `m${a - p.x} 0h${b - a}` : `M${a} ${y}h${b - a}`;
       p.x = b;
       p.y = y;
@@ -65,24 +78,27 @@ export function figureLooks(scene: Scene): Look[] {
       const b = Math.round(Math.min(scene.width, sh.x1) * k);
       if (b <= a) continue;
       const opacity = densityOpacity(sh.density);
-      const key = `${sh.state}|${sh.alt ? 1 : 0}|${opacity ?? ''}`;
-      let look = looks.get(key);
-      if (!look) looks.set(key, (look = { state: sh.state, alt: sh.alt, opacity, byHeight: new Map() }));
-      const run = open.get(look);
-      if (run && run[1] >= a) run[1] = Math.max(run[1], b);
+      const lookKey = `${sh.state}|${sh.alt ? 1 : 0}`;
+      let look = looks.get(lookKey);
+      if (!look) looks.set(lookKey, (look = { state: sh.state, alt: sh.alt, paths: new Map() }));
+      const runKey = `${lookKey}|${opacity ?? ''}`;
+      const o = open.get(runKey);
+      if (o && o.run[1] >= a) o.run[1] = Math.max(o.run[1], b);
       else {
-        if (run) close(look, run);
-        open.set(look, [a, b]);
+        if (o) close(o.look, o.opacity, o.run);
+        open.set(runKey, { look, opacity, run: [a, b] });
       }
     }
-    for (const [look, run] of open) close(look, run);
+    for (const o of open.values()) close(o.look, o.opacity, o.run);
   }
   return [...looks.values()];
 }
 
 /**
- * The figure's shapes drawn compactly: per look, a rect over the plot masked by horizontal white strokes
- * as thick as the shapes (butt caps end them exactly), in the rect's bounding-box units.
+ * The figure's shapes drawn compactly: per look, one rect over the plot masked by horizontal white strokes
+ * as thick as the shapes (butt caps end them exactly), in the rect's bounding-box units. A shape's shade
+ * (densityOpacity) is its stroke's opacity in the mask, which lets the rect through at that opacity: the
+ * same as a rect of its own with that fill opacity, in one mask per look.
  */
 export function CompactShapes({ scene, uid }: { scene: Scene; uid: string }) {
   const H = scene.layout.height;
@@ -96,8 +112,8 @@ export function CompactShapes({ scene, uid }: { scene: Scene; uid: string }) {
           <Fragment key={i}>
             <mask id={id} maskContentUnits="objectBoundingBox">
               <g transform={transform} fill="none" stroke="#fff">
-                {[...look.byHeight].map(([h, p]) => (
-                  <path key={h} strokeWidth={h} d={p.d} />
+                {[...look.paths].map(([key, p]) => (
+                  <path key={key} strokeWidth={p.h} strokeOpacity={p.opacity} d={p.d} />
                 ))}
               </g>
             </mask>
@@ -108,7 +124,6 @@ export function CompactShapes({ scene, uid }: { scene: Scene; uid: string }) {
               y="0"
               height={H}
               fill={patternFill(look.state)}
-              fillOpacity={look.opacity}
               mask={`url(#${id})`}
             />
           </Fragment>

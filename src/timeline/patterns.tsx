@@ -3,7 +3,7 @@
  * figure's marks and legend swatches reference: one set per built page (written by the prerender beside the
  * app, see patternsOnPage.ts), or one per figure where the page has none.
  */
-import { useContext } from 'react';
+import { useContext, type ReactNode } from 'react';
 import type { SpanState } from '../sim/types';
 import { STATE_ORDER, hasPatternOverlay, stateTile } from './palette';
 import { PatternsOnPage } from './patternsOnPage';
@@ -45,14 +45,18 @@ function Pattern({ state }: { state: SpanState }) {
   );
 }
 
-/** The hidden SVG holding one set of patterns (`id` on the page's own set: PAGE_PATTERNS_ID). */
-export function PatternSet({ id }: { id?: string }) {
+/**
+ * The hidden SVG holding one set of patterns (`id` on the page's own set: PAGE_PATTERNS_ID), and on the page
+ * the symbols its figures show with <use> (`children`: the legend's swatches, the buttons' icons).
+ */
+export function PatternSet({ id, children }: { id?: string; children?: ReactNode }) {
   return (
     <svg id={id} className="tl-defs" width={0} height={0} aria-hidden="true" focusable="false">
       <defs>
         {STATE_ORDER.filter(hasPatternOverlay).map((s) => (
           <Pattern key={s} state={s} />
         ))}
+        {children}
       </defs>
     </svg>
   );

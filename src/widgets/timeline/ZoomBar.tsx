@@ -7,6 +7,7 @@
 import { memo, useCallback, useMemo, useRef, type PointerEvent } from 'react';
 import { useTimelineApi, useTimelineStore } from '../../store/context';
 import type { TimelineLayout } from '../../timeline/layout';
+import type { SpanState } from '../../sim/types';
 import { lodGroup } from '../../timeline/lod';
 import { formatTime, plural } from '../../timeline/scale';
 import { rangeSplit } from '../../timeline/rangeSplit';
@@ -40,34 +41,77 @@ function WindowLine({ layout }: { layout: TimelineLayout }) {
   );
 }
 
-/** The whole run in a thin strip per band (one summary row each), drawn once per layout. */
-const OverviewMarks = memo(function OverviewMarks({ layout }: { layout: TimelineLayout }) {
+/** Horizontal resolution of the overview strip's drawing: a hundredth of a percent of its width. */
+const OVERVIEW_UNITS = 10000;
+
+/**
+ * States drawn with an outline (`.tl-s--io` has a stroke, timeline.css). A band with any of them keeps a
+ * rect per shape, placed in percent and in order (each outline half under the neighbour drawn after it),
+ * which a path per state, stretched over the strip's width, would draw otherwise.
+ */
+const OUTLINED: ReadonlySet<SpanState> = new Set(['io']);
+
+export interface OverviewShapes {
+  /** Per state, one closed subpath per shape (x in OVERVIEW_UNITS, y in px), each relative to the one before. */
+  paths: Map<SpanState, string>;
+  /** The shapes of the bands with an outlined state, in order: x and width in OVERVIEW_UNITS, y in px. */
+  rects: { state: SpanState; x: number; w: number; y: number }[];
+}
+
+/** What the overview strip draws: the summary row of each band, `h` px apart. */
+export function overviewShapes(layout: TimelineLayout, h: number): OverviewShapes {
   const domain = layout.domainMs || 1;
+  const k = OVERVIEW_UNITS / OVERVIEW_COLUMNS;
+  const paths = new Map<SpanState, { d: string; x: number; y: number }>();
+  const rects: OverviewShapes['rects'] = [];
+  layout.bands.forEach((band, b) => {
+    const ranges = band.rows
+      .filter((r) => r.kind !== 'gil' && r.kind !== 'core')
+      .flatMap((r) => r.lanes)
+      .map((l) => [band.ix.laneStart[l], band.ix.laneStart[l + 1]] as const);
+    const y = b * h;
+    const shapes = lodGroup(band.ix.spans, ranges, OVERVIEW_COLUMNS / domain, OVERVIEW_COLUMNS);
+    const outlined = shapes.some((sh) => OUTLINED.has(sh.state));
+    for (const sh of shapes) {
+      const x = Math.round(sh.x0 * k);
+      const w = Math.round((sh.x1 - sh.x0) * k);
+      if (outlined) {
+        rects.push({ state: sh.state, x, w, y });
+        continue;
+      }
+      let p = paths.get(sh.state);
+      if (!p) paths.set(sh.state, (p = { d: '', x: NaN, y: 0 }));
+      p.d += `${Number.isNaN(p.x) ? `M${x} ${y}` : `m${x - p.x} ${y - p.y}`}h${w}v${h - 1}h${-w}z`;
+      p.x = x;
+      p.y = y;
+    }
+  });
+  return { paths: new Map([...paths].map(([state, p]) => [state, p.d])), rects };
+}
+
+/** OVERVIEW_UNITS as percent of the strip. */
+const pct = (units: number) => `${units / 100}%`;
+
+/**
+ * The whole run in a thin strip per band (one summary row each), drawn once per layout: one path per state,
+ * stretched over the strip's width, and a rect per shape in the bands with outlined states.
+ */
+const OverviewMarks = memo(function OverviewMarks({ layout }: { layout: TimelineLayout }) {
   const h = Math.max(4, Math.floor(24 / Math.max(1, layout.bands.length)));
+  const height = h * layout.bands.length;
+  const { paths, rects } = overviewShapes(layout, h);
   return (
-    <svg className="tl-overview-marks" width="100%" height={h * layout.bands.length} aria-hidden="true">
-      {layout.bands.map((band, b) => {
-        const ranges = band.rows
-          .filter((r) => r.kind !== 'gil' && r.kind !== 'core')
-          .flatMap((r) => r.lanes)
-          .map((l) => [band.ix.laneStart[l], band.ix.laneStart[l + 1]] as const);
-        const shapes = lodGroup(band.ix.spans, ranges, OVERVIEW_COLUMNS / domain, OVERVIEW_COLUMNS);
-        const k = 100 / OVERVIEW_COLUMNS;
-        return (
-          <g key={b}>
-            {shapes.map((sh, i) => (
-              <rect
-                key={i}
-                className={`tl-s tl-s--${sh.state}`}
-                x={`${Math.round(sh.x0 * k * 100) / 100}%`}
-                width={`${Math.round((sh.x1 - sh.x0) * k * 100) / 100}%`}
-                y={b * h}
-                height={h - 1}
-              />
-            ))}
-          </g>
-        );
-      })}
+    <svg className="tl-overview-marks" width="100%" height={height} aria-hidden="true">
+      {paths.size ? (
+        <svg width="100%" height={height} viewBox={`0 0 ${OVERVIEW_UNITS} ${height}`} preserveAspectRatio="none">
+          {[...paths].map(([state, d]) => (
+            <path key={state} className={`tl-s tl-s--${state}`} d={d} />
+          ))}
+        </svg>
+      ) : null}
+      {rects.map((r, i) => (
+        <rect key={i} className={`tl-s tl-s--${r.state}`} x={pct(r.x)} width={pct(r.w)} y={r.y} height={h - 1} />
+      ))}
     </svg>
   );
 });

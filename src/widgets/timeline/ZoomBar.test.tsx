@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseScenario, simulate } from '../../sim';
+import { layoutTimeline } from '../../timeline/layout';
+import { lodGroup } from '../../timeline/lod';
+import { overviewShapes } from './ZoomBar';
+
+const scenariosDir = join(import.meta.dirname, '../../../content/scenarios');
+
+function layout(name: string) {
+  const scenario = parseScenario(JSON.parse(readFileSync(join(scenariosDir, `${name}.json`), 'utf8')), name);
+  return layoutTimeline(
+    (['sequential', 'asyncio', 'threads'] as const).map((m) => simulate(scenario, m)),
+    'task',
+  );
+}
+
+/** The rects a path's closed subpaths draw, as [x, y, w, h]. */
+function rects(d: string): number[][] {
+  const out: number[][] = [];
+  let x = 0;
+  let y = 0;
+  for (const m of d.matchAll(/([Mm])(-?\d+) (-?\d+)h(-?\d+)v(\d+)h(-?\d+)z/g)) {
+    const [dx, dy, w, h, back] = [2, 3, 4, 5, 6].map((i) => Number(m[i]));
+    [x, y] = m[1] === 'M' ? [dx, dy] : [x + dx, y + dy];
+    expect(back).toBe(-w);
+    out.push([x, y, w, h]);
+  }
+  return out;
+}
+
+describe('the overview strip', () => {
+  it('draws one path per state with a rect for each shape of the summary rows, outlined ones as rects', () => {
+    let drawnAsPaths = 0;
+    let drawnAsRects = 0;
+    for (const name of ['serve-every-20ms', 'gil-two-counters']) {
+      const l = layout(name);
+      const h = 8;
+      const { paths, rects: outlined } = overviewShapes(l, h);
+      const expected = new Map<string, number[][]>();
+      l.bands.forEach((band, b) => {
+        const ranges = band.rows
+          .filter((r) => r.kind !== 'gil' && r.kind !== 'core')
+          .flatMap((r) => r.lanes)
+          .map((lane) => [band.ix.laneStart[lane], band.ix.laneStart[lane + 1]] as const);
+        for (const sh of lodGroup(band.ix.spans, ranges, 300 / l.domainMs, 300)) {
+          const list = expected.get(sh.state) ?? [];
+          // Hundredths of a percent of the strip's width, as the rects before them were placed.
+          list.push([Math.round(sh.x0 * (10000 / 300)), b * h, Math.round((sh.x1 - sh.x0) * (10000 / 300)), h - 1]);
+          expected.set(sh.state, list);
+        }
+      });
+      // A band with I/O (outlined) keeps a rect per shape, in order; every other band is drawn by the paths.
+      const ioBands = new Set(outlined.map((r) => r.y));
+      drawnAsRects += outlined.length;
+      drawnAsPaths += paths.size;
+      const fromRects = new Map<string, number[][]>();
+      for (const r of outlined) fromRects.set(r.state, [...(fromRects.get(r.state) ?? []), [r.x, r.y, r.w, h - 1]]);
+      for (const [state, list] of expected) {
+        expect(fromRects.get(state) ?? [], state).toEqual(list.filter((e) => ioBands.has(e[1])));
+        const rest = list.filter((e) => !ioBands.has(e[1]));
+        expect(paths.has(state as never)).toBe(rest.length > 0);
+        if (rest.length) expected.set(state, rest);
+      }
+      for (const [state, d] of paths) {
+        expect(d).toMatch(/^M/);
+        expect(rects(d)).toEqual(expected.get(state));
+        // Nothing else than the subpaths in the data.
+        expect(d.replace(/[Mm]-?\d+ -?\d+h-?\d+v\d+h-?\d+z/g, '')).toBe('');
+      }
+    }
+    expect(drawnAsPaths).toBeGreaterThan(0);
+    expect(drawnAsRects).toBeGreaterThan(0);
+  });
+});
