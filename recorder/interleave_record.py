@@ -68,6 +68,9 @@ class _Recorder:
         self.labels = {}  # thread ident -> what it waits on now
         self.tasks = []
         self.calls = []
+        self.starts = []  # children this process started: {"name", "atMs"} at Process.start()
+        self.submits = []  # ms of each task handed to a process pool (apply_async, map, submit)
+        self.received = {}  # thread ident -> (ns the last message's header arrived, its size in bytes)
         self.stopping = False
         self.sampler = None
 
@@ -232,6 +235,7 @@ class _Recorder:
             **({"startMethod": method} if method in ("fork", "forkserver", "spawn") else {}),
             "startMs": self.ms(self.start), "endMs": self.ms(self.end), "threads": threads,
             "tasks": [t.to_json(self) for t in self.tasks], "calls": self.calls,
+            **({"starts": self.starts} if self.starts else {}), **({"submits": self.submits} if self.submits else {}),
         }
 
 
@@ -247,8 +251,13 @@ _original_sleep = time.sleep
 _rec = None  # the recorder of this process, once recording
 
 
+_WAIT_LIBRARIES = ("threading.py", "queue.py", "/multiprocessing/", "/concurrent/futures/", os.path.basename(__file__))
+
+
 def _label_from_stack(frame):
-    """Why a thread waits, from the Python frames above the C call it is blocked in."""
+    """Why a thread waits, from the Python frames above the C call it is blocked in: the innermost frame and
+    the library frames that called it, up to the first frame of the program's own code (a thread whose
+    innermost frame is the program's own is computing, or waiting for the GIL or a core, not blocked)."""
     depth = 0
     while frame is not None and depth < 12:
         code = frame.f_code
@@ -259,8 +268,8 @@ def _label_from_stack(frame):
                 return "join"
         elif path.endswith("queue.py") or path.endswith("multiprocessing/queues.py"):
             return "queue"
-        elif path.endswith("concurrent/futures/thread.py") and name == "_worker":
-            return "queue"
+        elif path.endswith("concurrent/futures/thread.py") and name == "_worker" and depth == 0:
+            return "queue"  # an idle pool thread, in the C get() of its SimpleQueue
         elif path.endswith("concurrent/futures/_base.py") and name in ("result", "wait", "as_completed"):
             return "join"
         elif path.endswith(("popen_fork.py", "multiprocessing/process.py")) and name in ("wait", "poll", "join"):
@@ -269,6 +278,8 @@ def _label_from_stack(frame):
             return "join"
         elif path.endswith("multiprocessing/connection.py"):
             return "queue"
+        if not any(lib in path for lib in _WAIT_LIBRARIES):
+            break
         frame, depth = frame.f_back, depth + 1
     # A plain Lock.acquire is a C call with no frame of its own: that wait stays unlabelled.
     return None
@@ -446,7 +457,8 @@ def _patch_asyncio():
 
 
 # Threads, pools and processes ------------------------------------------------------------------------------
-def _record_call(kind, fn):
+def _record_call(kind, fn, received=None):
+    """fn, recording each call. received: (ns, bytes) of the message that brought it to a pool worker."""
     def call(*args, **kwargs):
         rec = _rec
         if rec is None:
@@ -459,6 +471,7 @@ def _record_call(kind, fn):
                 "thread": threading.get_ident(), "kind": kind,
                 "name": getattr(fn, "__qualname__", getattr(fn, "__name__", type(fn).__name__)),
                 "startMs": rec.ms(start), "endMs": rec.ms(_now()), "cpuMs": round((time.thread_time_ns() - cpu) / 1e6, 4),
+                **({"receivedMs": rec.ms(received[0]), "argsBytes": received[1]} if received else {}),
             })
 
     return call
@@ -498,20 +511,68 @@ def _patch_threads_and_pools():
     cf_thread._WorkItem.run = run
 
     def pool_item(item):
+        received = _rec.received.pop(threading.get_ident(), None)
         if isinstance(item, cf_process._CallItem):
             fn = item.fn
             if isinstance(fn, functools.partial) and fn.func is cf_process._process_chunk:
                 item.fn = functools.partial(cf_process._process_chunk, _record_call("process-pool", fn.args[0]), *fn.args[1:])
             else:
-                item.fn = _record_call("process-pool", fn)
+                item.fn = _record_call("process-pool", fn, received)
         elif isinstance(item, tuple) and len(item) == 5 and callable(item[2]):
             job, i, func, args, kwds = item
             if func in (mp_pool.mapstar, mp_pool.starmapstar) and args and isinstance(args[0], tuple):
                 args = ((_record_call("process-pool", args[0][0]),) + tuple(args[0][1:]),) + tuple(args[1:])
             else:
-                func = _record_call("process-pool", func)
+                func = _record_call("process-pool", func, received)
             item = (job, i, func, args, kwds)
         return item
+
+    # A pool worker's messages: when each one's header arrived (the worker had waited for work until then)
+    # and its size. From there to the call is reading the pipe and unpickling the arguments.
+    import multiprocessing.connection as mp_connection
+
+    original_recv = mp_connection.Connection._recv
+
+    def recv(self, size, *args, **kwargs):
+        buf = original_recv(self, size, *args, **kwargs)
+        rec = _rec
+        if rec is not None and getattr(rec, "pool_worker", False):
+            ident = threading.get_ident()
+            if size == 4:
+                rec.received[ident] = (_now(), 0)
+            elif ident in rec.received:
+                rec.received[ident] = (rec.received[ident][0], size)
+        return buf
+
+    mp_connection.Connection._recv = recv
+
+    def submitted(fn, count=lambda *a, **k: 1):
+        def wrapper(self, *args, **kwargs):
+            rec = _rec
+            if rec is not None:
+                at = rec.ms(_now())
+                rec.submits.extend([at] * count(*args, **kwargs))
+            return fn(self, *args, **kwargs)
+
+        wrapper.__wrapped__ = fn
+        return wrapper
+
+    def mapped(func, iterable=(), *args, **kwargs):
+        return len(iterable) if hasattr(iterable, "__len__") else 0
+
+    mp_pool.Pool.apply_async = submitted(mp_pool.Pool.apply_async)
+    mp_pool.Pool._map_async = submitted(mp_pool.Pool._map_async, mapped)
+    cf_process.ProcessPoolExecutor.submit = submitted(cf_process.ProcessPoolExecutor.submit)
+
+    process_start = mp_process.BaseProcess.start
+
+    def start(self):
+        rec = _rec
+        if rec is not None:
+            rec.starts.append({"name": self.name, "atMs": rec.ms(_now())})
+        return process_start(self)
+
+    mp_process.BaseProcess.start = start
 
     for cls in (mp_queues.Queue, mp_queues.SimpleQueue):
         original_get = cls.get
@@ -534,14 +595,16 @@ def _patch_threads_and_pools():
         rec.start_method = getattr(self, "_start_method", None) or _start_method()
         _rec = rec
         rec.pid = os.getpid()
+        rec.process_name = self.name
         rec.begin()
         if not rec.pool_worker and target is not None:
             self._target = _record_call("process", target)
         try:
             return bootstrap(self, *args, **kwargs)
         finally:
-            rec.finish()
-            _write_child(rec, self.name)
+            if rec.end is None:
+                rec.finish()
+                _write_child(rec, self.name)
 
     mp_process.BaseProcess._bootstrap = child_bootstrap
 
@@ -552,9 +615,12 @@ def _write_child(rec, name):
         return
     data = rec.to_json(name)
     path = os.path.join(folder, "%d.json" % os.getpid())
-    with open(path + ".tmp", "w") as f:
-        json.dump(data, f, separators=(",", ":"))
-    os.replace(path + ".tmp", path)
+    try:
+        with open(path + ".tmp", "w") as f:
+            json.dump(data, f, separators=(",", ":"))
+        os.replace(path + ".tmp", path)
+    except OSError:  # the parent has already written the recording and removed the folder
+        pass
 
 
 def _patch_spawn():
@@ -590,6 +656,7 @@ def install():
     _patch_asyncio()
     _patch_threads_and_pools()
     _patch_spawn()
+    _patch_exit()
 
 
 # Running a program -----------------------------------------------------------------------------------------
@@ -614,9 +681,12 @@ def _start_method():
         return None
 
 
-def record(target, args, is_module=False, interval_ms=1.0):
-    """Run a script (or module) as __main__ and return its recording as a dict."""
-    global _rec
+def record(target, args, is_module=False, interval_ms=1.0, on_exit=None):
+    """Run a script (or module) as __main__ and return its recording as a dict.
+
+    A program that ends itself with os._exit() (a watchdog that gives up on deadlocked threads) skips
+    every finally block: then on_exit(recording) is called first, if given, from the exiting thread."""
+    global _rec, _exit_hook
     install()
     folder = tempfile.mkdtemp(prefix="interleave-")
     t0 = _now()
@@ -628,6 +698,9 @@ def record(target, args, is_module=False, interval_ms=1.0):
     sys.argv = [target] + list(args)
     # As python3 itself does: the script's folder first, or for -m the current directory.
     sys.path[0] = os.getcwd() if is_module else os.path.dirname(os.path.abspath(target))
+    argv = [("-m " if is_module else "") + target] + list(args)
+    if on_exit is not None:
+        _exit_hook = lambda status: on_exit(_collect(rec, folder, interval_ms, argv, status, True))
     status = 0
     rec.begin()
     try:
@@ -641,15 +714,37 @@ def record(target, args, is_module=False, interval_ms=1.0):
         for t in threading.enumerate():
             if t is not threading.current_thread() and not t.daemon:
                 t.join()
+        with _exit_lock:
+            claimed, _exit_hook = _exit_hook is None and on_exit is not None, None
+        if claimed:  # another thread is in os._exit, writing the recording: the process ends there
+            threading.Event().wait()
         rec.finish()
         _rec = None
         sys.argv = old_argv
         sys.path[0] = old_path0
+    return _collect(rec, folder, interval_ms, argv, status, False)
+
+
+def _collect(rec, folder, interval_ms, argv, status, exited):
+    """The recording of a finished run: this process and every child that wrote its own into folder."""
+    if exited:
+        rec.finish()
+        # Children it has just terminated write their recordings as they go: give them a moment.
+        mp = sys.modules.get("multiprocessing")
+        deadline = time.monotonic() + 1.0
+        for child in mp.active_children() if mp is not None else []:
+            child.join(max(0.0, deadline - time.monotonic()))
     root = rec.to_json("MainProcess")
     children = _merge(folder)
     for name in os.listdir(folder):
-        os.unlink(os.path.join(folder, name))
-    os.rmdir(folder)
+        try:
+            os.unlink(os.path.join(folder, name))
+        except OSError:
+            pass
+    try:
+        os.rmdir(folder)
+    except OSError:
+        pass
     gil = getattr(sys, "_is_gil_enabled", lambda: True)()
     return {
         "format": FORMAT, "version": VERSION,
@@ -657,10 +752,38 @@ def record(target, args, is_module=False, interval_ms=1.0):
         "python": {"version": "%d.%d.%d" % sys.version_info[:3], "implementation": sys.implementation.name, "gil": bool(gil),
                    "switchIntervalMs": round(sys.getswitchinterval() * 1000, 6)},
         "machine": {"cores": os.cpu_count() or 1, "platform": sys.platform},
-        "program": {"argv": [("-m " if is_module else "") + target] + list(args), "exitStatus": status, "startMethod": _start_method()},
+        "program": {"argv": argv, "exitStatus": status, "startMethod": _start_method(), **({"exit": "os._exit"} if exited else {})},
         "durationMs": root["endMs"],
         "processes": [root] + children,
     }
+
+
+_exit_hook = None  # record()'s on_exit, while the program runs; taken by whichever ends first
+_exit_lock = _thread.allocate_lock()
+
+
+def _patch_exit():
+    """os._exit ends the process at once, past every finally: write the recording first."""
+    original = os._exit
+
+    def _exit(status):
+        global _exit_hook
+        rec = _rec
+        try:
+            if rec is not None and getattr(rec, "pid", None) == os.getpid() and rec.end is None:
+                if rec.parent_pid is None:
+                    with _exit_lock:
+                        hook, _exit_hook = _exit_hook, None
+                    if hook is not None:
+                        hook(status if isinstance(status, int) else 1)
+                elif rec.parent_pid is not None:
+                    rec.finish()
+                    _write_child(rec, getattr(rec, "process_name", "Process"))
+        finally:
+            original(status)
+
+    _exit.__wrapped__ = original
+    os._exit = _exit
 
 
 def _self_test(out, runs=7):
@@ -751,21 +874,25 @@ def main(argv):
                 return 2
             i += 2
         elif a == "-m" and i + 1 < len(argv):
-            data = record(argv[i + 1], argv[i + 2:], True, interval)
+            data = record(argv[i + 1], argv[i + 2:], True, interval, lambda d: _write(out_path, d))
             break
         elif a.startswith("-"):
             sys.stderr.write("interleave_record: unknown option %s\n%s" % (a, USAGE))
             return 2
         else:
-            data = record(a, argv[i + 1:], False, interval)
+            data = record(a, argv[i + 1:], False, interval, lambda d: _write(out_path, d))
             break
     else:
         sys.stderr.write(USAGE)
         return 2
+    _write(out_path, data)
+    return data["program"]["exitStatus"] if isinstance(data["program"]["exitStatus"], int) else 1
+
+
+def _write(out_path, data):
     with open(out_path, "w") as f:
         json.dump(data, f, separators=(",", ":"))
     sys.stderr.write("interleave_record: %s written (%.1f ms, %d process(es))\n" % (out_path, data["durationMs"], len(data["processes"])))
-    return data["program"]["exitStatus"] if isinstance(data["program"]["exitStatus"], int) else 1
 
 
 if __name__ == "__main__":

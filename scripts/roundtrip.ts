@@ -1,14 +1,16 @@
 /**
- * npm run roundtrip [-- --limit-s 10] [--scale 1] [--only id,id] [--json]
+ * npm run roundtrip [-- --limit-s 10] [--scale 1] [--only id,id] [--json] [--keep dir] [--reuse dir]
  *
  * For every shipped scenario (content/scenarios) and every model whose simulated run takes under the limit
  * (default 10 s): generate its Python program (src/sim/python), record it with recorder/interleave_record.py
  * under python3, derive the workload from the recording, replay it under the same model, and print the
  * table of recorded against replayed totals. Models that need another interpreter (free-threading needs a
- * free-threaded build) are listed as skipped.
+ * free-threaded build) are listed as skipped. `--keep dir` keeps the programs and recordings in that folder;
+ * `--reuse dir` derives again from the recordings already there (recording only the missing ones), so that a
+ * change to the derivation can be checked against the same runs.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MODEL_IDS, parseScenario, simulate, type ModelId } from '../src/sim/index';
@@ -27,6 +29,8 @@ const limitMs = Number(flag('--limit-s') ?? 10) * 1000;
 const scale = Number(flag('--scale') ?? 1);
 const only = flag('--only')?.split(',');
 const asJson = args.includes('--json');
+const reuse = flag('--reuse');
+const keep = flag('--keep') ?? reuse;
 
 interface Row {
   scenario: string;
@@ -39,7 +43,8 @@ interface Row {
   note?: string;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'interleave-roundtrip-'));
+if (keep) mkdirSync(keep, { recursive: true });
+const dir = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), 'interleave-roundtrip-'));
 const rows: Row[] = [];
 const files = readdirSync(join(root, 'content/scenarios')).filter((f) => f.endsWith('.json') && !f.includes('schema'));
 try {
@@ -73,11 +78,13 @@ try {
       const src = join(dir, `${id}-${model}.py`);
       const out = join(dir, `${id}-${model}.json`);
       writeFileSync(src, program.code);
-      const run = spawnSync('python3', [recorder, '-o', out, src], { encoding: 'utf8', timeout: 120_000 });
-      if (run.status !== 0 || !existsSync(out)) {
-        const why = run.status !== 0 ? run.stderr.trim().split('\n').pop() : 'the program ended without the recorder';
-        rows.push({ scenario: id, model, simulatedMs, note: `recording failed: ${why}` });
-        continue;
+      if (!(reuse && existsSync(out))) {
+        const run = spawnSync('python3', [recorder, '-o', out, src], { encoding: 'utf8', timeout: 120_000 });
+        if (!existsSync(out)) {
+          const why = run.error?.message ?? run.stderr.trim().split('\n').pop() ?? `exit status ${run.status}`;
+          rows.push({ scenario: id, model, simulatedMs, note: `recording failed: ${why}` });
+          continue;
+        }
       }
       const rec = parseRecordingText(readFileSync(out, 'utf8'), out);
       const cmp = compareRecording(rec, [model]);
@@ -90,7 +97,15 @@ try {
         replayedMs: r.simulatedMs,
         difference: r.difference,
         ioBound: cpuMs < 0.05 * simulatedMs,
-        note: cmp.recordedModel === model ? undefined : `derived as ${cmp.recordedModel}`,
+        note:
+          [
+            cmp.recordedModel === model ? '' : `derived as ${cmp.recordedModel}`,
+            // A deadlocked run is ended by the program's watchdog: its total is the watchdog's timeout, and the
+            // derived workload (which names no locks) waits as long.
+            rec.program.exit === 'os._exit' ? 'ended by os._exit (its watchdog): the total is that timeout' : '',
+          ]
+            .filter(Boolean)
+            .join('; ') || undefined,
       });
       if (!asJson) {
         const d = `${r.difference >= 0 ? '+' : '-'}${Math.abs(r.difference * 100).toFixed(1)} %`;
@@ -101,7 +116,7 @@ try {
     }
   }
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (!keep) rmSync(dir, { recursive: true, force: true });
 }
 
 if (asJson) process.stdout.write(`${JSON.stringify(rows)}\n`);

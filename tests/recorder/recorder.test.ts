@@ -61,6 +61,49 @@ describe('interleave_record.py', () => {
     }
   });
 
+  it("records what a process pool was handed: when, the Process starts, and each call's message", () => {
+    const rec = runRecorder([`${PROGRAMS}/pool_big_args.py`]).recording!;
+    const [parent, ...workers] = rec.processes;
+    expect(parent.submits).toHaveLength(4);
+    // The parent slept 30 ms before it made the pool and handed it the chunks.
+    expect(Math.min(...parent.submits!)).toBeGreaterThan(25);
+    expect(parent.starts?.map((s) => s.name).sort()).toEqual(workers.map((w) => w.name).sort());
+    const calls = workers.flatMap((w) => w.calls ?? []);
+    expect(calls).toHaveLength(4);
+    for (const c of calls) {
+      expect(c.argsBytes).toBeGreaterThan(2_000_000);
+      expect(c.receivedMs).toBeLessThanOrEqual(c.startMs);
+    }
+  });
+
+  // The labels come from frames read by a sampling thread that itself needs the GIL: on a busy machine a
+  // sample can land at a moment that says otherwise, so the check has three attempts.
+  it(
+    'does not take a pool thread that waits for the GIL inside a call for one waiting on its queue',
+    { retry: 2 },
+    () => {
+      const rec = runRecorder([`${PROGRAMS}/thread_pool_cpu.py`]).recording!;
+      const root = rec.processes[0];
+      const calls = root.calls!.filter((c) => c.kind === 'thread-pool');
+      expect(calls).toHaveLength(2);
+      for (const c of calls) {
+        const t = root.threads.find((x) => x.id === c.thread)!;
+        const inside = t.segments.filter((s) => s.startMs >= c.startMs + 0.5 && s.endMs <= c.endMs - 0.5);
+        expect(inside.filter((s) => s.label === 'queue')).toEqual([]);
+      }
+    },
+  );
+
+  it('writes the recording when the program ends itself with os._exit (a watchdog over stuck threads)', () => {
+    const run = runRecorder([`${PROGRAMS}/watchdog_exit.py`]);
+    expect(run.status).toBe(0);
+    const rec = run.recording!;
+    expect(rec.program.exit).toBe('os._exit');
+    expect(rec.durationMs).toBeGreaterThan(150);
+    const stuck = rec.processes[0].threads.find((t) => t.name === 'stuck')!;
+    expect(stuck.endMs).toBeGreaterThan(150);
+  });
+
   it('runs a module with -m, passes its arguments and keeps its exit status', () => {
     const run = runRecorder(['-m', 'pkg', '--fail']);
     expect(run.status).toBe(3);

@@ -7,10 +7,11 @@
  * - thread-pool calls → threads with a pool of that many threads; other threads → threads, one per task;
  * - nothing else → sequential, one task: the main thread.
  */
-import type { ModelId, Scenario, Task } from '../types';
+import type { ModelId, Scenario, StartMethod, Task } from '../types';
 import { runningCover } from './classify';
 import { programDemand } from './demand';
 import { heldTime } from './held';
+import { processTasks, type Found } from './processes';
 import { taskSteps, threadSteps } from './steps';
 import type { RecordedProcess, RecordedThread, Recording } from './types';
 
@@ -68,7 +69,7 @@ interface Plan {
 
 function fromCalls(rec: Recording, kind: 'process-pool' | 'process' | 'thread-pool'): Plan | null {
   const used = new Set<string>();
-  const found: { p: number; call: NonNullable<RecordedProcess['calls']>[number] }[] = [];
+  const found: Found[] = [];
   rec.processes.forEach((p, pi) => {
     for (const call of p.calls ?? []) if (call.kind === kind) found.push({ p: pi, call });
   });
@@ -79,17 +80,39 @@ function fromCalls(rec: Recording, kind: 'process-pool' | 'process' | 'thread-po
   const covers = rec.processes.map((proc) => runningCover(proc));
   const held = rec.processes.map((proc, i) => (gil ? heldTime(proc, covers[i]) : undefined));
   const demand = programDemand(rec);
-  const tasks: Task[] = [];
-  const sources: TaskSource[] = [];
-  for (const { p, call } of found) {
-    const proc = rec.processes[p];
-    const name = uniqueName(call.name.split('.').pop() ?? call.name, used);
-    const steps = threadSteps(threadOf(proc, call.thread), call.startMs, call.endMs, covers[p], gil, demand, held[p]);
-    tasks.push({ name, steps });
-    sources.push({ name, process: p, thread: call.thread, startMs: call.startMs, endMs: call.endMs });
+  const sources: TaskSource[] = found.map(({ p, call }) => ({
+    name: uniqueName(call.name.split('.').pop() ?? call.name, used),
+    process: p,
+    thread: call.thread,
+    startMs: call.startMs,
+    endMs: call.endMs,
+  }));
+  const names = new Map(found.map((f, i) => [f.call, sources[i].name]));
+  if (kind === 'thread-pool') {
+    const tasks = found.map(({ p, call }, i): Task => {
+      const proc = rec.processes[p];
+      const steps = threadSteps(threadOf(proc, call.thread), call.startMs, call.endMs, covers[p], gil, demand, held[p]);
+      return { name: sources[i].name, steps };
+    });
+    return { model: 'threads', tasks, sources, poolSize: workers.size };
   }
-  const model: ModelId = kind === 'thread-pool' ? 'threads' : 'processes';
-  return { model, tasks, sources, poolSize: kind === 'process' ? undefined : workers.size };
+  const tasks = processTasks(
+    rec,
+    found,
+    kind === 'process-pool',
+    { covers, held, demand, gil },
+    (call) => names.get(call) ?? call.name,
+  );
+  return {
+    model: 'processes',
+    tasks,
+    sources,
+    poolSize: kind === 'process' ? undefined : workers.size,
+  };
+}
+
+function startMethodOf(rec: Recording): StartMethod | undefined {
+  return rec.processes.find((p) => p.startMethod)?.startMethod ?? rec.program.startMethod ?? undefined;
 }
 
 function fromAsyncio(rec: Recording): Plan | null {
@@ -166,7 +189,7 @@ export function deriveScenario(rec: Recording): Derived {
     tasks: plan.tasks,
     settings: rec.python.switchIntervalMs ? { switchIntervalMs: rec.python.switchIntervalMs } : {},
   };
-  const method = rec.processes.find((p) => p.startMethod)?.startMethod ?? rec.program.startMethod;
+  const method = startMethodOf(rec);
   if (plan.model === 'processes' && method) scenario.settings = { ...scenario.settings, startMethod: method };
   if (plan.poolSize !== undefined) scenario.modelSettings = { [plan.model]: { poolSize: plan.poolSize } };
   return { scenario, model: plan.model, sources: plan.sources, recordedMs: rec.durationMs };

@@ -38,15 +38,18 @@ export function proc(pid: number, parentPid: number | null, name: string, thread
   return { pid, parentPid, name, startMs, endMs, threads, tasks: [], calls: [] };
 }
 
-/** Two threads that each sleep `sleepMs`, then compute `cpuMs`, started together by the main thread. */
+/**
+ * Two threads started together by the main thread: `a` sleeps `sleepMs`, then computes `cpuMs`; `b` sleeps
+ * until `a` is done, then computes as long (one GIL: they do not compute at once).
+ */
 export function sleepyThreads(sleepMs = 100, cpuMs = 20): Recording {
-  const end = 0.2 + sleepMs + cpuMs;
+  const end = 0.2 + sleepMs + 2 * cpuMs;
   return recording(
     [
       proc(1, null, 'MainProcess', [
         thread(1, 'MainThread', [seg(0, 0.2, 'run'), seg(0.2, end + 0.1, 'join')], true),
         thread(2, 'a', [seg(0.1, 0.1 + sleepMs, 'sleep'), seg(0.1 + sleepMs, 0.1 + sleepMs + cpuMs, 'run')]),
-        thread(3, 'b', [seg(0.2, 0.2 + sleepMs, 'sleep'), seg(0.2 + sleepMs, end, 'run')]),
+        thread(3, 'b', [seg(0.2, 0.2 + sleepMs + cpuMs, 'sleep'), seg(0.2 + sleepMs + cpuMs, end, 'run')]),
       ]),
     ],
     end + 0.1,

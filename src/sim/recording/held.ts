@@ -7,8 +7,12 @@
  * programs keep it off a core), so the wall time is theirs and is shared among them as their CPU clocks
  * moved. A thread alone gets the whole stretch, preemptions included; two threads taking turns share it,
  * and their shares add up to the wall time even where the sampler read their clocks at slightly different
- * moments or both were caught in one sampling interval. Only where their clocks together moved faster than
- * the wall clock (C code that let the GIL go) does each keep its CPU time instead.
+ * moments or both were caught in one sampling interval. Where their clocks together moved faster than the
+ * wall clock, C code let the GIL go (hashlib, zlib, NumPy): each keeps its CPU time, and of it only the
+ * share that fits under one GIL counts as held (its clock's share of the wall time); the rest, which can
+ * only have run beside the GIL holder, is native (nativeMs). That is the least native time the clocks
+ * allow: a thread of pure Python beside one in C comes out half and half, and the replay still gives the
+ * two of them one GIL's worth of Python per wall millisecond, as the recording had.
  */
 import { classifySegment, type Cover } from './classify';
 import type { RecordedProcess } from './types';
@@ -16,7 +20,12 @@ import type { RecordedProcess } from './types';
 export interface Held {
   /** How long the thread (RecordedThread.id) held the GIL within [s, e), in ms. */
   ms(thread: number, s: number, e: number): number;
+  /** How long it ran C code beside the GIL's holder within [s, e), in ms (see above). */
+  nativeMs(thread: number, s: number, e: number): number;
 }
+
+/** Clocks that together moved faster than this many wall ms per ms ran beside each other (not sampling noise). */
+const PARALLEL_RATE = 1.1;
 
 interface Want {
   thread: number;
@@ -50,9 +59,10 @@ export function heldTime(process: RecordedProcess, cover: Cover): Held {
   for (const w of wants) edges.push({ t: w.startMs, w, open: true }, { t: w.endMs, w, open: false });
   edges.sort((a, b) => a.t - b.t || Number(a.open) - Number(b.open));
   const byThread = new Map<number, Shares>();
-  const add = (thread: number, s: number, e: number, share: number) => {
-    let sh = byThread.get(thread);
-    if (!sh) byThread.set(thread, (sh = { at: [], until: [], share: [], cum: [] }));
+  const nativeByThread = new Map<number, Shares>();
+  const add = (thread: number, s: number, e: number, share: number, into = byThread) => {
+    let sh = into.get(thread);
+    if (!sh) into.set(thread, (sh = { at: [], until: [], share: [], cum: [] }));
     const n = sh.at.length;
     const before = n === 0 ? 0 : sh.cum[n - 1] + sh.share[n - 1] * (sh.until[n - 1] - sh.at[n - 1]);
     sh.at.push(s);
@@ -66,9 +76,13 @@ export function heldTime(process: RecordedProcess, cover: Cover): Held {
     if (edge.t > from && active.size > 0) {
       let total = 0;
       for (const w of active) total += w.rate;
-      // Clocks that moved faster together than one core's worth ran beside each other with the GIL let
-      // go (C code that releases it): each keeps its CPU time.
-      for (const w of active) add(w.thread, from, edge.t, total > 0 ? w.rate / Math.min(1, total) : 1 / active.size);
+      for (const w of active) {
+        if (total > PARALLEL_RATE) {
+          // Faster together than one core's worth: the GIL was let go (see above).
+          add(w.thread, from, edge.t, w.rate / total);
+          add(w.thread, from, edge.t, w.rate - w.rate / total, nativeByThread);
+        } else add(w.thread, from, edge.t, total > 0 ? w.rate / Math.min(1, total) : 1 / active.size);
+      }
     }
     from = edge.t;
     if (edge.open) active.add(edge.w);
@@ -89,6 +103,10 @@ export function heldTime(process: RecordedProcess, cover: Cover): Held {
   return {
     ms(thread, s, e) {
       const sh = byThread.get(thread);
+      return sh && e > s ? upTo(sh, e) - upTo(sh, s) : 0;
+    },
+    nativeMs(thread, s, e) {
+      const sh = nativeByThread.get(thread);
       return sh && e > s ? upTo(sh, e) - upTo(sh, s) : 0;
     },
   };

@@ -32,7 +32,7 @@ export function tidySteps(steps: Step[]): Step[] {
   const out: Step[] = [];
   for (const s of steps) {
     if (s.kind === 'io' && s.durationMs < MIN_IO_MS) continue;
-    if (s.kind === 'cpu' && !s.offload && s.durationMs < MIN_CPU_MS) continue;
+    if ((s.kind === 'cpu' || s.kind === 'native') && !s.offload && s.durationMs < MIN_CPU_MS) continue;
     pushStep(out, s);
   }
   return out.length > 0 ? out : [{ kind: 'cpu', durationMs: 0 }];
@@ -57,12 +57,27 @@ export function threadSteps(
   for (const seg of clip(thread.segments, fromMs, toMs)) {
     const c = classifySegment(seg, cover, gil);
     const heldMs = () => (held ? held.ms(thread.id, c.startMs, c.endMs) : c.endMs - c.startMs);
+    const nativeMs = held ? held.nativeMs(thread.id, c.startMs, c.endMs) : 0;
+    if (nativeMs > 0 && c.state !== 'io') {
+      // C code beside the GIL's holder (held.ts): held time as cpu, the rest as native; where the program
+      // wanted more cores than there are, no more than its CPU time.
+      const gilMs = heldMs();
+      const own = ownContention(demand, c.startMs, c.endMs) && gilMs + nativeMs > c.cpuMs;
+      const scale = own ? c.cpuMs / (gilMs + nativeMs) : 1;
+      pushStep(steps, { kind: 'cpu', durationMs: gilMs * scale });
+      pushStep(steps, { kind: 'native', durationMs: nativeMs * scale });
+      continue;
+    }
     if (c.state === 'io') {
       pushStep(steps, { kind: 'cpu', durationMs: c.cpuMs });
       pushStep(steps, { kind: 'io', durationMs: c.endMs - c.startMs, label: c.label });
     } else if (c.state === 'running') {
-      // Running the whole time: its wall time is what the work took on this machine, preemptions included.
-      pushStep(steps, { kind: 'cpu', durationMs: heldMs() });
+      // Running the whole time: its wall time is what the work took on this machine, preemptions by other
+      // programs included; but where the program itself wanted more cores than there are, the samples
+      // that caught it running also hold the time its own threads and processes took the core from it
+      // (the replay shares the cores again): there, its CPU time.
+      const own = ownContention(demand, c.startMs, c.endMs);
+      pushStep(steps, { kind: 'cpu', durationMs: own ? Math.min(c.cpuMs, heldMs()) : heldMs() });
     } else if (c.state === 'wait-core' && !ownContention(demand, c.startMs, c.endMs)) {
       // Held up by other programs on the machine (see demand.ts): as long as it took here.
       pushStep(steps, { kind: 'cpu', durationMs: heldMs() });

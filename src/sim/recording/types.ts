@@ -53,6 +53,10 @@ export interface RecordedCall {
   startMs: number;
   endMs: number;
   cpuMs: number;
+  /** Process-pool calls: when the message that brought the call began to arrive (its header was read). */
+  receivedMs?: number;
+  /** Process-pool calls: that message's size in bytes. */
+  argsBytes?: number;
 }
 
 export interface RecordedProcess {
@@ -66,6 +70,10 @@ export interface RecordedProcess {
   threads: RecordedThread[];
   tasks?: RecordedTask[];
   calls?: RecordedCall[];
+  /** Children this process started, each at its Process.start() (name: the child's RecordedProcess.name). */
+  starts?: { name: string; atMs: number }[];
+  /** When each task was handed to a process pool (apply_async, map, submit), in order. */
+  submits?: number[];
 }
 
 export interface Recording {
@@ -74,7 +82,13 @@ export interface Recording {
   recorder: { sampleIntervalMs: number; cpuClock: 'pthread_getcpuclockid' | 'none' };
   python: { version: string; implementation: string; gil: boolean; switchIntervalMs?: number };
   machine: { cores: number; platform: string };
-  program: { argv: string[]; exitStatus?: number; startMethod?: 'fork' | 'forkserver' | 'spawn' | null };
+  program: {
+    argv: string[];
+    exitStatus?: number;
+    startMethod?: 'fork' | 'forkserver' | 'spawn' | null;
+    /** The program ended itself with os._exit (past every finally); the recording was written just before. */
+    exit?: 'os._exit';
+  };
   /** Wall time of the whole program, from the recorder starting it to its last thread ending. */
   durationMs: number;
   /** The program's own process first, then every child in order of start. */

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../scenario/parse';
+import { deriveScenario } from './derive';
+import { proc, recording, seg, thread } from './fixtures';
+import type { RecordedCall, RecordedProcess } from './types';
+
+/** A Pool of two forked workers, each running two 20 ms calls whose 10 MB arguments took 40 ms to read. */
+function bigArgsPool(): ReturnType<typeof recording> {
+  const main = proc(1, null, 'MainProcess', [thread(1, 'MainThread', [seg(0, 30, 'run'), seg(30, 215, 'join')], true)]);
+  main.submits = [30, 30, 30, 30];
+  main.starts = [
+    { name: 'ForkPoolWorker-1', atMs: 20 },
+    { name: 'ForkPoolWorker-2', atMs: 22 },
+  ];
+  const call = (thread: number, receivedMs: number): RecordedCall => ({
+    thread,
+    kind: 'process-pool',
+    name: 'chunk',
+    receivedMs,
+    startMs: receivedMs + 40,
+    endMs: receivedMs + 60,
+    cpuMs: 20,
+    argsBytes: 10_000_000,
+  });
+  const worker = (pid: number, name: string, tid: number, first: number, second: number): RecordedProcess => {
+    const p = proc(pid, 1, name, [
+      thread(
+        tid,
+        'MainThread',
+        [seg(21, first, 'queue'), seg(first, first + 60, 'run'), seg(first + 60, second, 'queue')].concat(
+          seg(second, second + 60, 'run'),
+        ),
+        true,
+      ),
+    ]);
+    p.calls = [call(tid, first), call(tid, second)];
+    return p;
+  };
+  // The pipe carries one message at a time, each 6 ms of pickling and 40 ms of reading: 36, 82, 128, 174.
+  return recording([main, worker(2, 'ForkPoolWorker-1', 10, 36, 128), worker(3, 'ForkPoolWorker-2', 20, 82, 174)], 239);
+}
+
+describe('a process pool derived with what the recording says around each call', () => {
+  it('arrival: each task when the parent handed it to the pool (its submit), not at once', () => {
+    const d = deriveScenario(bigArgsPool());
+    expect(d.scenario.tasks.map((t) => t.startAtMs)).toEqual([30, 30, 30, 30]);
+  });
+
+  it('no step for what the machine spent around the calls: the workload is the calls’ own work, under every model', () => {
+    const d = deriveScenario(bigArgsPool());
+    expect(d.scenario.sync).toBeUndefined();
+    for (const t of d.scenario.tasks) {
+      expect(t.steps.every((s) => s.kind === 'cpu' || s.kind === 'io')).toBe(true);
+      expect(t.steps.some((s) => s.label?.includes('(recorded)'))).toBe(false);
+    }
+    expect(() => parseScenario(JSON.parse(JSON.stringify(d.scenario)), 'derived.json')).not.toThrow();
+  });
+});
+
+describe('one Process per call', () => {
+  /** Two spawned children, started at 10 and 12 ms; their targets begin 150 ms later (a slow interpreter boot). */
+  function spawned(): ReturnType<typeof recording> {
+    const main = proc(1, null, 'MainProcess', [
+      thread(1, 'MainThread', [seg(0, 12, 'run'), seg(12, 320, 'join')], true),
+    ]);
+    main.starts = [
+      { name: 'SpawnProcess-1', atMs: 10 },
+      { name: 'SpawnProcess-2', atMs: 12 },
+    ];
+    const child = (pid: number, name: string, tid: number, at: number): RecordedProcess => {
+      const p = proc(pid, 1, name, [thread(tid, 'MainThread', [seg(at + 140, at + 250, 'run')], true)]);
+      p.startMethod = 'spawn';
+      p.calls = [{ thread: tid, kind: 'process', name: 'job', startMs: at + 150, endMs: at + 250, cpuMs: 100 }];
+      return p;
+    };
+    return recording([main, child(2, 'SpawnProcess-1', 10, 10), child(3, 'SpawnProcess-2', 20, 12)], 320);
+  }
+
+  it('arrival: each child when the parent started it; its work begins with its target', () => {
+    const d = deriveScenario(spawned());
+    expect(d.scenario.settings?.startMethod).toBe('spawn');
+    expect(d.scenario.tasks.map((t) => t.startAtMs)).toEqual([10, 12]);
+    expect(d.scenario.tasks[0].steps).toEqual([{ kind: 'cpu', durationMs: 100 }]);
+  });
+});
+
+describe('more CPU-bound processes than cores', () => {
+  it('derives each one’s CPU time, not the wall time of the samples that caught it running', () => {
+    // Four processes on two cores, each running 100 ms of CPU in 200 ms: caught running in long stretches
+    // (60 % of the samples) because the cores were time-sliced between them.
+    const main = proc(1, null, 'MainProcess', [thread(1, 'MainThread', [seg(0, 201, 'join')], true)]);
+    const children = [2, 3, 4, 5].map((pid) => {
+      const p = proc(pid, 1, `ForkProcess-${pid - 1}`, [
+        thread(
+          pid * 10,
+          'MainThread',
+          [
+            { startMs: 0, endMs: 120, state: 'running', cpuMs: 70 },
+            { startMs: 120, endMs: 200, state: 'waiting', cpuMs: 30, label: 'core' },
+          ],
+          true,
+        ),
+      ]);
+      p.calls = [{ thread: pid * 10, kind: 'process', name: 'fib', startMs: 0, endMs: 200, cpuMs: 100 }];
+      return p;
+    });
+    const d = deriveScenario(recording([main, ...children], 201));
+    expect(d.scenario.tasks[0].steps).toEqual([{ kind: 'cpu', durationMs: 100 }]);
+  });
+});
