@@ -7,7 +7,7 @@ import { interpreterPoolSize } from '../models/subinterpreters';
 import type { ResolvedSettings } from '../types';
 import type { PyLines } from './builder';
 import { writeQueues } from './interpreters';
-import { launchAll } from './launchLoop';
+import { submitAll } from './launchLoop';
 import type { ProgramPlan } from './plan';
 import { plannedWrites, writeSharedReport } from './report';
 import type { StepContext } from './steps';
@@ -32,16 +32,7 @@ export function writeInterpreterMain(
     const workers = interpreterPoolSize(settings.poolSize, settings.cores);
     py.line('# Every worker thread creates its own interpreter (own GIL); arguments and results are copied.');
     py.block(`with InterpreterPoolExecutor(max_workers=${workers}) as pool:`, () => {
-      launchAll(
-        py,
-        plan,
-        ctx,
-        'futures',
-        (fn, args) => `pool.submit(${[fn.name, ...args].join(', ')})`,
-        'pool.submit(timed, work, arrived, *args)',
-      );
-      if (plan.arrivals) py.line('print_latency([future.result() for future in futures])');
-      else py.block('for future in futures:', () => py.line('future.result()'));
+      submitAll(py, plan, ctx);
       if (names.vars.size) {
         // An item keeps only while the interpreter that put it lives: after the with-block the workers'
         // interpreters are closed, and get() would return UNBOUND for the value a worker stored.

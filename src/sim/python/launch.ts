@@ -5,7 +5,7 @@
 import type { ResolvedSettings } from '../types';
 import { pyString, type PyLines } from './builder';
 import { writeInterpreterMain } from './interpreterPool';
-import { argsOf, launchAll, tuple, type Starter } from './launchLoop';
+import { argsOf, launchAll, submitAll, tuple, type Starter } from './launchLoop';
 import type { ProgramPlan, TaskFunction } from './plan';
 import { ownDone, type StepContext } from './steps';
 import { plannedWrites, writeSharedReport } from './report';
@@ -50,16 +50,7 @@ export function writeMain(py: PyLines, plan: ProgramPlan, style: LaunchStyle, ct
   /** A concurrent.futures executor: every task submitted, then every result awaited (or its latency printed). */
   const submitToPool = (executor: string) =>
     py.block(`with ${executor} as pool:`, () => {
-      launchAll(
-        py,
-        plan,
-        ctx,
-        'futures',
-        (fn, args) => `pool.submit(${[fn.name, ...args].join(', ')})`,
-        'pool.submit(timed, work, arrived, *args)',
-      );
-      if (plan.arrivals) py.line('print_latency([future.result() for future in futures])');
-      else py.block('for future in futures:', () => py.line('future.result()'));
+      submitAll(py, plan, ctx);
     });
   switch (style) {
     case 'sequential':

@@ -92,3 +92,17 @@ export function launchAll(
     py.line(list === null ? arrive : `${list}.append(${arrive})`);
   });
 }
+
+/** Inside `with … as pool:`: every task submitted, then every result awaited (or each latency printed). */
+export function submitAll(py: PyLines, plan: ProgramPlan, ctx: StepContext): void {
+  launchAll(
+    py,
+    plan,
+    ctx,
+    'futures',
+    (fn, args) => `pool.submit(${[fn.name, ...args].join(', ')})`,
+    'pool.submit(timed, work, arrived, *args)',
+  );
+  if (plan.arrivals) py.line('print_latency([future.result() for future in futures])');
+  else py.block('for future in futures:', () => py.line('future.result()'));
+}
