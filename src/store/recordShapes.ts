@@ -1,7 +1,7 @@
 /**
  * Spans and events, the two long lists of a trace (90 000 spans and 70 000 events for 10 000 tasks), packed
- * (and, with lanes and task results, unpacked) by name rather than by a loop over keys: reading `s.startMs` on records of one shape is many
- * times faster than `r[key]` for every key, and building each record as one object literal gives them all
+ * (and, with lanes and task results, unpacked) field by field rather than by a loop over keys: reading
+ * `s.startMs` on records of one shape is many times faster than `r[key]` for every key, and building each record as one object literal gives them all
  * one hidden class (what the drawing code then reads fast). The fields every record has are written
  * directly into typed columns; the optional ones (a span's `sync`, an event's `depth`…) go through the
  * general packer of traceTransfer.ts, and only when some record has them. Records of another shape (a
@@ -13,27 +13,9 @@ type IntCol = { t: 'int'; v: Int32Array; absent?: Uint8Array };
 type NumCol = { t: 'num'; v: Float64Array; absent?: Uint8Array };
 type StrCol = { t: 'str'; dict: string[]; v: Int32Array };
 
-/** The fields of a record kind: always present (typed), then optional (packed the general way). */
-interface Shape {
-  ints: readonly string[];
-  nums: readonly string[];
-  strs: readonly string[];
-  optional: readonly string[];
-}
-
-export const SPAN_SHAPE: Shape = {
-  ints: ['lane', 'task', 'step', 'worker'],
-  nums: ['startMs', 'endMs'],
-  strs: ['state'],
-  optional: ['sync', 'holder', 'detail'],
-};
-
-export const EVENT_SHAPE: Shape = {
-  ints: ['task', 'lane'],
-  nums: ['timeMs'],
-  strs: ['kind'],
-  optional: ['fromTask', 'lateMs', 'sync', 'depth', 'var', 'value', 'lost', 'text'],
-};
+/** The fields a span or an event may have besides those typed below: packed the general way when present. */
+const SPAN_OPTIONAL = ['sync', 'holder', 'detail'];
+const EVENT_OPTIONAL = ['fromTask', 'lateMs', 'sync', 'depth', 'var', 'value', 'lost', 'text'];
 
 const isInt32 = (x: number) => (x | 0) === x && !Object.is(x, -0);
 
@@ -104,7 +86,7 @@ export function packSpans(spans: readonly Span[]): ShapedColumns | null {
       { t: 'num', v: endMs },
       { t: 'str', dict: states.dict, v: state },
     ],
-    optional: present(spans, SPAN_SHAPE.optional),
+    optional: present(spans, SPAN_OPTIONAL),
   };
 }
 
@@ -131,7 +113,7 @@ export function packEvents(events: readonly TraceEvent[]): ShapedColumns | null 
       { t: 'num', v: timeMs },
       { t: 'str', dict: kinds.dict, v: kind },
     ],
-    optional: present(events, EVENT_SHAPE.optional),
+    optional: present(events, EVENT_OPTIONAL),
   };
 }
 
