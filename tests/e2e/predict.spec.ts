@@ -116,3 +116,22 @@ test('a table that answers a prediction keeps its numbers hidden until Check, th
   await expect(table.locator('tr[data-answer]')).toHaveCount(0);
   expect(problems).toEqual([]);
 });
+
+test('a keyboard reader answers a far prediction before it is ready: Space chooses, Tab reaches Check, Enter reveals', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await page.goto('/coordinating/');
+  await page.waitForLoadState('networkidle');
+  const question = page.locator('section.predict').last();
+  const first = question.getByRole('radio').first();
+  // Focus as Tab does, then the keys at once, before the question's island has hydrated.
+  await first.focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await expect(question.getByRole('button', { name: 'Check my guess' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(question.getByRole('status')).toContainText(/^(Right|Not quite)/);
+  await expect(first).toBeChecked();
+  expect(problems).toEqual([]);
+});

@@ -68,4 +68,22 @@ describe('a choice made on a waiting island', () => {
     expect(radio.checked).toBe(true);
     box.remove();
   });
+
+  it('leaves Space on a radio and the arrows of a radio group to the browser, whose click is then held', () => {
+    const box = document.createElement('div');
+    box.setAttribute('data-island', '');
+    const radio = document.createElement('input');
+    radio.type = 'radio';
+    box.append(radio);
+    document.body.append(box);
+    for (const key of [' ', 'ArrowDown', 'ArrowRight']) {
+      const down = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+      radio.dispatchEvent(down);
+      expect(down.defaultPrevented, key).toBe(false);
+    }
+    const other = new KeyboardEvent('keydown', { key: 'Home', bubbles: true, cancelable: true });
+    radio.dispatchEvent(other);
+    expect(other.defaultPrevented).toBe(true);
+    box.remove();
+  });
 });

@@ -64,6 +64,9 @@ function replayWhenAttached(figure: Element): void {
   check();
 }
 
+/** Keys with which the browser moves the choice through a group of radios. */
+const RADIO_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+
 const BROWSER_KEYS = new Set(['Tab', 'Escape', 'Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'ContextMenu']);
 
 /** Keys a control handles itself; anything with a modifier (a browser shortcut) or a function key does not. */
@@ -106,7 +109,9 @@ export function replayQueued(island: Element): void {
   for (const q of list ?? []) {
     const target = q.target;
     if (!(target instanceof HTMLElement) || !target.isConnected) continue;
-    if (q.focused && document.activeElement !== target) target.focus({ preventScroll: true });
+    // Focus comes back to the control only if it was lost meanwhile, never from where the reader has moved on.
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (q.focused && lost) target.focus({ preventScroll: true });
     if (q.key) target.dispatchEvent(new KeyboardEvent('keydown', { ...q.key, bubbles: true, cancelable: true }));
     else if (q.change) target.dispatchEvent(new Event('change', { bubbles: true }));
     else if (q.dropped) target.dispatchEvent(dropOf(q.dropped));
@@ -154,8 +159,10 @@ export function installIntentGuard(doc: Document = document): void {
       const island = wakeFrom(e);
       if (!island || !heldBack(e) || !(e.target instanceof Element)) return;
       const el = e.target;
-      // Enter and Space on a button become a click, which is queued below.
+      // Enter and Space on a button become a click, which is queued below; so do Space on a radio or a
+      // checkbox and the arrows that move through a group of radios (the browser checks one and clicks it).
       if ((e.key === 'Enter' || e.key === ' ') && el.closest('button, summary, a[href]')) return;
+      if (isToggle(el) && (e.key === ' ' || (el.type === 'radio' && RADIO_KEYS.has(e.key)))) return;
       e.preventDefault();
       e.stopPropagation();
       const key: KeyboardEventInit = { key: e.key, code: e.code, shiftKey: e.shiftKey, repeat: e.repeat };

@@ -134,7 +134,9 @@ export function Predict(props: PredictProps) {
           </div>
         </fieldset>
         {!submitted ? (
-          <button type="submit" className="predict-submit needs-js" disabled={picked === null}>
+          // Dimmed, not disabled, until a choice is made: a reader who picks and tabs on at once (before the
+          // figure is ready to hear the choice) still lands on it.
+          <button type="submit" className="predict-submit needs-js" aria-disabled={picked === null}>
             Check my guess
           </button>
         ) : null}
