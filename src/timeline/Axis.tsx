@@ -19,33 +19,75 @@ function anchor(pct: number): 'start' | 'middle' | 'end' {
   return 'middle';
 }
 
+/** Horizontal resolution of the axis's and the grid's strokes: a thousandth of a percent of the plot's width. */
+const GRID_UNITS = 100000;
+
+const unitsAt = (pct: number) => Math.round(pct * (GRID_UNITS / 100));
+
+/**
+ * The axis: its line and the tick marks as paths stretched over the plot's width (strokes keep 1 px,
+ * timeline.css), the odd ticks' marks apart so that a narrow figure can hide them with their labels.
+ */
 export const Axis = memo(function Axis({ ticks }: { ticks: readonly Tick[] }) {
+  let even = `M0 0.5H${GRID_UNITS}`;
+  let odd = '';
+  ticks.forEach((t, i) => {
+    const d = `M${unitsAt(t.pct)} 0v5`;
+    if (i % 2 === 1) odd += d;
+    else even += d;
+  });
   return (
     <svg className="tl-axis" width="100%" height={AXIS_HEIGHT} aria-hidden="true" focusable="false">
-      <line className="tl-axis-line" x1="0%" x2="100%" y1={0.5} y2={0.5} />
-      {/* Keyed by position, not by time: a zoom or pan step then moves the ticks in place instead of replacing them. */}
+      <svg
+        className="tl-axis-marks"
+        width="100%"
+        height={AXIS_HEIGHT}
+        viewBox={`0 0 ${GRID_UNITS} ${AXIS_HEIGHT}`}
+        preserveAspectRatio="none"
+      >
+        <path d={even} />
+        {odd ? <path className="tl-tick--odd" d={odd} /> : null}
+      </svg>
+      {/* Keyed by position, not by time: a zoom or pan step then moves the labels in place instead of replacing them. */}
       {ticks.map((t, i) => (
-        <g key={i} className={i % 2 === 1 ? 'tl-tick tl-tick--odd' : 'tl-tick'}>
-          <line x1={at(t.pct)} x2={at(t.pct)} y1={0} y2={5} />
-          <text x={at(t.pct)} y={17} textAnchor={anchor(t.pct)}>
-            {t.label}
-          </text>
-        </g>
+        <text
+          key={i}
+          className={i % 2 === 1 ? 'tl-tick--odd' : undefined}
+          x={at(t.pct)}
+          y={17}
+          textAnchor={anchor(t.pct)}
+        >
+          {t.label}
+        </text>
       ))}
     </svg>
   );
 });
 
-/** Vertical grid lines at the ticks, through the rows of each band (not its header). */
+/**
+ * Vertical grid lines at the ticks, through the rows of each band (not its header): one path stretched over
+ * the plot's width (its stroke keeps 1 px, timeline.css), a subpath per line.
+ */
 export function GridLines({ layout, ticks }: { layout: TimelineLayout; ticks: readonly Tick[] }) {
-  const inside = ticks.filter((t) => t.pct > 0 && t.pct < 100);
+  const xs = ticks.filter((t) => t.pct > 0 && t.pct < 100).map((t) => unitsAt(t.pct));
+  let d = '';
+  if (xs.length) {
+    for (const b of layout.bands) {
+      const top = b.y + b.headerH;
+      const h = b.h - b.headerH;
+      for (const x of xs) d += `M${x} ${top}v${h}`;
+    }
+  }
   return (
-    <g className="tl-grid" aria-hidden="true">
-      {layout.bands.map((b) =>
-        inside.map((t, i) => (
-          <line key={`${b.index}-${i}`} x1={at(t.pct)} x2={at(t.pct)} y1={b.y + b.headerH} y2={b.y + b.h} />
-        )),
-      )}
-    </g>
+    <svg
+      className="tl-grid"
+      width="100%"
+      height={layout.height}
+      viewBox={`0 0 ${GRID_UNITS} ${layout.height}`}
+      preserveAspectRatio="none"
+      aria-hidden="true"
+    >
+      {d ? <path d={d} /> : null}
+    </svg>
   );
 }

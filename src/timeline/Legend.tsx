@@ -46,7 +46,8 @@ export function SwatchSymbols() {
 function SwatchBox({ id, children }: { id: string; children: ReactNode }) {
   const onPage = useContext(PatternsOnPage);
   return onPage ? (
-    <svg className="tl-swatch" width={18} height={12} aria-hidden="true">
+    // Sized by the stylesheet (.tl-swatch, timeline.css).
+    <svg className="tl-swatch" aria-hidden="true">
       <use href={`#${id}`} />
     </svg>
   ) : (

@@ -3,7 +3,7 @@
  * Pure: takes a layout (from traces) and a time; never reads a store. Renders on the server.
  * The interactive widget passes its own playhead / canvas / tooltip through the slots.
  */
-import { memo, type HTMLAttributes, type ReactNode, type Ref } from 'react';
+import { memo, type CSSProperties, type HTMLAttributes, type ReactNode, type Ref } from 'react';
 import type { SpanTarget, TimelineLayout } from './layout';
 import { LABEL_MIN_ROW } from './layout';
 import { SvgMarks } from './SvgMarks';
@@ -12,6 +12,7 @@ import { spanText } from './spanText';
 import { ariaMs, formatTime } from './scale';
 import type { Scene } from './scene';
 import { drawCompact } from './compactMarks';
+import { SHORT_LABEL_MAX, shortLaneLabel } from './shortLabel';
 import type { ViewWindow } from './viewWindow';
 
 export interface BandHeaderInfo {
@@ -29,18 +30,23 @@ const LaneLabels = memo(function LaneLabels({ layout }: { layout: TimelineLayout
     <div className="tl-labels" aria-hidden="true">
       {layout.bands.map((band) => (
         <div key={band.index}>
-          {band.rows.map((row) =>
-            row.h >= LABEL_MIN_ROW ? (
+          {band.rows.map((row) => {
+            if (row.h < LABEL_MIN_ROW) return null;
+            const short = shortLaneLabel(row.label);
+            // The row's height as a custom property: the stylesheet gives it to height and line height.
+            const style = { top: row.y, '--h': `${row.h}px` } as CSSProperties;
+            return (
               <div
                 key={row.key}
-                className={`tl-lane-label tl-lane-label--${row.kind}`}
-                style={{ top: row.y, height: row.h, lineHeight: `${row.h}px` }}
-                title={row.label}
+                className={row.kind === 'task' ? 'tl-lane-label' : `tl-lane-label tl-lane-label--${row.kind}`}
+                style={style}
+                title={short || row.label.length > SHORT_LABEL_MAX ? row.label : undefined}
+                data-short={short}
               >
                 {row.label}
               </div>
-            ) : null,
-          )}
+            );
+          })}
           {band.groups.map((g) => (
             <div key={`g${g.y}`} className="tl-group-label" style={{ top: g.y, height: g.h }}>
               <span>{g.label}</span>

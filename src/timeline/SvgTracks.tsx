@@ -13,6 +13,7 @@ import { type ReactNode, type Ref } from 'react';
 import type { BandTracks, Track } from './syncTracks';
 import type { LostMark } from './sharedTrack';
 import { compactPath } from './compactPath';
+import { shortModelLabel } from './shortLabel';
 
 const pct = (x: number, width: number) => `${Math.round((x / width) * 100000) / 1000}%`;
 const LIST_MAX = 12;
@@ -136,7 +137,9 @@ function TrackRow({ track, width, id, sealed, band, lineCanvas }: RowProps) {
         style={{ height: track.height }}
         title={band ? `${band}: ${track.label}` : track.label}
       >
-        <span className={band ? 'tl-track-name tl-track-model' : 'tl-track-name'}>{band ?? track.label}</span>
+        <span className={band ? 'tl-track-name tl-track-model' : 'tl-track-name'} data-short={shortModelLabel(band)}>
+          {band ?? track.label}
+        </span>
         <span className="tl-track-brief">{track.brief}</span>
       </div>
       <div className="tl-track-plot" style={{ height: track.height }}>

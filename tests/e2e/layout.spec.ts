@@ -196,8 +196,10 @@ test.describe('on a phone (390 × 844)', () => {
     // The first figure, by worker: five 2 s sleeps, one after another and one thread each.
     const figure = await hydrated(page.locator('figure.tl').first());
     const label = figure.locator('.tl-lane-label', { hasText: 'main thread' }).first();
-    // Cut to the narrow label column, the whole name kept in its title.
-    expect(await label.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    // Shortened to fit the narrow label column ("main", not "main t…"), the whole name kept in its title.
+    await expect(label).toHaveAttribute('data-short', 'main');
+    expect(await label.evaluate((el) => getComputedStyle(el, '::after').content)).toBe('"main"');
+    expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await expect(label).toHaveAttribute('title', 'main thread');
     const p = await box(figure.locator('.tl-plot'));
     const r = await box(label);

@@ -26,7 +26,10 @@ function Clock() {
   );
 }
 
-/** An icon button; the label names it for assistive technology and in its tooltip. */
+/**
+ * An icon button; the label names it for assistive technology and in its tooltip. A title alone names the
+ * button when it says the same as the label (an icon has no text of its own).
+ */
 function Btn({
   label,
   title = label,
@@ -39,7 +42,13 @@ function Btn({
   children: ReactNode;
 }) {
   return (
-    <button type="button" className="tl-btn" aria-label={label} title={title} onClick={onClick}>
+    <button
+      type="button"
+      className="tl-btn"
+      aria-label={title === label ? undefined : label}
+      title={title}
+      onClick={onClick}
+    >
       {children}
     </button>
   );
@@ -105,7 +114,7 @@ export function Controls({ uid, editBar, zoomBar }: { uid: string; editBar?: Rea
           <select value={String(speed)} onChange={(e) => a.setSpeed(Number(e.target.value))}>
             {SPEEDS.map((s) => (
               <option key={s} value={String(s)}>
-                {s}×
+                {`${s}×`}
               </option>
             ))}
           </select>

@@ -4,6 +4,7 @@ import type { TimelineLayout } from '../../timeline/layout';
 import { readoutsAt } from '../../timeline/readouts';
 import { formatCount } from '../../timeline/scale';
 import type { BandHeaderInfo } from '../../timeline/SvgTimeline';
+import { shortModelLabel } from '../../timeline/shortLabel';
 
 /** A column head that shortens on narrow screens; assistive technology always gets the long one. */
 function Head({ long, short }: { long: string; short: string }) {
@@ -46,14 +47,14 @@ export function Readouts({ layout, headers }: { layout: TimelineLayout; headers:
           const r = readoutsAt(band.ix, timeMs);
           return (
             <tr key={band.index}>
-              {compare ? <th scope="row">{headers[band.index]?.label}</th> : null}
-              <td className="tl-num">
-                {formatCount(r.done)} / {formatCount(r.total)}
-              </td>
+              {compare ? (
+                <th scope="row" data-short={shortModelLabel(headers[band.index]?.label)}>
+                  {headers[band.index]?.label}
+                </th>
+              ) : null}
+              <td className="tl-num">{`${formatCount(r.done)} / ${formatCount(r.total)}`}</td>
               <td className="tl-running">{r.runningText}</td>
-              <td className="tl-num">
-                {r.busyCores} / {r.cores}
-              </td>
+              <td className="tl-num">{`${r.busyCores} / ${r.cores}`}</td>
             </tr>
           );
         })}

@@ -122,6 +122,6 @@ describe('the tracks box of a figure with several rows of tracks', () => {
     const store = createTimelineStore({ models: ['threads'], traces: [threadsTwo()] });
     const plain = render(<TimelineView store={store} caption="Plain" />);
     const label = plain.container.querySelector<HTMLElement>('.tl-lane-label')!;
-    expect(label.style.height).toBe('20px');
+    expect(label.style.getPropertyValue('--h')).toBe('20px');
   });
 });

@@ -36,7 +36,7 @@ function WindowLine({ layout }: { layout: TimelineLayout }) {
   return (
     <p className="tl-window-line">
       <span className="tl-window-text">{windowSentence({ startMs, endMs }, domainMs)}</span>
-      {counts ? <span className="tl-window-flows"> · {counts} in view</span> : null}
+      {counts ? <span className="tl-window-flows">{` · ${counts} in view`}</span> : null}
     </p>
   );
 }
@@ -45,17 +45,18 @@ function WindowLine({ layout }: { layout: TimelineLayout }) {
 const OVERVIEW_UNITS = 10000;
 
 /**
- * States drawn with an outline (`.tl-s--io` has a stroke, timeline.css). A band with any of them keeps a
- * rect per shape, placed in percent and in order (each outline half under the neighbour drawn after it),
- * which a path per state, stretched over the strip's width, would draw otherwise.
+ * States drawn with an outline (`.tl-s--io` has a stroke, timeline.css): their paths come last, so that the
+ * outline lies over the neighbouring shapes, and their stroke does not stretch with the strip
+ * (vector-effect in timeline.css).
  */
 const OUTLINED: ReadonlySet<SpanState> = new Set(['io']);
 
 export interface OverviewShapes {
-  /** Per state, one closed subpath per shape (x in OVERVIEW_UNITS, y in px), each relative to the one before. */
+  /**
+   * Per state, one closed subpath per shape (x in OVERVIEW_UNITS, y in px), each relative to the one before;
+   * outlined states last.
+   */
   paths: Map<SpanState, string>;
-  /** The shapes of the bands with an outlined state, in order: x and width in OVERVIEW_UNITS, y in px. */
-  rects: { state: SpanState; x: number; w: number; y: number }[];
 }
 
 /** What the overview strip draws: the summary row of each band, `h` px apart. */
@@ -63,22 +64,15 @@ export function overviewShapes(layout: TimelineLayout, h: number): OverviewShape
   const domain = layout.domainMs || 1;
   const k = OVERVIEW_UNITS / OVERVIEW_COLUMNS;
   const paths = new Map<SpanState, { d: string; x: number; y: number }>();
-  const rects: OverviewShapes['rects'] = [];
   layout.bands.forEach((band, b) => {
     const ranges = band.rows
       .filter((r) => r.kind !== 'gil' && r.kind !== 'core')
       .flatMap((r) => r.lanes)
       .map((l) => [band.ix.laneStart[l], band.ix.laneStart[l + 1]] as const);
     const y = b * h;
-    const shapes = lodGroup(band.ix.spans, ranges, OVERVIEW_COLUMNS / domain, OVERVIEW_COLUMNS);
-    const outlined = shapes.some((sh) => OUTLINED.has(sh.state));
-    for (const sh of shapes) {
+    for (const sh of lodGroup(band.ix.spans, ranges, OVERVIEW_COLUMNS / domain, OVERVIEW_COLUMNS)) {
       const x = Math.round(sh.x0 * k);
       const w = Math.round((sh.x1 - sh.x0) * k);
-      if (outlined) {
-        rects.push({ state: sh.state, x, w, y });
-        continue;
-      }
       let p = paths.get(sh.state);
       if (!p) paths.set(sh.state, (p = { d: '', x: NaN, y: 0 }));
       p.d += `${Number.isNaN(p.x) ? `M${x} ${y}` : `m${x - p.x} ${y - p.y}`}h${w}v${h - 1}h${-w}z`;
@@ -86,31 +80,29 @@ export function overviewShapes(layout: TimelineLayout, h: number): OverviewShape
       p.y = y;
     }
   });
-  return { paths: new Map([...paths].map(([state, p]) => [state, p.d])), rects };
+  const ordered = [...paths].sort(([a], [b]) => Number(OUTLINED.has(a)) - Number(OUTLINED.has(b)));
+  return { paths: new Map(ordered.map(([state, p]) => [state, p.d])) };
 }
-
-/** OVERVIEW_UNITS as percent of the strip. */
-const pct = (units: number) => `${units / 100}%`;
 
 /**
  * The whole run in a thin strip per band (one summary row each), drawn once per layout: one path per state,
- * stretched over the strip's width, and a rect per shape in the bands with outlined states.
+ * stretched over the strip's width.
  */
 const OverviewMarks = memo(function OverviewMarks({ layout }: { layout: TimelineLayout }) {
   const h = Math.max(4, Math.floor(24 / Math.max(1, layout.bands.length)));
   const height = h * layout.bands.length;
-  const { paths, rects } = overviewShapes(layout, h);
+  const { paths } = overviewShapes(layout, h);
   return (
-    <svg className="tl-overview-marks" width="100%" height={height} aria-hidden="true">
-      {paths.size ? (
-        <svg width="100%" height={height} viewBox={`0 0 ${OVERVIEW_UNITS} ${height}`} preserveAspectRatio="none">
-          {[...paths].map(([state, d]) => (
-            <path key={state} className={`tl-s tl-s--${state}`} d={d} />
-          ))}
-        </svg>
-      ) : null}
-      {rects.map((r, i) => (
-        <rect key={i} className={`tl-s tl-s--${r.state}`} x={pct(r.x)} width={pct(r.w)} y={r.y} height={h - 1} />
+    <svg
+      className="tl-overview-marks"
+      width="100%"
+      height={height}
+      viewBox={`0 0 ${OVERVIEW_UNITS} ${height}`}
+      preserveAspectRatio="none"
+      aria-hidden="true"
+    >
+      {[...paths].map(([state, d]) => (
+        <path key={state} className={`tl-s tl-s--${state}`} d={d} />
       ))}
     </svg>
   );

@@ -49,11 +49,14 @@ export function IconSymbols() {
   ));
 }
 
-/** The symbol has the icon's box: a <use> of it needs only the size (and stays hidden from assistive tech). */
+/**
+ * The symbol has the icon's box: a <use> of it needs only the size, which the stylesheet gives (`.tl-btn > svg`,
+ * timeline.css), and stays hidden from assistive tech.
+ */
 function Icon({ name }: { name: keyof typeof ICONS }) {
   const onPage = useContext(PatternsOnPage);
   return onPage ? (
-    <svg width={P.width} height={P.height} aria-hidden="true">
+    <svg aria-hidden="true">
       <use href={`#${iconId(name)}`} />
     </svg>
   ) : (
