@@ -255,9 +255,11 @@ export function writeWatchdog(
   py.block('def watchdog(seconds, start):', () => {
     py.line('"""Reports a deadlock and ends the program if its tasks are still waiting after `seconds`."""');
     py.line('time.sleep(seconds)');
-    if (processes) py.block('for child in multiprocessing.active_children():', () => py.line('child.terminate()'));
     py.line('print(f"deadlock: the tasks still wait for each other after {seconds} s")');
     py.line(`print(f"total: {time.perf_counter() - start:.${digits}f} s", flush=True)`);
+    // Printed before the children end: once they do, the main thread's join returns and it may print its
+    // own total and begin to shut down, which can stop this daemon thread between its two lines.
+    if (processes) py.block('for child in multiprocessing.active_children():', () => py.line('child.terminate()'));
     py.line('os._exit(0)');
   });
   py.blank(2);
