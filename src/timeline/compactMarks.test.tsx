@@ -5,7 +5,7 @@ import type { ModelId } from '../sim/types';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { layoutTimeline } from './layout';
-import { buildScene, NOMINAL_WIDTH } from './scene';
+import { buildScene, NOMINAL_WIDTH, patterned } from './scene';
 import { densityOpacity, drawCompact, figureLooks, UNITS } from './compactMarks';
 import { SvgMarks } from './SvgMarks';
 
@@ -78,11 +78,17 @@ describe('compact drawing', () => {
     expect(shades).toBeGreaterThan(looks.length);
   });
 
-  it('gives a shade its opacity in the mask, not on the rect', () => {
+  it('gives a shade its opacity on its stroke, not on a rect: a mask per patterned look, one path set per solid one', () => {
     const html = renderToStaticMarkup(<SvgMarks scene={serving()} uid="g" summary={false} compact />);
     expect(html).not.toContain('fill-opacity');
     expect(html).toMatch(/<path stroke-width="[\d.]+" stroke-opacity="0\.\d+" d="M/);
-    expect((html.match(/<mask /g) ?? []).length).toBe(figureLooks(serving()).length);
+    const looks = figureLooks(serving());
+    const patternedLooks = looks.filter((l) => patterned(l.state)).length;
+    expect(patternedLooks).toBeGreaterThan(0);
+    expect(patternedLooks).toBeLessThan(looks.length);
+    expect((html.match(/<mask /g) ?? []).length).toBe(patternedLooks);
+    const solid = html.match(/<svg class="tl-compact-solid"[^>]*>(.*?)<\/svg>/)?.[1] ?? '';
+    expect((solid.match(/<g class="tl-s /g) ?? []).length).toBe(looks.length - patternedLooks);
   });
 
   it('is far smaller than a rect per span and keeps the flows and lane backgrounds', () => {
@@ -91,7 +97,10 @@ describe('compact drawing', () => {
     const compact = renderToStaticMarkup(<SvgMarks scene={scene} uid="g" summary={false} compact />);
     expect(compact.length).toBeLessThan(full.length / 3);
     expect(compact).not.toContain('data-s=');
-    expect(compact).toContain('mask="url(#g-c0)"');
+    expect(compact).toMatch(/<g class="tl-s tl-s--running"><path stroke-width="\d+" d="M/);
+    expect(compact).toMatch(
+      /<rect class="tl-s tl-s--wait-gil"[^>]* fill="url\(#tl-p-wait-gil\)" mask="url\(#g-c\d+\)"/,
+    );
     expect(compact).toContain('class="tl-flow tl-flow--gil"');
     expect((compact.match(/tl-row-bg/g) ?? []).length).toBe((full.match(/tl-row-bg/g) ?? []).length);
   });

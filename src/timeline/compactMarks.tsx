@@ -94,27 +94,52 @@ export function figureLooks(scene: Scene): Look[] {
   return [...looks.values()];
 }
 
+/** A number written short: at most six significant digits, no leading zero ("0.00344828" → ".00344828"). */
+function short(n: number): string {
+  return String(Number(n.toPrecision(6))).replace(/^0\./, '.');
+}
+
 /**
- * The figure's shapes drawn compactly: per look, one rect over the plot masked by horizontal white strokes
- * as thick as the shapes (butt caps end them exactly), in the rect's bounding-box units. A shape's shade
- * (densityOpacity) is its stroke's opacity in the mask, which lets the rect through at that opacity: the
- * same as a rect of its own with that fill opacity, in one mask per look.
+ * The figure's shapes drawn compactly, per look, as horizontal strokes as thick as the shapes (butt caps end
+ * them exactly), x in UNITS over the plot width and y in px. A solid look is one path of its own colour in a
+ * plot-wide viewBox stretched across the width (its strokes are horizontal, so the stretch leaves their
+ * thickness alone). A patterned look keeps its tiles' size whatever the width, so it is a rect over the plot
+ * masked by those strokes in the rect's bounding-box units. A shape's shade (densityOpacity) is its stroke's
+ * opacity: the same as a rect of its own with that fill opacity.
  */
 export function CompactShapes({ scene, uid }: { scene: Scene; uid: string }) {
   const H = scene.layout.height;
   if (H <= 0) return null;
-  const transform = `scale(${1 / UNITS} ${1 / H})`;
+  const looks = figureLooks(scene);
+  const strokes = (look: Look) =>
+    [...look.paths].map(([key, p]) => <path key={key} strokeWidth={p.h} strokeOpacity={p.opacity} d={p.d} />);
+  const solid = looks.filter((look) => !patternFill(look.state));
   return (
     <g className="tl-compact">
-      {figureLooks(scene).map((look, i) => {
+      {solid.length ? (
+        <svg
+          className="tl-compact-solid"
+          width="100%"
+          height={H}
+          viewBox={`0 0 ${UNITS} ${H}`}
+          preserveAspectRatio="none"
+        >
+          {solid.map((look, i) => (
+            <g key={i} className={shapeClass(look.state, look.alt)}>
+              {strokes(look)}
+            </g>
+          ))}
+        </svg>
+      ) : null}
+      {looks.map((look, i) => {
+        const fill = patternFill(look.state);
+        if (!fill) return null;
         const id = `${uid}-c${i}`;
         return (
           <Fragment key={i}>
             <mask id={id} maskContentUnits="objectBoundingBox">
-              <g transform={transform} fill="none" stroke="#fff">
-                {[...look.paths].map(([key, p]) => (
-                  <path key={key} strokeWidth={p.h} strokeOpacity={p.opacity} d={p.d} />
-                ))}
+              <g transform={`scale(${short(1 / UNITS)} ${short(1 / H)})`} fill="none" stroke="#fff">
+                {strokes(look)}
               </g>
             </mask>
             <rect
@@ -123,7 +148,7 @@ export function CompactShapes({ scene, uid }: { scene: Scene; uid: string }) {
               width="100%"
               y="0"
               height={H}
-              fill={patternFill(look.state)}
+              fill={fill}
               mask={`url(#${id})`}
             />
           </Fragment>

@@ -31,7 +31,7 @@ function rects(d: string): number[][] {
 }
 
 describe('the overview strip', () => {
-  it('draws one path per state with a rect for each shape of the summary rows, outlined states last', () => {
+  it('draws one path per state with a rect for each run of touching shapes of the summary rows, outlined states last', () => {
     for (const name of ['serve-every-20ms', 'gil-two-counters']) {
       const l = layout(name);
       const h = 8;
@@ -42,10 +42,19 @@ describe('the overview strip', () => {
           .filter((r) => r.kind !== 'gil' && r.kind !== 'core')
           .flatMap((r) => r.lanes)
           .map((lane) => [band.ix.laneStart[lane], band.ix.laneStart[lane + 1]] as const);
+        const last = new Map<string, number[]>();
         for (const sh of lodGroup(band.ix.spans, ranges, 300 / l.domainMs, 300)) {
           const list = expected.get(sh.state) ?? [];
-          // Hundredths of a percent of the strip's width.
-          list.push([Math.round(sh.x0 * (10000 / 300)), b * h, Math.round((sh.x1 - sh.x0) * (10000 / 300)), h - 1]);
+          // Hundredths of a percent of the strip's width; a shape touching the last of its state joins it.
+          const x = Math.round(sh.x0 * (10000 / 300));
+          const w = Math.round((sh.x1 - sh.x0) * (10000 / 300));
+          const prev = last.get(sh.state);
+          if (prev && x <= prev[0] + prev[2]) prev[2] = Math.max(prev[2], x + w - prev[0]);
+          else {
+            const rect = [x, b * h, w, h - 1];
+            list.push(rect);
+            last.set(sh.state, rect);
+          }
           expected.set(sh.state, list);
         }
       });

@@ -70,15 +70,27 @@ export function overviewShapes(layout: TimelineLayout, h: number): OverviewShape
       .flatMap((r) => r.lanes)
       .map((l) => [band.ix.laneStart[l], band.ix.laneStart[l + 1]] as const);
     const y = b * h;
-    for (const sh of lodGroup(band.ix.spans, ranges, OVERVIEW_COLUMNS / domain, OVERVIEW_COLUMNS)) {
-      const x = Math.round(sh.x0 * k);
-      const w = Math.round((sh.x1 - sh.x0) * k);
-      let p = paths.get(sh.state);
-      if (!p) paths.set(sh.state, (p = { d: '', x: NaN, y: 0 }));
+    // Shapes of one state that touch or overlap in the strip are one rect (the strip draws no density).
+    const open = new Map<SpanState, [number, number]>();
+    const close = (state: SpanState, [x, end]: [number, number]) => {
+      const w = end - x;
+      let p = paths.get(state);
+      if (!p) paths.set(state, (p = { d: '', x: NaN, y: 0 }));
       p.d += `${Number.isNaN(p.x) ? `M${x} ${y}` : `m${x - p.x} ${y - p.y}`}h${w}v${h - 1}h${-w}z`;
       p.x = x;
       p.y = y;
+    };
+    for (const sh of lodGroup(band.ix.spans, ranges, OVERVIEW_COLUMNS / domain, OVERVIEW_COLUMNS)) {
+      const x = Math.round(sh.x0 * k);
+      const end = x + Math.round((sh.x1 - sh.x0) * k);
+      const run = open.get(sh.state);
+      if (run && x <= run[1]) run[1] = Math.max(run[1], end);
+      else {
+        if (run) close(sh.state, run);
+        open.set(sh.state, [x, end]);
+      }
     }
+    for (const [state, run] of open) close(state, run);
   });
   const ordered = [...paths].sort(([a], [b]) => Number(OUTLINED.has(a)) - Number(OUTLINED.has(b)));
   return { paths: new Map(ordered.map(([state, p]) => [state, p.d])) };
