@@ -20,9 +20,12 @@ test('a prediction’s figure starts at 0 with totals hidden and plays after Che
   // Sealed, the slider speaks in percent of the run: its range would give the total away.
   await expect(slider).toHaveAttribute('aria-valuemax', '100');
   await expect(slider).toHaveAttribute('aria-valuetext', '0% of the run');
-  for (const total of await figure.locator('.tl-band-total, .tl-band-speedup, .tl-clock-total').all()) {
-    await expect(total).toBeHidden();
-  }
+  // Nor may the overview strip (the whole run in small) or the line that states the run's length.
+  const leaks = figure.locator(
+    '.tl-band-total, .tl-band-speedup, .tl-clock-total, .tl-window-line, .tl-overview-marks',
+  );
+  expect(await leaks.count()).toBeGreaterThanOrEqual(4);
+  for (const total of await leaks.all()) await expect(total).toBeHidden();
 
   await question.scrollIntoViewIfNeeded();
   await question.getByRole('radio', { name: '4.4 s' }).check();
@@ -35,6 +38,7 @@ test('a prediction’s figure starts at 0 with totals hidden and plays after Che
   await expect(figure.getByRole('button', { name: 'Pause' })).toBeVisible();
   await expect.poll(() => valueOf(slider)).toBeGreaterThan(0);
   await expect(figure.locator('.tl-band-total').first()).toBeVisible();
+  await expect(figure.locator('.tl-overview-marks')).toBeVisible();
   // Played to the answer: the threads band is marked, with the answer in words.
   await (await fullToolbar(figure)).getByLabel('Speed').selectOption('4');
   await expect(figure.locator('.tl-band-header[data-answer]')).toContainText('Threads', { timeout: 15_000 });
