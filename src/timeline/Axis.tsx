@@ -26,14 +26,17 @@ const unitsAt = (pct: number) => Math.round(pct * (GRID_UNITS / 100));
 
 /**
  * The axis: its line and the tick marks as paths stretched over the plot's width (strokes keep 1 px,
- * timeline.css), the odd ticks' marks apart so that a narrow figure can hide them with their labels.
+ * timeline.css). Ticks chosen for the nominal width (`thinnable`: the figure as first rendered, before its
+ * plot is measured) keep their odd ticks' marks apart, so that a narrow screen can hide them with their
+ * labels; ticks chosen for the measured width are all shown.
  */
-export const Axis = memo(function Axis({ ticks }: { ticks: readonly Tick[] }) {
+export const Axis = memo(function Axis({ ticks, thinnable = false }: { ticks: readonly Tick[]; thinnable?: boolean }) {
   let even = `M0 0.5H${GRID_UNITS}`;
   let odd = '';
+  const isOdd = (i: number) => thinnable && i % 2 === 1;
   ticks.forEach((t, i) => {
     const d = `M${unitsAt(t.pct)} 0v5`;
-    if (i % 2 === 1) odd += d;
+    if (isOdd(i)) odd += d;
     else even += d;
   });
   return (
@@ -50,13 +53,7 @@ export const Axis = memo(function Axis({ ticks }: { ticks: readonly Tick[] }) {
       </svg>
       {/* Keyed by position, not by time: a zoom or pan step then moves the labels in place instead of replacing them. */}
       {ticks.map((t, i) => (
-        <text
-          key={i}
-          className={i % 2 === 1 ? 'tl-tick--odd' : undefined}
-          x={at(t.pct)}
-          y={17}
-          textAnchor={anchor(t.pct)}
-        >
+        <text key={i} className={isOdd(i) ? 'tl-tick--odd' : undefined} x={at(t.pct)} y={17} textAnchor={anchor(t.pct)}>
           {t.label}
         </text>
       ))}

@@ -10,7 +10,7 @@ import { SvgMarks } from './SvgMarks';
 import { Axis, AXIS_HEIGHT } from './Axis';
 import { spanText } from './spanText';
 import { ariaMs, formatTime } from './scale';
-import type { Scene } from './scene';
+import { NOMINAL_WIDTH, type Scene } from './scene';
 import { drawCompact } from './compactMarks';
 import { SHORT_LABEL_MAX, shortLaneLabel } from './shortLabel';
 import type { ViewWindow } from './viewWindow';
@@ -225,7 +225,7 @@ export function SvgTimeline({
           {overlay}
         </div>
         <div className="tl-axis-box" style={{ top: layout.height }} data-scrub-touch="">
-          <Axis ticks={scene.ticks} />
+          <Axis ticks={scene.ticks} thinnable={scene.width === NOMINAL_WIDTH} />
         </div>
         {playhead ?? (
           <PlayheadView timeMs={timeMs ?? layout.domainMs} domainMs={layout.domainMs} window={scene.window} />

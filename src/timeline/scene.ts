@@ -164,10 +164,11 @@ const NO_FLOWS: FlowCounts = { inView: { gil: 0, wake: 0 }, drawn: 0, thinned: f
 
 /**
  * How many ticks an axis `width` px wide gets, whatever the pixel density: a renderer drawing at device
- * pixels passes its CSS width, so that its grid falls on the axis's ticks.
+ * pixels passes its CSS width, so that its grid falls on the axis's ticks. Never fewer than three, so that
+ * a phone's plot (about 270 px) still labels a 30 ms window every 10 ms.
  */
 export function tickCount(cssWidth: number): number {
-  return Math.max(2, Math.min(8, Math.round(cssWidth / 140)));
+  return Math.max(3, Math.min(8, Math.round(cssWidth / 140)));
 }
 
 /** Horizontal position of an instant in percent of the plot width (for width-independent SVG). */
