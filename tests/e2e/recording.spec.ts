@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { watchConsole } from './pages';
 import { MODEL_IDS } from '../../src/sim/types';
@@ -47,6 +48,31 @@ test('a file that is not a recording gets a message naming the file and the fiel
     buffer: Buffer.from('{"format": "interleave-recording", "version": 7}'),
   });
   await expect(page.locator('.pg .pg-status')).toHaveText(/Not opened: notes\.json: version must be 1/);
+});
+
+test('a saved scenario file dropped on the playground opens as its workload', async ({ page }) => {
+  await page.goto('/playground/');
+  await page.waitForLoadState('networkidle');
+  const file = readFileSync(join(import.meta.dirname, '../../content/scenarios/three-sleeps.json'));
+  await page.locator('.pg-import input[type=file]').setInputFiles({
+    name: 'my-sleeps.json',
+    mimeType: 'application/json',
+    buffer: file,
+  });
+  await expect(page.locator('.pg .pg-status')).toHaveText('Opened my-sleeps.json as the workload.');
+  // The playground's figure now runs that workload: its three jobs are its lanes.
+  const figure = page.locator('.pg figure.tl').first();
+  for (const name of ['A', 'B', 'C'])
+    await expect(figure.locator('.tl-lane-label', { hasText: name }).first()).toBeAttached();
+  // A scenario file that breaks the schema is named with its field.
+  const broken = JSON.parse(file.toString());
+  broken.tasks[0].steps[0].kind = 'teleport';
+  await page.locator('.pg-import input[type=file]').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(broken)),
+  });
+  await expect(page.locator('.pg .pg-status')).toHaveText(/^Not opened: broken\.json.*tasks.*steps.*kind/);
 });
 
 test('the recorder is served for download', async ({ page }) => {

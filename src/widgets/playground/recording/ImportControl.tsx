@@ -59,7 +59,7 @@ export function ImportControl({ dropTarget, onFile }: ImportControlProps) {
         }}
       />
       <span className="pg-import-hint">
-        or drop one here (a recording from interleave_record.py, or a VizTracer trace)
+        or drop one here (a recording from interleave_record.py, a VizTracer trace, or a saved scenario file)
       </span>
     </span>
   );

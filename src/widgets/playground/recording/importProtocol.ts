@@ -5,4 +5,4 @@ import type { Imported } from './importText';
 type WithoutTrace<T> = T extends unknown ? Omit<T, 'trace'> : never;
 
 export type ImportReply =
-  { ok: true; value: WithoutTrace<Imported>; trace: PackedTrace } | { ok: false; error: string };
+  { ok: true; value: WithoutTrace<Imported>; trace: PackedTrace } | { ok: false; error: string; scenarioFile?: true };

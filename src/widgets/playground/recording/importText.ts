@@ -17,7 +17,15 @@ export type Imported =
   | { kind: 'recording'; file: string; recording: RecordingFacts; derived: Derived; trace: Trace }
   | { kind: 'chrome'; file: string; trace: Trace };
 
-export type ImportResult = { ok: true; value: Imported } | { ok: false; error: string };
+/** `scenarioFile`: the file is no recording but looks like a scenario file (tasks, no recording format). */
+export type ImportResult = { ok: true; value: Imported } | { ok: false; error: string; scenarioFile?: true };
+
+/** Whether parsed JSON is shaped like a scenario file rather than a recording: a task list and no `format`. */
+export function looksLikeScenario(data: unknown): boolean {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
+  const o = data as Record<string, unknown>;
+  return Array.isArray(o.tasks) && !('format' in o);
+}
 
 export function importText(text: string, file: string): ImportResult {
   try {
@@ -28,6 +36,8 @@ export function importText(text: string, file: string): ImportResult {
       throw new RecordingError(file, '', `is not valid JSON (${(e as Error).message})`);
     }
     if (isChromeTrace(data)) return { ok: true, value: { kind: 'chrome', file, trace: parseChromeTrace(data, file) } };
+    if (looksLikeScenario(data))
+      return { ok: false, error: `${file}: is a scenario file, not a recording`, scenarioFile: true };
     const recording = parseRecording(data, file);
     const derived = deriveScenario(recording);
     const { processes: _processes, ...facts } = recording;

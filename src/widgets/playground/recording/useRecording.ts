@@ -23,6 +23,22 @@ export function useRecording(start: PlaygroundStart | string, onStart: (next: Pl
         import('./start'),
       ]);
       const r = await importFile(file);
+      if (!r.ok && r.scenarioFile && typeof start !== 'string') {
+        // A scenario file (a workload saved from an editor) dropped here opens as the playground's workload.
+        const [{ readScenarioFile }, { startFromScenario }] = await Promise.all([
+          import('../../../share/scenarioFile'),
+          import('./start'),
+        ]);
+        const checked = await readScenarioFile(file);
+        if (!checked.ok) {
+          setState((s) => ({ ...s, status: '', error: `Not opened: ${checked.error}` }));
+          return;
+        }
+        onStart(startFromScenario(checked.scenario, start));
+        const notes = checked.notes.length ? ` ${checked.notes.join(' ')}` : '';
+        setState({ imported: null, Panel: null, status: `Opened ${file.name} as the workload.${notes}`, error: null });
+        return;
+      }
       if (!r.ok) {
         setState((s) => ({ ...s, status: '', error: `Not opened: ${r.error}` }));
         return;
