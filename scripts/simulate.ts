@@ -13,7 +13,7 @@
  */
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { parseScenario, ScenarioError, simulate, SimulationError } from '../src/sim/index';
+import { baselineOf, parseScenario, ScenarioError, simulate, SimulationError } from '../src/sim/index';
 import type { Scenario, Trace } from '../src/sim/index';
 import { checkLimits, describeProblems } from '../src/sim/limits';
 import { asciiTimeline, LEGEND, summaryTable } from '../src/sim/text/ascii';
@@ -67,7 +67,7 @@ function printableTrace(t: Trace): Trace {
 
 function textReport(label: string, scenario: Scenario, traces: Trace[], opts: Options): string {
   const seq = traces.find((t) => t.model === 'sequential');
-  const seqMs = seq ? seq.makespanMs : sequentialFor(scenario, opts);
+  const seqMs = seq ? baselineOf(seq) : sequentialFor(scenario, opts);
   const lines = [
     `${printable(scenario.title)} (${printable(label)}) — ${traces[0].tasks.length} tasks, ${traces[0].settings.cores} cores`,
     '',
@@ -140,7 +140,7 @@ async function main(): Promise<number> {
 /** Speed-up needs a sequential baseline even when only one other model was asked for. */
 function sequentialFor(scenario: Scenario, opts: Options): number | null {
   try {
-    return simulate(scenario, 'sequential', { ...opts.overrides, trace: 'summary' }).makespanMs;
+    return baselineOf(simulate(scenario, 'sequential', { ...opts.overrides, trace: 'summary' }));
   } catch {
     return null;
   }

@@ -4,6 +4,7 @@
  */
 export * from './types';
 export { simulate } from './simulate';
+export { baselineOf } from './baseline';
 export type { SimOverrides } from './settings';
 export { resolveSettings } from './settings';
 export { parseScenario, formatPath, MAX_EXPANDED_TASKS } from './scenario/parse';

@@ -87,12 +87,15 @@ export function fmtBytes(b: number): string {
   return `${b} B`;
 }
 
-/** Summary table: model, total time, speed-up vs sequential, GIL switches, utilisation, peak, memory. */
+/**
+ * Summary table: model, total time (or when it deadlocked), speed-up vs sequential (`sequentialMs`: null when
+ * sequential code never finishes, baseline.ts), GIL switches, utilisation, peak, memory.
+ */
 export function summaryTable(traces: readonly Trace[], sequentialMs: number | null): string {
   const head = ['model', 'total', 'speed-up', 'GIL switches', 'utilisation', 'peak', 'memory'];
   const rows = traces.map((t) => [
     MODEL_LABELS[t.model],
-    fmtMs(t.makespanMs),
+    t.metrics.deadlock ? `deadlock at ${fmtMs(t.makespanMs)}` : fmtMs(t.makespanMs),
     sequentialMs !== null && t.makespanMs > 0 ? `${(sequentialMs / t.makespanMs).toFixed(2)}×` : '—',
     String(t.metrics.gilSwitches),
     `${(t.metrics.utilisation * 100).toFixed(1)}%`,
