@@ -10,166 +10,23 @@
  * of one kind are grouped several to a row and labelled as a whole ("10 000 tasks").
  */
 import type { LaneKind, Trace } from '../sim/types';
-import { indexTrace, type TraceIndex } from './traceIndex';
+import { indexTrace } from './traceIndex';
+import { KIND_NOUN, lanesForView } from './lanes';
+import {
+  LABEL_MIN_ROW,
+  LAYOUT_DEFAULTS,
+  type Band,
+  type LabelGroup,
+  type LayoutOptions,
+  type Pool,
+  type Row,
+  type TimelineLayout,
+  type ViewMode,
+} from './layoutTypes';
 import { plural } from './scale';
 
-export type ViewMode = 'task' | 'worker';
-
-export interface Row {
-  key: string;
-  /** Lane label, or "tasks 1–112" for a group row. */
-  label: string;
-  kind: LaneKind;
-  /** Lane indices (into trace.lanes) drawn in this row. */
-  lanes: number[];
-  /** Top, relative to the whole chart (px). */
-  y: number;
-  h: number;
-  /** More than one lane in the row. */
-  grouped: boolean;
-  /** A lane taken out of its group for the window (unfold.ts). */
-  unfolded?: boolean;
-}
-
-/**
- * A section of lanes grouped several to a row: where it sits, so that the lanes active in a narrow window can
- * come out of their groups within the same height (unfold.ts).
- */
-export interface Pool {
-  kind: LaneKind;
-  /** Every lane of the section, in order. */
-  lanes: number[];
-  /** Its first row (index in band.rows) and how many rows it has in the folded layout. */
-  firstRow: number;
-  rowCount: number;
-  y: number;
-  h: number;
-  /** Height of its group rows, and of a lane taken out of them, px. */
-  rowH: number;
-  laneH: number;
-}
-
-/** A label spanning several rows (when rows are too thin to label one by one). */
-export interface LabelGroup {
-  label: string;
-  y: number;
-  h: number;
-}
-
-export interface Band {
-  index: number;
-  trace: Trace;
-  ix: TraceIndex;
-  /** Top of the band (its header), px. */
-  y: number;
-  headerH: number;
-  /** Total height including the header, px. */
-  h: number;
-  rows: Row[];
-  groups: LabelGroup[];
-  /** Sections of grouped lanes. */
-  pools: Pool[];
-  spanCount: number;
-}
-
-export interface TimelineLayout {
-  view: ViewMode;
-  bands: Band[];
-  height: number;
-  /** Shared time domain: the longest makespan. */
-  domainMs: number;
-  spanCount: number;
-  rowCount: number;
-  laneCount: number;
-  /** Draw marks on Canvas (client) / as an LOD summary (server). */
-  large: boolean;
-  /** The folded layout this one was unfolded from for a window (unfold.ts); absent on a folded layout. */
-  base?: TimelineLayout;
-}
-
-export interface LayoutOptions {
-  /** Max height of the rows of one band, px (single trace). */
-  maxBandHeight?: number;
-  /** Max height of the rows of one band when several are stacked, px. */
-  maxCompareBandHeight?: number;
-  /**
-   * Height several stacked bands aim to fit in together (headers, gaps and rows), px. Bands whose rows are
-   * too thin to label anyway (many tasks) share it; labelled rows keep their label height.
-   */
-  maxStackHeight?: number;
-  /** Height of a lane when there is room, px. */
-  laneHeight?: number;
-  /** Thinnest row before lanes are grouped, px. */
-  minRowHeight?: number;
-  headerHeight?: number;
-  bandGap?: number;
-  /** Thresholds for the large (Canvas) mode. */
-  largeSpans?: number;
-  largeLanes?: number;
-}
-
-export const LAYOUT_DEFAULTS: Required<LayoutOptions> = {
-  maxBandHeight: 360,
-  maxCompareBandHeight: 200,
-  maxStackHeight: 420,
-  laneHeight: 20,
-  minRowHeight: 3,
-  headerHeight: 26,
-  bandGap: 10,
-  largeSpans: 2000,
-  largeLanes: 200,
-};
-
-/**
- * Tighter rows for a figure that has coordination tracks under its lanes (queue depths, shared values,
- * latency): lanes, band headers and the stack of compared bands give up a little height, so that the figure
- * fits a laptop's screen with its tracks open.
- */
-export const COMPACT_LAYOUT: LayoutOptions = { laneHeight: 16, headerHeight: 22, bandGap: 8, maxStackHeight: 300 };
-
-/** Rows this tall or more get a label each. */
-export const LABEL_MIN_ROW = 12;
-
-const WORKER_RANK: Record<LaneKind, number> = {
-  main: 0,
-  loop: 1,
-  gil: 2,
-  thread: 3,
-  process: 4,
-  core: 5,
-  task: 6,
-};
-
-/** The lanes (indices into trace.lanes) shown in a view, top to bottom. One pass over the lanes (10 000 of them). */
-export function lanesForView(trace: Trace, view: ViewMode): number[] {
-  const { lanes } = trace;
-  if (view === 'task') {
-    const gil: number[] = [];
-    const tasks: number[] = [];
-    for (let i = 0; i < lanes.length; i++) {
-      const kind = lanes[i].kind;
-      if (kind === 'gil') gil.push(i);
-      else if (kind === 'task') tasks.push(i);
-    }
-    return gil.length ? gil.concat(tasks) : tasks;
-  }
-  const workers: number[] = [];
-  for (let i = 0; i < lanes.length; i++) if (lanes[i].kind !== 'task') workers.push(i);
-  workers.sort((a, b) => WORKER_RANK[lanes[a].kind] - WORKER_RANK[lanes[b].kind] || a - b);
-  // A trace with no worker lanes (nothing but tasks) still shows something.
-  return workers.length > 0 ? workers : lanesForView(trace, 'task');
-}
-
-/** A lane kind's noun, singular and plural. */
-export const KIND_NOUN: Record<LaneKind, [string, string]> = {
-  task: ['task', 'tasks'],
-  main: ['main thread', 'main threads'],
-  loop: ['event loop', 'event loops'],
-  thread: ['thread', 'threads'],
-  process: ['process', 'processes'],
-  core: ['core', 'cores'],
-  gil: ['GIL', 'GILs'],
-};
+export * from './layoutTypes';
+export { KIND_NOUN, lanesForView } from './lanes';
 
 /** Consecutive lanes of one kind. */
 function sections(trace: Trace, lanes: number[]): { kind: LaneKind; lanes: number[] }[] {
@@ -328,16 +185,6 @@ export function layoutTimeline(traces: readonly Trace[], view: ViewMode, options
     laneCount,
     large: spanCount > o.largeSpans || laneCount > o.largeLanes,
   };
-}
-
-/** A span being inspected (hover or keyboard): band, index into band.ix.spans, where to show it. */
-export interface SpanTarget {
-  band: number;
-  span: number;
-  /** Percent of the plot width. */
-  xPct: number;
-  /** Px from the chart top (the row's top). */
-  y: number;
 }
 
 /** The row under a y coordinate (px from the chart top), or null. */
