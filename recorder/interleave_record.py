@@ -13,7 +13,6 @@ why a thread waited (sleep, socket, select, lock, queue, join; core when it was 
 recording.schema.json. Standard library only; CPython 3.11 or newer; Linux and macOS.
 """
 import _thread
-import asyncio
 import collections.abc
 import json
 import os
@@ -71,6 +70,7 @@ class _Recorder:
         self.starts = []  # children this process started: {"name", "atMs"} at Process.start()
         self.submits = []  # ms of each task handed to a process pool (apply_async, map, submit)
         self.received = {}  # thread ident -> (ns the last message's header arrived, its size in bytes)
+        self.replying = {}  # thread ident -> the pool call whose result its next message sends back
         self.stopping = False
         self.sampler = None
 
@@ -188,11 +188,15 @@ class _Recorder:
             self._sample_all()
 
     def begin(self):
-        self.thread_begin(threading.main_thread().name if threading.current_thread() is threading.main_thread() else threading.current_thread().name, main=True)
         if _cpu_clock is not None:
             self.sampler = threading.Thread(target=self._run_sampler, name="interleave-sampler", daemon=True)
             self.sampler._interleave_skip = True
             self.sampler.start()
+        if self.parent_pid is None:
+            # The program's own process: its clock starts once the sampler runs (starting a thread can take
+            # milliseconds on a busy machine, and that is the recorder's time, not the program's).
+            self.t0 = self.start = _now()
+        self.thread_begin(threading.main_thread().name if threading.current_thread() is threading.main_thread() else threading.current_thread().name, main=True)
 
     def finish(self):
         self.thread_end()
@@ -344,16 +348,22 @@ class _Task:
         self.pending = None  # (since, label) of the await in progress
 
     def to_json(self, rec):
+        awaits = list(self.awaits)
+        if self.end is None and self.pending is not None:  # still waiting when the recording ended (os._exit)
+            awaits.append((self.pending[0], rec.end, self.pending[1]))
         return {
             "id": self.id, "name": self.name or self.coro_name, "coroutine": self.coro_name, "thread": self.thread,
             "parent": self.parent, "createdMs": rec.ms(self.created),
             "endMs": rec.ms(self.end if self.end is not None else rec.end),
             "resumptions": [{"startMs": rec.ms(s), "endMs": rec.ms(e), "cpuMs": round(c / 1e6, 4)} for s, e, c in self.resumptions],
-            "awaits": [{"startMs": rec.ms(s), "endMs": rec.ms(e), **({"label": lb} if lb else {})} for s, e, lb in self.awaits],
+            "awaits": [{"startMs": rec.ms(s), "endMs": rec.ms(e), **({"label": lb} if lb else {})} for s, e, lb in awaits],
         }
 
 
 def _await_label(coro, yielded):
+    asyncio = sys.modules["asyncio"]
+    if getattr(yielded, "_interleave_executor", False):
+        return "executor"
     if isinstance(yielded, asyncio.Task) or type(yielded).__name__ == "_GatheringFuture":
         return "join"
     inner, name, path = coro, None, ""
@@ -395,7 +405,7 @@ class _Coro(collections.abc.Coroutine):
             task.awaits.append((task.pending[0], start, task.pending[1]))
             task.pending = None
         if task.name is None:
-            current = asyncio.current_task()
+            current = sys.modules["asyncio"].current_task()
             task.name = current.get_name() if current is not None else None
         cpu = time.thread_time_ns()
         try:
@@ -427,6 +437,7 @@ class _Coro(collections.abc.Coroutine):
 
 
 def _task_factory(loop, coro, context=None):
+    asyncio = sys.modules["asyncio"]
     rec = _rec
     if rec is not None and asyncio.iscoroutine(coro) and not isinstance(coro, _Coro):
         parent = None
@@ -444,9 +455,42 @@ def _task_factory(loop, coro, context=None):
     return asyncio.Task(coro, loop=loop, context=context) if context is not None else asyncio.Task(coro, loop=loop)
 
 
-def _patch_asyncio():
-    import asyncio.base_events as base
+class _OnImport:
+    """A finder that lets the module `name` load as usual, then hands it to `patch`: importing asyncio
+    only to patch it would slow the start of every recorded process, a spawned child's included, that
+    never uses it."""
 
+    def __init__(self, name, patch):
+        self.name, self.patch = name, patch
+
+    def find_spec(self, name, path=None, target=None):
+        if name != self.name:
+            return None
+        sys.meta_path.remove(self)
+        for finder in sys.meta_path:
+            spec = finder.find_spec(name, path, target) if hasattr(finder, "find_spec") else None
+            if spec is not None and spec.loader is not None and hasattr(spec.loader, "exec_module"):
+                exec_module, patch = spec.loader.exec_module, self.patch
+
+                def run(module):
+                    exec_module(module)
+                    patch(module)
+
+                spec.loader.exec_module = run
+                return spec
+        return None
+
+
+def _patch_asyncio(now):
+    if now or "asyncio.base_events" in sys.modules:
+        import asyncio.base_events
+
+        _patch_loop(asyncio.base_events)
+    else:
+        sys.meta_path.insert(0, _OnImport("asyncio.base_events", _patch_loop))
+
+
+def _patch_loop(base):
     original = base.BaseEventLoop.__init__
 
     def init(self, *args, **kwargs):
@@ -454,6 +498,15 @@ def _patch_asyncio():
         self.set_task_factory(_task_factory)
 
     base.BaseEventLoop.__init__ = init
+
+    run_in_executor = base.BaseEventLoop.run_in_executor
+
+    def in_executor(self, *args, **kwargs):
+        future = run_in_executor(self, *args, **kwargs)
+        future._interleave_executor = True  # awaiting it is waiting for the executor (to_thread included)
+        return future
+
+    base.BaseEventLoop.run_in_executor = in_executor
 
 
 # Threads, pools and processes ------------------------------------------------------------------------------
@@ -467,12 +520,16 @@ def _record_call(kind, fn, received=None):
         try:
             return fn(*args, **kwargs)
         finally:
-            rec.calls.append({
-                "thread": threading.get_ident(), "kind": kind,
+            ident = threading.get_ident()
+            done = {
+                "thread": ident, "kind": kind,
                 "name": getattr(fn, "__qualname__", getattr(fn, "__name__", type(fn).__name__)),
                 "startMs": rec.ms(start), "endMs": rec.ms(_now()), "cpuMs": round((time.thread_time_ns() - cpu) / 1e6, 4),
                 **({"receivedMs": rec.ms(received[0]), "argsBytes": received[1]} if received else {}),
-            })
+            }
+            rec.calls.append(done)
+            if received:  # one message brought this call alone: the next one the worker sends is its result
+                rec.replying[ident] = done
 
     return call
 
@@ -515,13 +572,16 @@ def _patch_threads_and_pools():
         if isinstance(item, cf_process._CallItem):
             fn = item.fn
             if isinstance(fn, functools.partial) and fn.func is cf_process._process_chunk:
-                item.fn = functools.partial(cf_process._process_chunk, _record_call("process-pool", fn.args[0]), *fn.args[1:])
+                alone = received if len(fn.args) > 1 and len(fn.args[1]) == 1 else None
+                item.fn = functools.partial(cf_process._process_chunk, _record_call("process-pool", fn.args[0], alone), *fn.args[1:])
             else:
                 item.fn = _record_call("process-pool", fn, received)
         elif isinstance(item, tuple) and len(item) == 5 and callable(item[2]):
             job, i, func, args, kwds = item
             if func in (mp_pool.mapstar, mp_pool.starmapstar) and args and isinstance(args[0], tuple):
-                args = ((_record_call("process-pool", args[0][0]),) + tuple(args[0][1:]),) + tuple(args[1:])
+                chunk = args[0][1] if len(args[0]) > 1 else ()
+                alone = received if hasattr(chunk, "__len__") and len(chunk) == 1 else None
+                args = ((_record_call("process-pool", args[0][0], alone),) + tuple(args[0][1:]),) + tuple(args[1:])
             else:
                 func = _record_call("process-pool", func, received)
             item = (job, i, func, args, kwds)
@@ -545,6 +605,19 @@ def _patch_threads_and_pools():
         return buf
 
     mp_connection.Connection._recv = recv
+
+    # The message a pool worker sends after a call is that call's result: its size is what came back.
+    original_send_bytes = mp_connection.Connection._send_bytes
+
+    def send_bytes(self, buf, *args, **kwargs):
+        rec = _rec
+        if rec is not None and rec.replying:
+            done = rec.replying.pop(threading.get_ident(), None)
+            if done is not None:
+                done["resultBytes"] = len(buf)
+        return original_send_bytes(self, buf, *args, **kwargs)
+
+    mp_connection.Connection._send_bytes = send_bytes
 
     def submitted(fn, count=lambda *a, **k: 1):
         def wrapper(self, *args, **kwargs):
@@ -646,14 +719,16 @@ def _patch_spawn():
 _installed = False
 
 
-def install():
-    """Patch the standard library so that this process and its children can be recorded."""
+def install(asyncio_now=False):
+    """Patch the standard library so that this process and its children can be recorded. asyncio_now:
+    import asyncio at once (the program's own process, before its clock starts), else when the program
+    first imports it (a spawned child, whose start-up the parent waits for)."""
     global _installed
     if _installed:
         return
     _installed = True
     _patch_waits()
-    _patch_asyncio()
+    _patch_asyncio(asyncio_now)
     _patch_threads_and_pools()
     _patch_spawn()
     _patch_exit()
@@ -687,11 +762,10 @@ def record(target, args, is_module=False, interval_ms=1.0, on_exit=None):
     A program that ends itself with os._exit() (a watchdog that gives up on deadlocked threads) skips
     every finally block: then on_exit(recording) is called first, if given, from the exiting thread."""
     global _rec, _exit_hook
-    install()
+    install(asyncio_now=True)
     folder = tempfile.mkdtemp(prefix="interleave-")
-    t0 = _now()
-    os.environ[_ENV_DIR], os.environ[_ENV_T0], os.environ[_ENV_INTERVAL] = folder, str(t0), str(interval_ms)
-    rec = _Recorder(t0, interval_ms, None)
+    os.environ[_ENV_DIR], os.environ[_ENV_INTERVAL] = folder, str(interval_ms)
+    rec = _Recorder(_now(), interval_ms, None)  # begin() below starts its clock
     rec.pid = os.getpid()
     _rec = rec
     old_argv, old_path0 = sys.argv, sys.path[0]
@@ -703,6 +777,7 @@ def record(target, args, is_module=False, interval_ms=1.0, on_exit=None):
         _exit_hook = lambda status: on_exit(_collect(rec, folder, interval_ms, argv, status, True))
     status = 0
     rec.begin()
+    os.environ[_ENV_T0] = str(rec.t0)  # children count from the same moment
     try:
         if is_module:
             runpy.run_module(target, run_name="__main__", alter_sys=True)

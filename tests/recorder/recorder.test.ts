@@ -61,6 +61,13 @@ describe('interleave_record.py', () => {
     }
   });
 
+  it('records the asyncio tasks of a spawned child, which imports asyncio itself', () => {
+    const rec = runRecorder([`${PROGRAMS}/spawn_asyncio.py`]).recording!;
+    const child = rec.processes[1];
+    expect(child.startMethod).toBe('spawn');
+    expect(child.tasks?.find((t) => t.coroutine === 'nap')?.awaits.map((w) => w.label)).toEqual(['sleep']);
+  });
+
   it("records what a process pool was handed: when, the Process starts, and each call's message", () => {
     const rec = runRecorder([`${PROGRAMS}/pool_big_args.py`]).recording!;
     const [parent, ...workers] = rec.processes;
@@ -74,6 +81,23 @@ describe('interleave_record.py', () => {
       expect(c.argsBytes).toBeGreaterThan(2_000_000);
       expect(c.receivedMs).toBeLessThanOrEqual(c.startMs);
     }
+  });
+
+  it("labels awaits of run_in_executor as executor waits, and notes the size of a process pool call's result", () => {
+    const rec = runRecorder([`${PROGRAMS}/aio_executors.py`]).recording!;
+    const [parent, worker] = rec.processes;
+    const tasks = parent.tasks!;
+    for (const name of ['on_thread', 'on_process'])
+      expect(tasks.find((t) => t.coroutine === name)?.awaits.map((w) => w.label)).toEqual(['executor']);
+    expect(parent.calls?.filter((c) => c.kind === 'thread-pool').map((c) => c.name)).toEqual(['count']);
+    const [grow] = worker.calls!;
+    expect(grow.name).toBe('grow');
+    expect(grow.argsBytes).toBeGreaterThan(500_000);
+    expect(grow.resultBytes).toBeGreaterThan(1_000_000);
+    const d = compareRecording(rec, ['asyncio']).derived;
+    expect(d.model).toBe('asyncio');
+    const offloads = d.scenario.tasks.map((t) => [...new Set(t.steps.flatMap((s) => s.offload ?? []))]);
+    expect(offloads.flat().sort()).toEqual(['process', 'thread']);
   });
 
   // The labels come from frames read by a sampling thread that itself needs the GIL: on a busy machine a
@@ -102,6 +126,15 @@ describe('interleave_record.py', () => {
     expect(rec.durationMs).toBeGreaterThan(150);
     const stuck = rec.processes[0].threads.find((t) => t.name === 'stuck')!;
     expect(stuck.endMs).toBeGreaterThan(150);
+  });
+
+  it('keeps the await a task was in when the program ended itself with os._exit', () => {
+    const rec = runRecorder([`${PROGRAMS}/aio_watchdog_exit.py`]).recording!;
+    expect(rec.program.exit).toBe('os._exit');
+    const stuck = rec.processes[0].tasks!.find((t) => t.coroutine === 'stuck')!;
+    const last = stuck.awaits[stuck.awaits.length - 1];
+    expect(last.label).toBe('lock');
+    expect(last.endMs - last.startMs).toBeGreaterThan(150);
   });
 
   it('runs a module with -m, passes its arguments and keeps its exit status', () => {

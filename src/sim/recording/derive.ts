@@ -3,19 +3,24 @@
  * model. Which model the program itself used is read from what was recorded:
  * - child processes with pool calls → processes with a Pool of that many workers (one task per call);
  *   children without → processes, one Process per task;
- * - asyncio tasks → asyncio (the tasks the first task created, else that task itself);
+ * - asyncio tasks → asyncio (the tasks the first task created, else that task itself; what they awaited
+ *   from an executor, thread pool or process pool, as offloaded work: see asyncio.ts);
  * - thread-pool calls → threads with a pool of that many threads; other threads → threads, one per task;
  * - nothing else → sequential, one task: the main thread.
  */
-import type { ModelId, Scenario, StartMethod, Task } from '../types';
+import type { ModelId, ModelSettings, Scenario, StartMethod, Task } from '../types';
+import { asyncioPlan } from './asyncio';
 import { runningCover } from './classify';
 import { programDemand } from './demand';
 import { heldTime } from './held';
 import { processTasks, type Found } from './processes';
-import { taskSteps, threadSteps } from './steps';
+import { threadSteps } from './steps';
 import type { RecordedProcess, RecordedThread, Recording } from './types';
 
-/** A task that arrives this long after the first one is given its own start time (startAtMs). */
+/**
+ * A task that arrives this long after the first one is given its own start time (startAtMs); the others
+ * arrive with the first one, when it was recorded to start.
+ */
 const LATE_START_MS = 20;
 
 /** Where a derived task came from, for drawing the recorded run beside its replay. */
@@ -65,6 +70,8 @@ interface Plan {
   tasks: Task[];
   sources: TaskSource[];
   poolSize?: number;
+  /** Settings of the model beside poolSize (asyncio's executors). */
+  settings?: ModelSettings;
 }
 
 function fromCalls(rec: Recording, kind: 'process-pool' | 'process' | 'thread-pool'): Plan | null {
@@ -116,24 +123,12 @@ function startMethodOf(rec: Recording): StartMethod | undefined {
 }
 
 function fromAsyncio(rec: Recording): Plan | null {
-  const root = rec.processes[0];
-  const all = root.tasks ?? [];
-  if (all.length === 0) return null;
-  const first = all[0];
-  const children = all.filter((t) => t.parent === first.id);
-  const chosen = children.length > 0 ? children : [first];
   const used = new Set<string>();
-  const tasks: Task[] = [];
-  const sources: TaskSource[] = [];
-  const t0 = chosen[0].createdMs;
-  for (const t of chosen) {
-    const name = uniqueName(t.coroutine?.split('.').pop() ?? t.name, used);
-    const task: Task = { name, steps: taskSteps(t, threadOf(root, t.thread).segments) };
-    if (t.createdMs - t0 > LATE_START_MS) task.startAtMs = Math.round(t.createdMs * 1000) / 1000;
-    tasks.push(task);
-    sources.push({ name, process: 0, thread: t.thread, asyncTask: t.id, startMs: t.createdMs, endMs: t.endMs });
-  }
-  return { model: 'asyncio', tasks, sources };
+  const plan = asyncioPlan(rec, LATE_START_MS, (name) => uniqueName(name, used));
+  if (!plan) return null;
+  const sources = plan.sources.map((s): TaskSource => ({ ...s, process: 0 }));
+  const settings = Object.keys(plan.settings).length > 0 ? plan.settings : undefined;
+  return { model: 'asyncio', tasks: plan.tasks, sources, settings };
 }
 
 function fromThreads(rec: Recording): Plan {
@@ -158,7 +153,10 @@ function fromThreads(rec: Recording): Plan {
   for (const t of workers) {
     const name = uniqueName(t.name, used);
     const task: Task = { name, steps: threadSteps(t, t.startMs, t.endMs, cover, gil, demand, held) };
-    if (t.startMs - t0 > LATE_START_MS) task.startAtMs = Math.round(t.startMs * 1000) / 1000;
+    // Each thread arrives when it started; those that started together, at the first one's start. The
+    // main thread's work before it (the program's own set-up) is in the run under every model.
+    const at = t.startMs - t0 > LATE_START_MS ? t.startMs : t0;
+    if (at > 0) task.startAtMs = Math.round(at * 1000) / 1000;
     tasks.push(task);
     sources.push({ name, process: 0, thread: t.id, startMs: t.startMs, endMs: t.endMs });
   }
@@ -166,9 +164,10 @@ function fromThreads(rec: Recording): Plan {
 }
 
 export function deriveScenario(rec: Recording): Derived {
+  // An event loop's executors are part of an asyncio program, so asyncio comes before the pools.
   const plan =
-    (rec.processes.length > 1 ? (fromCalls(rec, 'process-pool') ?? fromCalls(rec, 'process')) : null) ??
     fromAsyncio(rec) ??
+    (rec.processes.length > 1 ? (fromCalls(rec, 'process-pool') ?? fromCalls(rec, 'process')) : null) ??
     fromCalls(rec, 'thread-pool') ??
     fromThreads(rec);
   const program = rec.program.argv.join(' ');
@@ -191,6 +190,9 @@ export function deriveScenario(rec: Recording): Derived {
   };
   const method = startMethodOf(rec);
   if (plan.model === 'processes' && method) scenario.settings = { ...scenario.settings, startMethod: method };
-  if (plan.poolSize !== undefined) scenario.modelSettings = { [plan.model]: { poolSize: plan.poolSize } };
+  if (plan.poolSize !== undefined || plan.settings)
+    scenario.modelSettings = {
+      [plan.model]: { ...plan.settings, ...(plan.poolSize !== undefined ? { poolSize: plan.poolSize } : {}) },
+    };
   return { scenario, model: plan.model, sources: plan.sources, recordedMs: rec.durationMs };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../scenario/parse';
+import { simulate } from '../simulate';
 import { deriveScenario } from './derive';
 import { proc, recording, seg, thread } from './fixtures';
 import type { RecordedCall, RecordedProcess } from './types';
@@ -54,6 +55,21 @@ describe('a process pool derived with what the recording says around each call',
       expect(t.steps.some((s) => s.label?.includes('(recorded)'))).toBe(false);
     }
     expect(() => parseScenario(JSON.parse(JSON.stringify(d.scenario)), 'derived.json')).not.toThrow();
+  });
+
+  it('carries the bytes each call was sent and sent back: processes pay for moving them, threads do not', () => {
+    const rec = bigArgsPool();
+    for (const p of rec.processes.slice(1)) for (const c of p.calls ?? []) c.resultBytes = 5_000_000;
+    const d = deriveScenario(rec);
+    for (const t of d.scenario.tasks) expect([t.argsBytes, t.resultBytes]).toEqual([10_000_000, 5_000_000]);
+    const light = structuredClone(d.scenario);
+    for (const t of light.tasks) {
+      delete t.argsBytes;
+      delete t.resultBytes;
+    }
+    const total = (s: typeof light, model: 'processes' | 'threads') => simulate(s, model).makespanMs;
+    expect(total(d.scenario, 'processes')).toBeGreaterThan(total(light, 'processes') + 4 * 10);
+    expect(total(d.scenario, 'threads')).toBeCloseTo(total(light, 'threads'), 6);
   });
 });
 

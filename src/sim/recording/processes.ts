@@ -8,7 +8,10 @@
  * What the recorded machine spent around the calls (a process's start-up, the pipe that carries a pool's
  * arguments, the pool's shutdown) is not made into steps: a step would be charged under every model the
  * workload is replayed under, and threads or asyncio pay none of it. The processes model charges its own,
- * calibrated costs for those instead.
+ * calibrated costs for those instead; what it needs to know is how much each call moved, so a pool call
+ * carries the size of the message that brought it (argsBytes) and of the one that took its result back
+ * (resultBytes), which the processes and subinterpreters models charge as the copy and the other models
+ * pass by reference.
  */
 import type { Task } from '../types';
 import type { Cover } from './classify';
@@ -63,6 +66,8 @@ export function processTasks(
     const steps = threadSteps(thread, call.startMs, call.endMs, ctx.covers[p], ctx.gil, ctx.demand, ctx.held[p]);
     const task: Task = { name: name(call), steps };
     if (at !== undefined && at > 0) task.startAtMs = round(at);
+    if (pool && call.argsBytes !== undefined && call.argsBytes > 0) task.argsBytes = call.argsBytes;
+    if (pool && call.resultBytes !== undefined && call.resultBytes > 0) task.resultBytes = call.resultBytes;
     return task;
   });
 }

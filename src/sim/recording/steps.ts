@@ -88,20 +88,28 @@ export function threadSteps(
   return tidySteps(steps);
 }
 
-/** Labelled waits of the loop thread inside [fromMs, toMs): a synchronous call that blocked the loop. */
+/**
+ * Labelled waits of the loop thread inside [fromMs, toMs): a synchronous call that blocked the loop (not
+ * the selector, and not a wait for a core, which is compute held up).
+ */
 function blockedMs(loop: readonly RecordedSegment[] | undefined, fromMs: number, toMs: number): number {
   if (!loop) return 0;
   let sum = 0;
   for (const s of clip(loop, fromMs, toMs))
-    if (s.state === 'waiting' && s.label && s.label !== 'select') sum += s.endMs - s.startMs;
+    if (s.state === 'waiting' && s.label && s.label !== 'select' && s.label !== 'core') sum += s.endMs - s.startMs;
   return sum;
 }
 
 /**
- * An asyncio task: each resumption is Python code on the loop (its CPU time, plus any blocking call the
- * loop thread was caught waiting in); each await between is a wait, or a to_thread offload.
+ * An asyncio task: each resumption is Python code on the loop (its CPU time, or what `work` makes of the
+ * stretch, plus any blocking call the loop thread was caught waiting in); each await between is a wait, or
+ * a to_thread offload.
  */
-export function taskSteps(task: RecordedTask, loop: readonly RecordedSegment[] | undefined): Step[] {
+export function taskSteps(
+  task: RecordedTask,
+  loop: readonly RecordedSegment[] | undefined,
+  work?: (startMs: number, endMs: number, cpuMs: number) => number,
+): Step[] {
   const steps: Step[] = [];
   const events = [
     ...task.resumptions.map((r) => ({ at: r.startMs, r, w: undefined })),
@@ -110,7 +118,7 @@ export function taskSteps(task: RecordedTask, loop: readonly RecordedSegment[] |
   for (const e of events) {
     if (e.r) {
       const blocked = blockedMs(loop, e.r.startMs, e.r.endMs);
-      pushStep(steps, { kind: 'cpu', durationMs: e.r.cpuMs });
+      pushStep(steps, { kind: 'cpu', durationMs: work ? work(e.r.startMs, e.r.endMs, e.r.cpuMs) : e.r.cpuMs });
       if (blocked > 0) pushStep(steps, { kind: 'io', durationMs: blocked, blocking: true, label: 'blocking call' });
     } else if (e.w) {
       const ms = e.w.endMs - e.w.startMs;

@@ -41,7 +41,7 @@ export interface RecordedTask {
   endMs: number;
   /** Each time the loop ran the task: from resumption to its next await (or its end). */
   resumptions: { startMs: number; endMs: number; cpuMs: number }[];
-  /** Between two resumptions: what it awaited. */
+  /** Between two resumptions: what it awaited (the last may run to endMs: a task the recording ended in). */
   awaits: { startMs: number; endMs: number; label?: WaitLabel }[];
 }
 
@@ -57,6 +57,8 @@ export interface RecordedCall {
   receivedMs?: number;
   /** Process-pool calls: that message's size in bytes. */
   argsBytes?: number;
+  /** Process-pool calls that came in a message of their own: the size of the result the worker sent back. */
+  resultBytes?: number;
 }
 
 export interface RecordedProcess {
