@@ -111,8 +111,9 @@ export const FORK: StartCosts = {
 /**
  * forkserver — calibration: start + join 52 ms per child, measured with the fork server already running
  * (a warm-up child was started first), so 52 ms is what every child costs, not the first child alone.
- * On 3.11–3.13 each child forked by the server re-runs the parent's main module before the target
- * (gh-126631, fixed in 3.14), which is where the time goes: child 52 − 2 − 0.75 = 49.25 ms.
+ * On 3.11 and 3.12 (and 3.13 until the fix's 2025 backport) each child forked by the server re-runs the
+ * parent's main module before the target (gh-126631, fixed in 3.14), which is where the time goes, as it
+ * did in this 3.11.7 measurement: child 52 − 2 − 0.75 = 49.25 ms.
  * The parent only connects to the server and sends the pickled Process (2 ms, as spawn's share:
  * assumption); the child is a fork of the small server, so its exit costs what a forked child's does
  * (0.75 ms, from fork).
