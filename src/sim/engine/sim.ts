@@ -17,7 +17,7 @@ import { EV_CORE, EV_DRIVER, EV_GIL, EV_SYNC, EV_WAIT, EV_WAKE } from './events'
 import { Gil } from './gil';
 import { EventHeap } from './heap';
 import { CAT_CORE, CAT_GIL, CAT_WORKER, Recorder, S } from './recorder';
-import { OP_EXIT, OP_NONE, OP_PARK, OP_RUN, OP_WAIT, SimThread } from './thread';
+import { giveBackThreads, OP_EXIT, OP_NONE, OP_PARK, OP_RUN, OP_WAIT, SimThread, takeSpareThreads } from './thread';
 
 const WAIT_GIL = S['wait-gil'];
 const WAIT_CORE = S['wait-core'];
@@ -46,6 +46,9 @@ export class Sim {
   sync: SyncHooks | null = null;
   /** Set when the run ended in a deadlock (threads are left blocked). */
   deadlocked = false;
+
+  /** Thread objects to reuse (see takeSpareThreads). */
+  private readonly spare: SimThread[] = takeSpareThreads();
 
   eventCount = 0;
   cpuWorkNs = 0;
@@ -95,7 +98,12 @@ export class Sim {
   /** A new OS thread with its own worker lane. The driver must give it an op (or park it) at once. */
   newThread(kind: LaneKind, label: string, gil: Gil | null): SimThread {
     const lane = this.rec.addLane(CAT_WORKER, kind, label);
-    const th = new SimThread(this.threads.length, lane, gil);
+    const id = this.threads.length;
+    let th: SimThread;
+    if (id < this.spare.length) {
+      th = this.spare[id];
+      th.reset(id, lane, gil);
+    } else th = new SimThread(id, lane, gil);
     this.threads.push(th);
     if (gil) gil.threads++;
     return th;
@@ -269,11 +277,13 @@ export class Sim {
     if (stuckAt >= 0) {
       this.deadlocked = true;
       this.endNs = stuckAt;
+      giveBackThreads(this.threads, this.spare);
       return;
     }
     if (this.endNs < 0) throw new SimulationError('internal error: the simulated program never finished');
     for (const th of this.threads) {
       if (th.op !== OP_EXIT) throw new SimulationError(`internal error: thread ${th.id} never exited`);
     }
+    giveBackThreads(this.threads, this.spare);
   }
 }

@@ -48,8 +48,61 @@ export class SimThread {
   kind = 0;
 
   constructor(
-    readonly id: number,
-    readonly lane: number,
-    readonly gil: Gil | null,
+    public id: number,
+    public lane: number,
+    public gil: Gil | null,
   ) {}
+
+  /** Makes a thread of an earlier simulation a new one (Sim reuses its thread objects: see Sim.newThread). */
+  reset(id: number, lane: number, gil: Gil | null): void {
+    this.id = id;
+    this.lane = lane;
+    this.gil = gil;
+    this.op = OP_NONE;
+    this.state = 0;
+    this.task = -1;
+    this.step = -1;
+    this.needsGil = false;
+    this.work = false;
+    this.duration = 0;
+    this.remaining = 0;
+    this.gen = 0;
+    this.core = -1;
+    this.since = 0;
+    this.sliceStart = 0;
+    this.queued = false;
+    this.holdsGil = false;
+    this.gilWaiting = false;
+    this.gilPhase = 0;
+    this.blockState = -1;
+    this.blockInfo = -1;
+    this.job = -1;
+    this.jobStep = -1;
+    this.stepIdx = 0;
+    this.kind = 0;
+  }
+}
+
+/**
+ * Thread objects of the last finished simulation, reused by the next (10 000 tasks under threads start
+ * 10 000 OS threads: allocating them, then the collector copying them while they live, costs more than
+ * the rest of their bookkeeping). A Sim takes the whole list when it is created, so two never share one.
+ */
+let spareThreads: SimThread[] = [];
+/** At most this many are kept for reuse. */
+const MAX_SPARE_THREADS = 1 << 14;
+
+/** The spare thread objects, for one Sim (the next one gets none until this one gives them back). */
+export function takeSpareThreads(): SimThread[] {
+  const out = spareThreads;
+  spareThreads = [];
+  return out;
+}
+
+/** A finished run's threads (and the spares it took) go to the next one, without their GILs (which hold the run). */
+export function giveBackThreads(threads: SimThread[], spare: SimThread[]): void {
+  let ths = threads.length >= spare.length ? threads : spare;
+  if (ths.length > MAX_SPARE_THREADS) ths = ths.slice(0, MAX_SPARE_THREADS);
+  for (const th of ths) th.gil = null;
+  if (ths.length > spareThreads.length) spareThreads = ths;
 }

@@ -21,6 +21,19 @@ export interface ModelContext {
   arrivalNs: Float64Array;
 }
 
+/** Labels `${prefix} ${i}` for the first LABEL_CACHE_MAX of each prefix, kept between runs (10 000 threads, 10 000 labels). */
+const LABEL_CACHE_MAX = 1 << 15;
+const labelCache = new Map<string, string[]>();
+
+/** The lane label `${prefix} ${i}` (thread 1, process 2 …), from the cache when there is one. */
+export function numbered(prefix: string, i: number): string {
+  if (i >= LABEL_CACHE_MAX) return `${prefix} ${i}`;
+  let labels = labelCache.get(prefix);
+  if (labels === undefined) labelCache.set(prefix, (labels = []));
+  for (let k = labels.length; k <= i; k++) labels.push(`${prefix} ${k}`);
+  return labels[i];
+}
+
 export function isPlain(step: Step): boolean {
   const k = step.kind;
   return k === 'cpu' || k === 'io' || k === 'native';

@@ -15,7 +15,7 @@ import { E_WORKER_START, S } from '../engine/recorder';
 import type { Driver } from '../engine/sim';
 import type { SimThread } from '../engine/thread';
 import type { ModelContext } from './context';
-import { continueTask } from './context';
+import { continueTask, numbered } from './context';
 import { dumpsNs, loadsNs, startCosts } from './pickling';
 import { PoolHandlers } from './poolHandlers';
 import { ProcessPool } from './processPool';
@@ -185,7 +185,7 @@ export function runProcesses(ctx: ModelContext): void {
   };
 
   const startChild = (t: number): void => {
-    const c = sim.newThread('process', `process ${++spawned}`, null);
+    const c = sim.newThread('process', numbered('process', ++spawned), null);
     alive++;
     sim.mem(costs.memoryBytes);
     c.job = t;

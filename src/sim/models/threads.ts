@@ -24,7 +24,7 @@ import { E_WORKER_START, S } from '../engine/recorder';
 import type { Driver } from '../engine/sim';
 import type { SimThread } from '../engine/thread';
 import type { ModelContext } from './context';
-import { continueTask } from './context';
+import { continueTask, numbered } from './context';
 
 // main thread phases
 const M_LAUNCH = 0;
@@ -60,7 +60,7 @@ export function runThreads(ctx: ModelContext, opts: ThreadOptions = { free: fals
   let done = 0;
 
   const startThread = (task: number): void => {
-    const th = sim.newThread('thread', `thread ${++workers}`, gil);
+    const th = sim.newThread('thread', numbered('thread', ++workers), gil);
     alive++;
     sim.mem(THREAD_MEMORY_BYTES);
     th.kind = W_BOOT;
