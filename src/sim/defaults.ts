@@ -199,6 +199,14 @@ export const PIPE_CAPACITY_BYTES = 64 * 1024;
  * keeps running, can take it again first (barging).
  */
 export const WAKE_NS = QUEUE_HANDOFF_NS;
+
+/**
+ * Free-threaded builds (3.13t, 3.14t): threading.Lock is a PyMutex (Python/lock.c), and unlocking it hands it
+ * straight to the first parked waiter once that waiter has waited longer than TIME_TO_BE_FAIR_NS, 1 ms
+ * (`mutex_unpark`), instead of leaving it free for the releasing thread to take back. From CPython's source,
+ * not measured here; the build with a GIL (3.11, what the threads model follows) has no such rule.
+ */
+export const FAIR_LOCK_AFTER_NS = 1_000_000;
 /**
  * multiprocessing.Queue.put() returns once the item is in the queue's buffer; a feeder thread pickles it
  * and writes it into the pipe. calibration: put() returns after 19 µs (10 MB item: the size does not

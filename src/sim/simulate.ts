@@ -1,5 +1,5 @@
 /** simulate(scenario, model): runs one model over a scenario and assembles the Trace. */
-import { DEFAULT_MAX_EVENTS, GIL_DROP_OVERSHOOT_NS, msToNs } from './defaults';
+import { DEFAULT_MAX_EVENTS, FAIR_LOCK_AFTER_NS, GIL_DROP_OVERSHOOT_NS, msToNs } from './defaults';
 import { lazyTrace } from './engine/materialize';
 import { Recorder } from './engine/recorder';
 import { Sim } from './engine/sim';
@@ -50,7 +50,14 @@ export function simulate(scenario: Scenario, model: ModelId, overrides: SimOverr
   rec.taskArrival.set(arrivalNs);
   const gilWaitNs = msToNs(settings.switchIntervalMs) + GIL_DROP_OVERSHOOT_NS;
   const sim = new Sim(rec, settings.cores, gilWaitNs, overrides.maxEvents ?? DEFAULT_MAX_EVENTS);
-  const coord = new Coord(tasks, scenario, sim, rec, FLAVOURS[model]);
+  const coord = new Coord(
+    tasks,
+    scenario,
+    sim,
+    rec,
+    FLAVOURS[model],
+    model === 'free-threading' ? FAIR_LOCK_AFTER_NS : Infinity,
+  );
   sim.sync = coord;
   const ctx: ModelContext = { tasks, settings, sim, rec, coord, order, arrivalNs };
   runner(ctx);

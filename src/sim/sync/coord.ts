@@ -53,6 +53,8 @@ export class Coord implements SyncHooks {
   private readonly signalled: Uint8Array;
   readonly timedOut: Uint8Array;
   readonly waitStep: Int32Array;
+  /** When task t began its current wait (ns; a retry after a lost race keeps the first time). */
+  readonly waitFromNs: Float64Array;
   private readonly thread: (SimThread | null)[];
   // joins: groups are the scenario's task entries (all copies of one name)
   readonly groupOf: Int32Array;
@@ -73,6 +75,11 @@ export class Coord implements SyncHooks {
     readonly sim: Sim,
     readonly rec: Recorder,
     readonly flavor: Flavor,
+    /**
+     * A lock's release hands it straight to a waiter that has slept on it this long (ns); Infinity: never,
+     * the waiter is only woken and may find the lock taken again.
+     */
+    readonly fairAfterNs = Infinity,
   ) {
     const n = tasks.length;
     for (const [name, spec] of Object.entries(scenario.sync ?? {})) {
@@ -86,6 +93,7 @@ export class Coord implements SyncHooks {
     this.signalled = new Uint8Array(n);
     this.timedOut = new Uint8Array(n);
     this.waitStep = new Int32Array(n);
+    this.waitFromNs = new Float64Array(n);
     this.finished = new Uint8Array(n);
     this.thread = new Array<SimThread | null>(n).fill(null);
     this.groupOf = new Int32Array(n);
@@ -126,7 +134,10 @@ export class Coord implements SyncHooks {
   block(t: number, k: number, on: number, state: number, front: boolean, detail?: 'empty' | 'full'): void {
     const step = this.tasks[t].steps[k];
     const retry = this.waitOn[t] === on;
-    if (!retry) this.waitSeq[t]++;
+    if (!retry) {
+      this.waitSeq[t]++;
+      this.waitFromNs[t] = this.sim.now;
+    }
     this.waitOn[t] = on;
     this.signalled[t] = 0;
     this.granted[t] = 0;

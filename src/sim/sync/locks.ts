@@ -1,7 +1,8 @@
 /**
  * Locks and semaphores (the steps acquire and release) on top of Coord's waiting and waking. Under
  * asyncio a release hands the primitive to the first waiter (FIFO); elsewhere it only wakes the waiter,
- * which must take it when it runs again, and may find it taken (barging).
+ * which must take it when it runs again, and may find it taken (barging), except that a free-threaded
+ * build's Lock hands itself to a waiter that has slept on it for over FAIR_LOCK_AFTER_NS.
  */
 import { S } from '../engine/recorder';
 import type { Coord } from './coord';
@@ -51,7 +52,9 @@ export function release(c: Coord, t: number, pi: number): number {
   if (p.type === 'lock') p.holder = -1;
   const w = p.waiters.shift(c.valid);
   if (w < 0) return DONE;
-  if (c.flavor === 'asyncio') {
+  // A free-threaded build's Lock (a PyMutex) is handed to a waiter that has slept on it long enough.
+  const fair = p.type === 'lock' && c.sim.now - c.waitFromNs[w] > c.fairAfterNs;
+  if (c.flavor === 'asyncio' || fair) {
     p.acquired(w);
     c.signal(w, t, true);
   } else c.signal(w, t, false);
