@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createCanvasRenderer } from './canvasRenderer';
+import { describe, expect, it, vi } from 'vitest';
+import { createCanvasRenderer, PAN_SETTLE_MS } from './canvasRenderer';
 import { layoutTimeline } from './layout';
 import { manyDownloads, threadsTwo } from './testing/traces';
 
@@ -12,6 +12,7 @@ function fakeCanvas() {
     setTransform: () => {},
     clearRect: () => calls.push({ op: 'clear', args: [] }),
     fillRect: (...args: number[]) => calls.push({ op: 'fill', args }),
+    drawImage: (_src: unknown, ...args: number[]) => calls.push({ op: 'image', args }),
     createPattern: () => null,
   };
   canvas.getContext = (() => ctx) as unknown as HTMLCanvasElement['getContext'];
@@ -54,5 +55,59 @@ describe('createCanvasRenderer', () => {
     // Shapes plus their pattern overlay or outline edges are drawn per shape: allow 2 shapes × 3 fills.
     expect(Math.max(...perColumn.values())).toBeLessThanOrEqual(6);
     r.destroy();
+  });
+
+  it('pans by copying from a wider strip painted once, and draws the window exactly once the pan stops', () => {
+    vi.useFakeTimers();
+    try {
+      const main = fakeCanvas();
+      const strips: ReturnType<typeof fakeCanvas>[] = [];
+      const r = createCanvasRenderer(main.canvas, {
+        readColor: read,
+        createCanvas: () => {
+          strips.push(fakeCanvas());
+          return strips[strips.length - 1].canvas;
+        },
+      });
+      const layout = layoutTimeline([manyDownloads(3000)], 'task');
+      const size = { width: 500, height: layout.height, dpr: 1 };
+      const width = layout.domainMs / 4;
+      const at = (startMs: number) => ({ startMs, endMs: startMs + width });
+      r.update(layout, at(width), size);
+      // The first step of a pan is drawn exactly; from the second on, the steps copy from the strip.
+      r.update(layout, at(width * 1.05), size);
+      expect(r.draws).toBe(2);
+      expect(strips).toHaveLength(0);
+      r.update(layout, at(width * 1.1), size);
+      expect(r.draws).toBe(2);
+      expect(strips).toHaveLength(1);
+      // The strip is three windows wide, at the window's scale, and holds the spans (the grid stays on the canvas).
+      expect(strips[0].canvas.width).toBe(1500);
+      const stripFills = strips[0].calls.length;
+      expect(stripFills).toBeGreaterThan(1);
+      const copies = () => main.calls.filter((c) => c.op === 'image');
+      expect(copies()).toHaveLength(1);
+      // The strip is centred on the window it was painted for: the window starts one window into it.
+      expect(copies()[0].args.slice(0, 4)).toEqual([500, 0, 500, layout.height]);
+      r.update(layout, at(width * 1.15), size);
+      expect(copies()).toHaveLength(2);
+      expect(copies()[1].args[0] - copies()[0].args[0]).toBe(25);
+      expect(strips[0].calls.length).toBe(stripFills);
+      expect(r.draws).toBe(2);
+      // Still: the window is drawn exactly.
+      vi.advanceTimersByTime(PAN_SETTLE_MS);
+      expect(r.draws).toBe(3);
+      // Lanes coming out of their groups (or folding back) change the rows: that step is drawn exactly.
+      r.update(layout, at(width * 1.3), size);
+      expect(r.draws).toBe(4);
+      expect(copies()).toHaveLength(2);
+      // A zoom step is drawn at once, exactly.
+      r.update(layout, { startMs: width, endMs: width * 1.5 }, size);
+      expect(r.draws).toBe(5);
+      expect(copies()).toHaveLength(2);
+      r.destroy();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

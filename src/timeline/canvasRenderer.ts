@@ -1,15 +1,25 @@
 /**
  * Canvas marks for large traces. Draws the grid at the axis's ticks and the LOD-merged spans once per
  * (layout, window, size, theme) at device resolution from the scene (scene.ts) and keeps the bitmap; moving
- * the playhead never redraws spans (the playhead is a DOM overlay).
+ * the playhead never redraws spans (the playhead is a DOM overlay). A pan (same width, another start) copies
+ * the window out of a wider strip painted once (panStrip.ts) and is drawn exactly once it stops.
  * API: `{ update(layout, window, size), invalidate(), destroy() }`.
  */
 import type { SpanState } from '../sim/types';
 import type { TimelineLayout } from './layout';
-import { PALETTE, STATE_ORDER, hasPatternOverlay, stateTile } from './palette';
-import { buildScene, tickCount, type Scene } from './scene';
-import { windowTicks } from './ticks';
-import { fullWindow, type ViewWindow } from './viewWindow';
+import { buildScene, type Scene } from './scene';
+import { clampWindow, fullWindow, type ViewWindow } from './viewWindow';
+import {
+  cssReader,
+  paintGrid,
+  paintShapes,
+  patternTile,
+  readColors,
+  type ColorReader,
+  type Colors,
+} from './canvasPaint';
+import { paintStrip, stripOffset, type PanStrip } from './panStrip';
+import { unfoldLayout } from './unfold';
 
 export interface CanvasSize {
   /** CSS pixels. */
@@ -31,76 +41,12 @@ export interface CanvasRenderer {
   readonly scene: Scene | null;
 }
 
-type ColorReader = (cssVar: string, fallback: string) => string;
-
-function cssReader(el: Element): ColorReader {
-  const cs = typeof getComputedStyle === 'function' ? getComputedStyle(el) : null;
-  return (v, fallback) => cs?.getPropertyValue(v).trim() || fallback;
-}
-
-function patternTile(state: SpanState, ink: string, dpr: number): HTMLCanvasElement | null {
-  const t = stateTile(state);
-  if (!t || typeof document === 'undefined') return null;
-  const tile = document.createElement('canvas');
-  tile.width = Math.max(2, Math.round(t.w * dpr));
-  tile.height = Math.max(2, Math.round(t.h * dpr));
-  const g = tile.getContext('2d');
-  if (!g) return null;
-  g.strokeStyle = ink;
-  g.fillStyle = ink;
-  g.lineWidth = Math.max(1, 1.5 * dpr);
-  g.scale(dpr, dpr);
-  for (const [x1, y1, x2, y2] of t.lines) {
-    g.beginPath();
-    g.moveTo(x1, y1);
-    g.lineTo(x2, y2);
-    g.stroke();
-  }
-  for (const [cx, cy, r] of t.dots) {
-    g.beginPath();
-    g.arc(cx, cy, r, 0, Math.PI * 2);
-    g.fill();
-  }
-  for (const [cx, cy, r] of t.rings) {
-    g.beginPath();
-    g.arc(cx, cy, r, 0, Math.PI * 2);
-    g.stroke();
-  }
-  for (const pts of t.polys) {
-    g.beginPath();
-    for (let i = 0; i < pts.length; i += 2) g[i === 0 ? 'moveTo' : 'lineTo'](pts[i], pts[i + 1]);
-    g.closePath();
-    g.fill();
-  }
-  return tile;
-}
-
-interface Colors {
-  ink: string;
-  grid: string;
-  ioFill: string;
-  heldAlt: string;
-  handoff: string;
-  state(s: SpanState): string;
-}
-
-/** Every colour a draw needs, read at once (the first read pays for the style recalculation, the rest are cheap). */
-function readColors(read: ColorReader): Colors {
-  const states = new Map<SpanState, string>();
-  for (const s of STATE_ORDER) states.set(s, read(PALETTE[s].cssVar, PALETTE[s].light));
-  return {
-    ink: read('--tl-ink', 'rgba(0,0,0,0.45)'),
-    grid: read('--tl-grid', 'rgba(0,0,0,0.07)'),
-    ioFill: read('--tl-io-fill', 'rgba(86,180,233,0.3)'),
-    heldAlt: read('--tl-held-alt', '#7f7f7f'),
-    handoff: read('--tl-handoff', '#d55e00'),
-    state: (s) => states.get(s) ?? PALETTE[s].light,
-  };
-}
+/** How long after the last pan step the renderer paints the window exactly again, ms. */
+export const PAN_SETTLE_MS = 250;
 
 export function createCanvasRenderer(
   canvas: HTMLCanvasElement,
-  options: { readColor?: ColorReader } = {},
+  options: { readColor?: ColorReader; createCanvas?: () => HTMLCanvasElement | null } = {},
 ): CanvasRenderer {
   let last: { layout: TimelineLayout; start: number; end: number; w: number; h: number; dpr: number } | null = null;
   let dirty = true;
@@ -110,25 +56,32 @@ export function createCanvasRenderer(
   const patterns = new Map<SpanState, CanvasPattern | null>();
   let patternKey = '';
   let colors: Colors | null = null;
+  // Panning: the strip the steps copy from, the rows of the step before (a strip is painted once two steps
+  // in a row show the same rows), and the timer that paints the window exactly once the pan has stopped.
+  let strip: PanStrip | null = null;
+  let panRows: TimelineLayout | null = null;
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  const newCanvas =
+    options.createCanvas ?? (() => (typeof document !== 'undefined' ? document.createElement('canvas') : null));
 
-  const draw = (layout: TimelineLayout, win: ViewWindow, size: CanvasSize) => {
+  /** Sizes the canvas and readies colours and patterns; null without a 2D context. */
+  const begin = (size: CanvasSize) => {
     const ctx = canvas.getContext('2d');
     const dpr = size.dpr || 1;
     const W = Math.max(1, Math.round(size.width * dpr));
     const H = Math.max(1, Math.round(size.height * dpr));
     if (canvas.width !== W) canvas.width = W;
     if (canvas.height !== H) canvas.height = H;
-    if (!ctx) return;
-    draws++;
+    if (!ctx) return null;
     // Reading the stylesheet's colours forces a style recalculation (after a zoom step React has just changed
     // the DOM): they are kept between redraws (see update).
     if (!colors) colors = readColors(options.readColor ?? cssReader(canvas));
-    const { ink, ioFill, heldAlt, handoff } = colors;
-    const color = (s: SpanState) => colors!.state(s);
+    const ink = colors.ink;
     // Pattern tiles depend only on the ink colour and the pixel ratio: kept between redraws.
     if (patternKey !== `${ink} ${dpr}`) {
       patternKey = `${ink} ${dpr}`;
       patterns.clear();
+      strip = null;
     }
     const patternFor = (s: SpanState) => {
       if (!patterns.has(s)) {
@@ -139,84 +92,94 @@ export function createCanvasRenderer(
     };
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, W, H);
+    return { ctx, dpr, W, H, colors, patternFor };
+  };
+
+  const draw = (layout: TimelineLayout, win: ViewWindow, size: CanvasSize) => {
+    const b = begin(size);
+    if (!b) return;
+    draws++;
     // Level of detail at device pixels: one column per physical pixel.
-    const scene = buildScene(layout, win, W);
+    const scene = buildScene(layout, win, b.W);
     lastScene = scene;
-    const px = Math.max(1, Math.round(dpr));
-    // The grid behind the spans, through each band's rows, at the ticks of the axis (counted at CSS width).
-    ctx.fillStyle = colors.grid;
-    const ticks = windowTicks(scene.window, tickCount(size.width));
-    for (const band of scene.layout.bands) {
-      const top = Math.round((band.y + band.headerH) * dpr);
-      const bottom = Math.round((band.y + band.h) * dpr);
-      for (const t of ticks) {
-        if (!(t.pct > 0 && t.pct < 100)) continue;
-        ctx.fillRect(Math.round(scene.scale(t.ms)), top, px, bottom - top);
-      }
+    paintGrid(b.ctx, scene.layout, scene.window, size.width, b.W, b.dpr, b.colors.grid);
+    paintShapes(b.ctx, scene, b.W, b.dpr, b.colors, b.patternFor);
+  };
+
+  /** One pan step from the strip (painting it first when needed); false when the step must be drawn exactly. */
+  const panStep = (layout: TimelineLayout, win: ViewWindow, size: CanvasSize): boolean => {
+    const w = clampWindow(win, layout.domainMs);
+    const dpr = size.dpr || 1;
+    const W = Math.max(1, Math.round(size.width * dpr));
+    const H = Math.max(1, Math.round(size.height * dpr));
+    if (!(w.endMs > w.startMs)) return false;
+    const rows = unfoldLayout(layout, w);
+    let sx = stripOffset(strip, layout, rows, w, W, H);
+    if (sx < 0) {
+      // The rows of this step and the step before agree: the pan is likely to go on over the same rows.
+      const again = panRows === rows;
+      panRows = rows;
+      if (!again) return false;
+      const target = strip?.canvas ?? newCanvas();
+      const b = target ? begin(size) : null;
+      if (!target || !b) return false;
+      strip = paintStrip(target, layout, rows, w, W, H, (ctx, scene, width) =>
+        paintShapes(ctx, scene, width, b.dpr, b.colors, b.patternFor),
+      );
+      sx = stripOffset(strip, layout, rows, w, W, H);
+      if (sx < 0) return false;
+      paintGrid(b.ctx, rows, w, size.width, W, b.dpr, b.colors.grid);
+      b.ctx.drawImage(strip!.canvas, sx, 0, W, H, 0, 0, W, H);
+      return true;
     }
-    for (const r of scene.rows) {
-      const { row, pad } = r;
-      const y = Math.round((row.y + pad) * dpr);
-      const h = Math.max(1, Math.round((row.y + row.h - pad) * dpr) - y);
-      for (const sh of r.shapes) {
-        const x = Math.max(0, Math.round(sh.x0));
-        const w = Math.max(1, Math.min(W, Math.round(sh.x1)) - x);
-        if (x >= W) continue;
-        ctx.globalAlpha = sh.density < 0.97 ? 0.35 + 0.65 * sh.density : 1;
-        if (sh.state === 'io') {
-          ctx.fillStyle = ioFill;
-          ctx.fillRect(x, y, w, h);
-          if (h >= 4 * dpr) {
-            ctx.fillStyle = color('io');
-            ctx.fillRect(x, y, w, px);
-            ctx.fillRect(x, y + h - px, w, px);
-          }
-          continue;
-        }
-        ctx.fillStyle = sh.alt ? heldAlt : color(sh.state);
-        ctx.fillRect(x, y, w, h);
-        if (hasPatternOverlay(sh.state) && w >= 3 * dpr && h >= 3 * dpr) {
-          const p = patternFor(sh.state);
-          if (p) {
-            ctx.fillStyle = p;
-            ctx.fillRect(x, y, w, h);
-          }
-        }
-      }
-    }
-    ctx.globalAlpha = 1;
-    // Flows: a line from the row that handed over to the row that took over, with a head at the taker.
-    ctx.fillStyle = handoff;
-    for (const f of scene.flows) {
-      const x = Math.round(f.x);
-      const y0 = Math.round(f.y0 * dpr);
-      const y1 = Math.round(f.y1 * dpr);
-      const top = Math.min(y0, y1);
-      ctx.fillRect(x, top, px, Math.max(1, Math.abs(y1 - y0)));
-      const dir = y1 > y0 ? -1 : 1;
-      const head = 4 * dpr;
-      ctx.fillRect(x - head / 2, y1 + dir * head, head + px, px);
-    }
+    const from = strip!.canvas;
+    const b = begin(size);
+    if (!b) return false;
+    paintGrid(b.ctx, rows, w, size.width, W, b.dpr, b.colors.grid);
+    b.ctx.drawImage(from, sx, 0, W, H, 0, 0, W, H);
+    return true;
+  };
+
+  const cancelSettle = () => {
+    if (settle !== undefined) clearTimeout(settle);
+    settle = undefined;
   };
 
   const renderer: CanvasRenderer = {
     update(layout, window, size) {
       lastArgs = [layout, window, size];
       const win = window ?? fullWindow(layout.domainMs);
-      const same =
-        last &&
-        last.layout === layout &&
-        last.start === win.startMs &&
-        last.end === win.endMs &&
-        last.w === size.width &&
-        last.h === size.height &&
-        last.dpr === size.dpr;
+      const sameSize = !!last && last.w === size.width && last.h === size.height && last.dpr === size.dpr;
+      const same = sameSize && last!.layout === layout && last!.start === win.startMs && last!.end === win.endMs;
       if (same && !dirty) return;
       // Colours depend on the stylesheet only: read again after a theme change, or a new size (the canvas
       // may have moved into another part of the page), never for a new window or a new layout alone.
-      const sameSize = last && last.w === size.width && last.h === size.height && last.dpr === size.dpr;
-      if (dirty || !sameSize) colors = null;
-      draw(layout, win, size);
+      if (dirty || !sameSize) {
+        colors = null;
+        strip = null;
+      }
+      // A pan (the same layout, size and window width, another start) copies from the strip, and the window
+      // is drawn exactly once it has stayed still for PAN_SETTLE_MS.
+      const width = win.endMs - win.startMs;
+      const pan =
+        !dirty &&
+        sameSize &&
+        last!.layout === layout &&
+        last!.start !== win.startMs &&
+        Math.abs(last!.end - last!.start - width) <= 1e-9 * width;
+      cancelSettle();
+      if (pan && panStep(layout, win, size)) {
+        settle = setTimeout(() => {
+          settle = undefined;
+          if (lastArgs) {
+            const [l, w, s] = lastArgs;
+            draw(l, w ?? fullWindow(l.domainMs), s);
+          }
+        }, PAN_SETTLE_MS);
+      } else {
+        if (!pan) panRows = null;
+        draw(layout, win, size);
+      }
       last = { layout, start: win.startMs, end: win.endMs, w: size.width, h: size.height, dpr: size.dpr };
       dirty = false;
     },
@@ -225,9 +188,11 @@ export function createCanvasRenderer(
       if (lastArgs) renderer.update(...lastArgs);
     },
     destroy() {
+      cancelSettle();
       observer?.disconnect();
       media?.removeEventListener?.('change', onTheme);
       lastArgs = null;
+      strip = null;
     },
     get draws() {
       return draws;

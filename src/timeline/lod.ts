@@ -106,6 +106,8 @@ export function lodGroup(
   // Buffers are reused between calls (a canvas redraw calls this once per row).
   const { w, diff, touches, marked } = scratch(cols);
   const stateIx = stateIndices(spans);
+  // The bounds from typed arrays: a redraw reads every span in view, and these are contiguous in memory.
+  const { start, end } = boundsOf(spans);
   let minCol = cols;
   let maxCol = -1;
   // The states that occur in the row: the column pass below only looks at these (a row of waiting tasks
@@ -113,11 +115,10 @@ export function lodGroup(
   const seen = new Uint8Array(NSTATES);
   for (const [from, to] of ranges) {
     for (let i = from; i < to; i++) {
-      const s = spans[i];
       const k = stateIx[i];
       seen[k] = 1;
-      const x0 = Math.max(0, (s.startMs - originMs) * pxPerMs);
-      const x1 = Math.min(cols, (s.endMs - originMs) * pxPerMs);
+      const x0 = Math.max(0, (start[i] - originMs) * pxPerMs);
+      const x1 = Math.min(cols, (end[i] - originMs) * pxPerMs);
       if (!(x1 > x0)) continue;
       const c0 = Math.floor(x0);
       const cLast = Math.min(cols - 1, Math.ceil(x1) - 1);

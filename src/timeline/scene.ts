@@ -127,17 +127,19 @@ function sceneFlows(layout: TimelineLayout, w: ViewWindow, x: (ms: number) => nu
  * The scene for a layout seen through a window on a plot `width` px wide. `shapes: false` leaves out what
  * only the drawing needs (the shapes and the flows): the scene of a chart whose marks are on a Canvas, which
  * places the axis and overlays and hit-tests while the renderer draws from its own scene at device pixels.
+ * `unfolded: true` takes the layout's rows as they are instead of unfolding lanes for the window.
  */
 export function buildScene(
   base: TimelineLayout,
   window: ViewWindow,
   width = NOMINAL_WIDTH,
-  options: { shapes?: boolean } = {},
+  options: { shapes?: boolean; unfolded?: boolean } = {},
 ): Scene {
   const withShapes = options.shapes !== false;
   const w = clampWindow(window, base.domainMs);
   // Lanes active in a narrow window come out of their groups (unfold.ts): every reader of the scene sees them.
-  const layout = unfoldLayout(base, w);
+  // `unfolded`: the layout given already has the rows to draw (a pan strip wider than the window, panStrip.ts).
+  const layout = options.unfolded ? base : unfoldLayout(base, w);
   const W = Math.max(1, width);
   const scale = windowScale(w, W);
   const pxPerMs = W / Math.max(1e-12, w.endMs - w.startMs || 1);
