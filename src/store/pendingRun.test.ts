@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { simulate } from '../sim/simulate';
 import type { ModelId, ModelSettings, Scenario } from '../sim/types';
 import { sequentialMakespan } from './baseline';
+import { fitsOnPage } from './pendingRun';
 import { createTimelineStore, setAsyncSimulation, type AsyncRun, type SimProgress } from './timelineStore';
 
 const scenario: Scenario = {
@@ -15,7 +16,7 @@ const scenario: Scenario = {
 };
 
 /** An asynchronous simulation the test finishes by hand: each run waits until `finish(i)` or `fail(i)`. */
-function manualRuns() {
+function manualRuns(onPageWork = 0) {
   const runs: {
     models: ModelId[];
     overrides?: ModelSettings;
@@ -34,7 +35,7 @@ function manualRuns() {
     const run = { models, overrides, progress, resolve, reject, cancelled: false as boolean | 'hard' };
     runs.push(run);
     return { result, cancel: (hard) => void (run.cancelled = hard ? 'hard' : true) };
-  });
+  }, onPageWork);
   return runs;
 }
 
@@ -92,5 +93,32 @@ describe('re-simulating asynchronously', () => {
     await settle();
     expect(store.getState().traces).toBe(before);
     expect(store.getState().simError).toBeNull();
+  });
+});
+
+describe('re-simulating a small workload on the page', () => {
+  const big: Scenario = { ...scenario, tasks: [{ name: 'dl', count: 2_000, steps: [{ kind: 'io', durationMs: 30 }] }] };
+
+  it('fits the budget by the estimated events of all the models together', () => {
+    expect(fitsOnPage(scenario, ['asyncio', 'threads'], undefined, 6_000)).toBe(true);
+    expect(fitsOnPage(big, ['asyncio', 'threads'], undefined, 6_000)).toBe(false);
+    expect(fitsOnPage(scenario, ['asyncio'], undefined, 0)).toBe(false);
+  });
+
+  it('commits at once, in the edit, and drops the result of a run still pending', async () => {
+    const store = createTimelineStore({ scenario: big, models: ['asyncio'], simulate });
+    const runs = manualRuns(6_000);
+    store.getState().setOverrides({ switchIntervalMs: 1 });
+    expect(runs).toHaveLength(1);
+    expect(store.getState().pending).not.toBeNull();
+    store.getState().setScenario(scenario);
+    expect(runs).toHaveLength(1);
+    expect(runs[0].cancelled).toBe(true);
+    expect(store.getState()).toMatchObject({ scenario, pending: null, simError: null, revision: 1 });
+    expect(store.getState().traces[0].settings.switchIntervalMs).toBe(1);
+    runs[0].resolve();
+    await settle();
+    expect(store.getState().revision).toBe(1);
+    expect(store.getState().scenario).toBe(scenario);
   });
 });

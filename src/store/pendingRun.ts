@@ -5,7 +5,7 @@
  * cancelled run puts back the workload the figure shows. Workloads beyond the page's limits are refused
  * before anything runs (the error says what is too large).
  */
-import { checkLimits, describeProblems, PAGE_LIMITS } from '../sim/limits';
+import { checkLimits, describeProblems, estimateEvents, PAGE_LIMITS } from '../sim/limits';
 import type { ModelId, ModelSettings, Scenario, Trace } from '../sim/types';
 
 export interface SimProgress {
@@ -33,6 +33,23 @@ export class LimitError extends Error {}
 export function assertPageLimits(scenario: Scenario, overrides: ModelSettings | undefined): void {
   const problems = checkLimits(scenario, overrides ?? {}, PAGE_LIMITS);
   if (problems.length) throw new LimitError(`it is ${describeProblems(problems)}`);
+}
+
+/**
+ * Estimated events (estimateEvents, all models together) a re-simulation may take on the page's own thread,
+ * in the frame of the edit, rather than in the worker: a few milliseconds of simulating, less than the
+ * worker's round trip, which lands after the edit's frame has been painted and so shows a frame later.
+ */
+export const ON_PAGE_WORK = 6_000;
+
+/** Whether a re-simulation is small enough (within `budget`) to run on the page at once. */
+export function fitsOnPage(
+  scenario: Scenario,
+  models: readonly ModelId[],
+  overrides: ModelSettings | undefined,
+  budget: number,
+): boolean {
+  return budget > 0 && models.length * estimateEvents(scenario, overrides) <= budget;
 }
 
 interface Workload {
@@ -95,6 +112,14 @@ export function pendingRuns(get: () => PendingState, set: (p: Partial<PendingSta
           set({ ...back, pending: null, simError: cancelled ? null : why });
         },
       );
+    },
+    /** The workload was simulated another way (on the page): the pending run's result is not wanted. */
+    supersede() {
+      if (!current) return;
+      token++;
+      const run = current;
+      settle();
+      run.cancel();
     },
     /** The reader's Cancel: stop the run now and show the workload the figure has. */
     cancel() {

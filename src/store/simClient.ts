@@ -2,15 +2,18 @@
  * The page's side of the simulation worker: runs go to the worker and come back as traces (unpacked from
  * typed arrays). `cancel()` tells the worker to skip the rest of a run (a newer edit superseded it);
  * `cancel(true)` stops it at once, mid-model, by ending the worker (the runs it also had are sent to a
- * fresh one). `installWorkerSimulation` makes every timeline re-simulate this way (timelineStore.ts).
+ * fresh one). `installWorkerSimulation` makes every timeline re-simulate this way (timelineStore.ts), but for
+ * workloads small enough to simulate at once in the edit's own frame (ON_PAGE_WORK, pendingRun.ts).
  */
 import { PAGE_LIMITS } from '../sim/limits';
 import type { ModelId, ModelSettings, Scenario, Trace } from '../sim/types';
 import { RunCancelled, type FromWorker, type RunRequest, type ToWorker } from './simProtocol';
 
 export { RunCancelled };
+import { ON_PAGE_WORK } from './pendingRun';
 import { setAsyncSimulation, type AsyncRun, type SimProgress } from './timelineStore';
-import { unpackTrace } from './traceTransfer';
+import { nextTurn, type Schedule } from './nextTurn';
+import { unpackTrace, type PackedTrace } from './traceTransfer';
 import { takeSimWorker } from './workerStart';
 
 export interface WorkerLike {
@@ -43,8 +46,15 @@ interface Pending {
   onProgress?: (p: SimProgress) => void;
 }
 
+/** Records (spans, events, lanes, tasks) above which a result is unpacked and committed in separate tasks. */
+export const SPLIT_RECORDS = 20_000;
+
+const recordCount = (traces: readonly PackedTrace[]) =>
+  traces.reduce((n, t) => n + t.spans.n + t.events.n + t.lanes.n + t.tasks.n, 0);
+
 export class SimClient {
   private worker: WorkerLike | null = null;
+  private schedule: Schedule | null = null;
   private lastId = 0;
   private readonly pending = new Map<number, Pending>();
 
@@ -89,7 +99,11 @@ export class SimClient {
     }
     this.pending.delete(msg.id);
     if (msg.type === 'done') {
-      p.resolve({ traces: msg.traces.map(unpackTrace), baselineMs: msg.baselineMs, elapsedMs: msg.elapsedMs });
+      const result = { traces: msg.traces.map(unpackTrace), baselineMs: msg.baselineMs, elapsedMs: msg.elapsedMs };
+      // A large result is committed (and drawn) in a task of its own, after the one that unpacked it: two
+      // shorter tasks rather than one long one. A small one at once, in this task.
+      if (recordCount(msg.traces) > SPLIT_RECORDS) (this.schedule ??= nextTurn())(() => p.resolve(result));
+      else p.resolve(result);
     } else if (msg.type === 'failed') p.reject(new Error(msg.message));
     else p.reject(new RunCancelled());
   }
@@ -137,8 +151,10 @@ export function pageSimClient(): SimClient | null {
 export function installWorkerSimulation(): boolean {
   const client = pageSimClient();
   if (!client) return false;
-  setAsyncSimulation((scenario, models, overrides, onProgress) =>
-    client.run({ scenario, models, overrides, baseline: true }, onProgress),
+  setAsyncSimulation(
+    (scenario, models, overrides, onProgress) =>
+      client.run({ scenario, models, overrides, baseline: true }, onProgress),
+    ON_PAGE_WORK,
   );
   return true;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../sim/simulate';
 import type { Scenario } from '../sim/types';
 import { createWorkerCore } from './simWorkerCore';
-import { RunCancelled, SimClient, type WorkerLike } from './simClient';
+import { RunCancelled, SimClient, SPLIT_RECORDS, type WorkerLike } from './simClient';
 import type { FromWorker, ToWorker } from './simProtocol';
 import { packTrace, unpackTrace } from './traceTransfer';
 
@@ -97,5 +97,50 @@ describe('simulation worker protocol', () => {
   it('reports a run the simulator refuses (the event cap) as a failure with its message', async () => {
     const client = new SimClient(() => fakeWorker(), 50);
     await expect(client.run({ scenario, models: ['threads'] }).result).rejects.toThrow(/event cap/);
+  });
+
+  it('gives a small result in the task its message arrived in, and a large one in a later task', async () => {
+    const many: Scenario = {
+      ...scenario,
+      tasks: [{ name: 'dl', count: 5_000, steps: [{ kind: 'io', durationMs: 30 }] }],
+    };
+    for (const [sc, later] of [
+      [scenario, false],
+      [many, true],
+    ] as const) {
+      let settled = false;
+      let settledInTask: boolean | null = null;
+      const client = new SimClient(() => {
+        const w = fakeWorker();
+        let handler: WorkerLike['onmessage'] = null;
+        w.onmessage = (e) => {
+          handler?.(e);
+          if (e.data.type !== 'done') return;
+          // The microtasks of the message's task, the result's callbacks among them, run before this check.
+          const check = (depth: number): void =>
+            depth ? queueMicrotask(() => check(depth - 1)) : void (settledInTask = settled);
+          check(8);
+        };
+        const wrapper: WorkerLike = {
+          postMessage: (m) => w.postMessage(m),
+          terminate: () => w.terminate(),
+          onerror: null,
+          get onmessage() {
+            return handler;
+          },
+          set onmessage(f) {
+            handler = f;
+          },
+        };
+        return wrapper;
+      });
+      const run = client.run({ scenario: sc, models: ['asyncio'] });
+      void run.result.then(() => (settled = true));
+      const r = await run.result;
+      await new Promise((ok) => setTimeout(ok, 0));
+      const records = r.traces[0].spans.length + r.traces[0].events.length;
+      expect(records > SPLIT_RECORDS).toBe(later);
+      expect(settledInTask).toBe(!later);
+    }
   });
 });

@@ -10,27 +10,14 @@ import { simulate } from '../sim/simulate';
 import type { Trace } from '../sim/types';
 import type { FromWorker, RunRequest, ToWorker } from './simProtocol';
 import { sequentialMakespan } from './baseline';
+import { nextTurn, type Schedule } from './nextTurn';
 import { packTrace, transferables } from './traceTransfer';
 
+export { nextTurn, type Schedule };
+
 export type Post = (message: FromWorker, transfer: ArrayBuffer[]) => void;
-export type Schedule = (fn: () => void) => void;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/**
- * The next turn of the event loop, without a timer's delay (nested zero timeouts are held back 4 ms each):
- * a message posted to itself, queued behind any message from the page already waiting.
- */
-export function nextTurn(): Schedule {
-  if (typeof MessageChannel !== 'function') return (fn) => setTimeout(fn, 0);
-  const channel = new MessageChannel();
-  const queue: (() => void)[] = [];
-  channel.port1.onmessage = () => queue.shift()?.();
-  return (fn) => {
-    queue.push(fn);
-    channel.port2.postMessage(null);
-  };
-}
 
 export function createWorkerCore(post: Post, schedule: Schedule = nextTurn()) {
   const cancelled = new Set<number>();

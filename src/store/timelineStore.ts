@@ -19,22 +19,12 @@ import {
   type ViewWindow,
 } from '../timeline/viewWindow';
 import type { BaselineFn } from './baseline';
-import { assertPageLimits, pendingRuns, type AsyncSimulateFn, type SimProgress } from './pendingRun';
+import { assertPageLimits, fitsOnPage, pendingRuns, type SimProgress } from './pendingRun';
+import { asyncSimulation, deriveTraces, type SimulateFn } from './deriveTraces';
+
+export { deriveTraces, setAsyncSimulation, type BaselineFn, type SimulateFn } from './deriveTraces';
 
 export type { AsyncRun, AsyncSimulateFn, SimProgress } from './pendingRun';
-
-let asyncSimulation: AsyncSimulateFn | null = null;
-/**
- * From now on, stores re-simulate through `fn` (the page's worker, simClient.ts): setScenario, setModels
- * and setOverrides return at once and the traces follow. null: synchronously again (the server, tests).
- */
-export function setAsyncSimulation(fn: AsyncSimulateFn | null): void {
-  asyncSimulation = fn;
-}
-
-export type SimulateFn = (scenario: Scenario, model: ModelId, overrides?: ModelSettings) => Trace;
-/** The sequential makespan without simulating it (optional shortcut for big scenarios): baseline.ts. */
-export type { BaselineFn };
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
@@ -149,27 +139,6 @@ export interface TimelineInit {
 
 export type TimelineStore = StoreApi<TimelineState>;
 
-/** Traces for the models, plus the sequential makespan to compare against. Throws what simulate throws. */
-export function deriveTraces(
-  scenario: Scenario,
-  models: readonly ModelId[],
-  simulate: SimulateFn,
-  overrides?: ModelSettings,
-  baseline?: BaselineFn,
-): { traces: Trace[]; baselineMs: number | null } {
-  const traces = models.map((m) => simulate(scenario, m, overrides));
-  const seq = traces.find((t) => t.model === 'sequential');
-  let baselineMs: number | null = seq ? seq.makespanMs : (baseline?.(scenario, overrides) ?? null);
-  if (baselineMs === null) {
-    try {
-      baselineMs = simulate(scenario, 'sequential', overrides).makespanMs;
-    } catch {
-      baselineMs = null;
-    }
-  }
-  return { traces, baselineMs };
-}
-
 function derived(traces: Trace[]) {
   let domainMs = 0;
   for (const t of traces) domainMs = Math.max(domainMs, t.makespanMs);
@@ -236,9 +205,14 @@ export function createTimelineStore(init: TimelineInit): TimelineStore {
     const runs = pendingRuns(get, set, commit);
     const rederive = (models: ModelId[], overrides: ModelSettings | undefined, scenario = get().scenario) => {
       if (!scenario || !simulate) return;
-      if (asyncSimulation) return runs.start(asyncSimulation, scenario, models, overrides);
+      const worker = asyncSimulation();
+      if (worker && !fitsOnPage(scenario, models, overrides, worker.onPageWork))
+        return runs.start(worker.run, scenario, models, overrides);
       assertPageLimits(scenario, overrides);
-      commit(scenario, models, overrides, deriveTraces(scenario, models, simulate, overrides, init.baseline));
+      const next = deriveTraces(scenario, models, simulate, overrides, init.baseline);
+      // A run still pending in the worker is older than this workload: its result is dropped.
+      runs.supersede();
+      commit(scenario, models, overrides, next, { pending: null, simError: null });
     };
     const win = () => ({ startMs: get().viewStartMs, endMs: get().viewEndMs });
     const show = (w: ViewWindow) => {

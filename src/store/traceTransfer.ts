@@ -41,12 +41,13 @@ export interface PackedTrace {
 
 const ABSENT = 2;
 
-function packColumn(rows: readonly Record<string, unknown>[], key: string): Column {
-  const n = rows.length;
+/** One field's values (undefined where a record lacks it) as a column. */
+function packColumn(values: readonly unknown[]): Column {
+  const n = values.length;
   let kind: 'int' | 'num' | 'str' | 'bool' | null = null;
   let missing = false;
   for (let i = 0; i < n; i++) {
-    const v = rows[i][key];
+    const v = values[i];
     if (v === undefined) {
       missing = true;
       continue;
@@ -61,10 +62,10 @@ function packColumn(rows: readonly Record<string, unknown>[], key: string): Colu
           : typeof v === 'boolean'
             ? 'bool'
             : null;
-    if (k === null) return { t: 'any', v: rows.map((r) => r[key]) };
+    if (k === null) return { t: 'any', v: [...values] };
     if (kind === null || kind === k) kind = k;
     else if ((kind === 'int' && k === 'num') || (kind === 'num' && k === 'int')) kind = 'num';
-    else return { t: 'any', v: rows.map((r) => r[key]) };
+    else return { t: 'any', v: [...values] };
   }
   const absent = missing && (kind === 'int' || kind === 'num') ? new Uint8Array(n) : undefined;
   if (kind === 'str') {
@@ -72,7 +73,7 @@ function packColumn(rows: readonly Record<string, unknown>[], key: string): Colu
     const dict: string[] = [];
     const v = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      const s = rows[i][key] as string | undefined;
+      const s = values[i] as string | undefined;
       if (s === undefined) {
         v[i] = -1;
         continue;
@@ -86,14 +87,14 @@ function packColumn(rows: readonly Record<string, unknown>[], key: string): Colu
   if (kind === 'bool') {
     const v = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      const b = rows[i][key];
+      const b = values[i];
       v[i] = b === undefined ? ABSENT : b ? 1 : 0;
     }
     return { t: 'bool', v };
   }
   const v = kind === 'num' ? new Float64Array(n) : new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    const x = rows[i][key];
+    const x = values[i];
     if (x === undefined) absent![i] = 1;
     else v[i] = x as number;
   }
@@ -103,11 +104,10 @@ function packColumn(rows: readonly Record<string, unknown>[], key: string): Colu
 /** Records packed by their shape's fields (recordShapes.ts), the optional ones the general way. */
 function shaped(rows: readonly object[], s: ShapedColumns | null): PackedRecords {
   if (!s) return packRecords(rows);
-  const recs = rows as readonly Record<string, unknown>[];
   return {
     n: rows.length,
-    keys: [...s.keys, ...s.optional],
-    cols: [...s.cols, ...s.optional.map((k) => packColumn(recs, k))],
+    keys: [...s.keys, ...s.optional.map((o) => o.key)],
+    cols: [...s.cols, ...s.optional.map((o) => packColumn(o.values))],
   };
 }
 
@@ -123,7 +123,7 @@ export function packRecords(rows: readonly object[]): PackedRecords {
       }
     }
   }
-  return { n: recs.length, keys, cols: keys.map((k) => packColumn(recs, k)) };
+  return { n: recs.length, keys, cols: keys.map((k) => packColumn(recs.map((r) => r[k]))) };
 }
 
 function cell(c: Column, i: number): unknown {
@@ -165,6 +165,38 @@ export function packTrace(trace: Trace): PackedTrace {
   };
 }
 
+/** Copies field `key` of record i from its column onto a record, when the record has it. */
+function setter(key: string, c: Column): Extra {
+  switch (c.t) {
+    case 'int':
+    case 'num': {
+      const { v, absent } = c;
+      if (!absent) return (target, i) => void (target[key] = v[i]);
+      return (target, i) => {
+        if (absent[i] !== 1) target[key] = v[i];
+      };
+    }
+    case 'str': {
+      const { v, dict } = c;
+      return (target, i) => {
+        if (v[i] >= 0) target[key] = dict[v[i]];
+      };
+    }
+    case 'bool': {
+      const { v } = c;
+      return (target, i) => {
+        if (v[i] !== ABSENT) target[key] = v[i] === 1;
+      };
+    }
+    case 'any': {
+      const { v } = c;
+      return (target, i) => {
+        if (v[i] !== undefined) target[key] = v[i];
+      };
+    }
+  }
+}
+
 type Unshape<T> = (keys: readonly string[], cols: readonly Column[], n: number, extra: Extra) => T[] | null;
 
 /** Records of a known shape built by name (recordShapes.ts), plus their optional fields; else the general way. */
@@ -173,14 +205,12 @@ function unshaped<T>(p: PackedRecords, fixed: readonly string[], build: Unshape<
   p.keys.forEach((k, i) => {
     if (!fixed.includes(k)) rest.push(i);
   });
+  const setters = rest.map((k) => setter(p.keys[k], p.cols[k]));
   const extra: Extra =
-    rest.length === 0
+    setters.length === 0
       ? () => {}
       : (target, i) => {
-          for (const k of rest) {
-            const v = cell(p.cols[k], i);
-            if (v !== undefined) target[p.keys[k]] = v;
-          }
+          for (let k = 0; k < setters.length; k++) setters[k](target, i);
         };
   return build(p.keys, p.cols, p.n, extra) ?? unpackRecords<T>(p);
 }
