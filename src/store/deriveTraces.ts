@@ -2,6 +2,7 @@
  * Where a timeline store's traces come from: `deriveTraces` simulates a workload's models at once, and
  * `setAsyncSimulation` sends re-simulations elsewhere (the page's worker) from then on.
  */
+import { baselineOf } from '../sim/baseline';
 import type { ModelId, ModelSettings, Scenario, Trace } from '../sim/types';
 import type { BaselineFn } from './baseline';
 import type { AsyncSimulateFn } from './pendingRun';
@@ -33,10 +34,11 @@ export function deriveTraces(
 ): { traces: Trace[]; baselineMs: number | null } {
   const traces = models.map((m) => simulate(scenario, m, overrides));
   const seq = traces.find((t) => t.model === 'sequential');
-  let baselineMs: number | null = seq ? seq.makespanMs : (baseline?.(scenario, overrides) ?? null);
-  if (baselineMs === null) {
+  // Sequential code that blocks for good gives no baseline (baseline.ts).
+  let baselineMs: number | null = seq ? baselineOf(seq) : (baseline?.(scenario, overrides) ?? null);
+  if (baselineMs === null && !seq) {
     try {
-      baselineMs = simulate(scenario, 'sequential', overrides).makespanMs;
+      baselineMs = baselineOf(simulate(scenario, 'sequential', overrides));
     } catch {
       baselineMs = null;
     }

@@ -6,6 +6,7 @@
  * makespan a run compares against is summed from the workload when it can be (baseline.ts), and simulated
  * only when it cannot.
  */
+import { baselineOf } from '../sim/baseline';
 import { simulate } from '../sim/simulate';
 import type { Trace } from '../sim/types';
 import type { FromWorker, RunRequest, ToWorker } from './simProtocol';
@@ -50,12 +51,14 @@ export function createWorkerCore(post: Post, schedule: Schedule = nextTurn()) {
           post({ type: 'progress', id: run.id, done: i, total: run.models.length }, []);
           return schedule(step);
         }
-        let baselineMs = traces.find((t) => t.model === 'sequential')?.makespanMs ?? null;
-        if (baselineMs === null && run.baseline) baselineMs = sequentialMakespan(run.scenario, run.overrides);
-        if (baselineMs === null && run.baseline) {
+        // Sequential code that blocks for good gives no baseline (baseline.ts).
+        const seq = traces.find((t) => t.model === 'sequential');
+        let baselineMs = baselineOf(seq);
+        if (!seq && run.baseline) baselineMs = sequentialMakespan(run.scenario, run.overrides);
+        if (!seq && baselineMs === null && run.baseline) {
           const opts = { ...run.overrides, maxEvents: run.maxEvents, trace: 'summary' as const };
           try {
-            baselineMs = simulate(run.scenario, 'sequential', opts).makespanMs;
+            baselineMs = baselineOf(simulate(run.scenario, 'sequential', opts));
           } catch {
             baselineMs = null;
           }

@@ -4,6 +4,7 @@
  * Traces are derived from scenario + models (+ setting overrides) in exactly one place,
  * `deriveTraces`; everything else (time, playback, view, hover) is plain state.
  */
+import { baselineOf } from '../sim/baseline';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ModelId, ModelSettings, Scenario, Trace } from '../sim/types';
 import { eventTimes, firstEventAtOrAfter, nextEventTime, prevEventTime } from '../timeline/events';
@@ -162,7 +163,7 @@ export function createTimelineStore(init: TimelineInit): TimelineStore {
   let baselineMs: number | null;
   if (init.traces) {
     traces = init.traces;
-    baselineMs = init.baselineMs ?? traces.find((t) => t.model === 'sequential')?.makespanMs ?? null;
+    baselineMs = init.baselineMs ?? baselineOf(traces.find((t) => t.model === 'sequential'));
   } else if (init.scenario && simulate) {
     ({ traces, baselineMs } = deriveTraces(init.scenario, init.models, simulate, init.overrides, init.baseline));
   } else {
