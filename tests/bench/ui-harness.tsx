@@ -3,9 +3,10 @@
  * exposed on `window.bench`:
  * - resimulate(n): n re-simulation requests through the widget's store (a settings change that makes every
  *   model simulate again), each timed from the request to the first task that runs after it is painted;
- *   mounted with `worker`, the store simulates in the page's worker (simClient.ts), as it does on a page
- *   once the workload editor has loaded: the time then runs to the paint of the frame after the traces came
- *   back;
+ *   mounted with `worker`, the store re-simulates as a page does once the workload editor has loaded
+ *   (simClient.ts): a workload small enough (pendingRun.ts ON_PAGE_WORK, e.g. the 100 tasks) on the page in
+ *   the edit's own frame, a larger one in the page's worker, timed then to the paint of the frame after the
+ *   traces came back;
  * - recordFrames(): per-frame main-thread time (from the frame's first input event or animation-frame
  *   callback to just after its paint) and the interval between frames, while the caller scrubs;
  * - recordBlocking(): the longest stretch the main thread stayed busy, whatever kept it busy.
@@ -81,7 +82,7 @@ function resimulateOnce(i: number): Promise<number> {
       };
       s.getState().setOverrides({ switchIntervalMs: i % 2 ? 5 : 4 });
       if (s.getState().revision !== revision) return painted();
-      // Simulating in the worker: the new traces are committed when they arrive, and painted in the next frame.
+      // Simulated in the worker: the new traces are committed when they arrive, and painted in the next frame.
       const stop = s.subscribe((next) => {
         if (next.revision === revision) return;
         stop();

@@ -126,17 +126,17 @@ describe('CodePanel after the workload changes', () => {
     const { store, edited, container } = editedFigure();
     act(() => store.getState().setScenario(edited));
     await screen.findByRole('button', { name: 'Copy code' });
-    const lines = [...container.querySelectorAll<HTMLElement>('.tl-code pre .line')];
-    const lineOf = (text: string) => lines.findIndex((l) => l.textContent!.includes(text));
+    // The lines as drawn now (the program, once generated, may be drawn again when its markers arrive).
+    const line = (text: string) =>
+      [...container.querySelectorAll<HTMLElement>('.tl-code pre .line')].find((l) => l.textContent!.includes(text))!;
     // asyncio: calc runs first on the loop (0–500 ms), then the sleeps.
     act(() => store.setState({ timeMs: 100 }));
-    expect(lines[lineOf('busy(15_409_')]).toHaveClass('tl-line-active');
-    expect(lines[lineOf('busy(15_409_')].dataset.tasks).toBe('calc');
+    await waitFor(() => expect(line('busy(15_409_')).toHaveClass('tl-line-active'));
+    expect(line('busy(15_409_').dataset.tasks).toBe('calc');
     act(() => store.setState({ timeMs: 4000 }));
-    const b = lines[lineOf('asyncio.sleep(6.0)')];
-    expect(b).toHaveClass('tl-line-active');
-    expect(b.dataset.tasks).toBe('B');
-    expect(lines[lineOf('busy(15_409_')]).not.toHaveClass('tl-line-active');
+    await waitFor(() => expect(line('asyncio.sleep(6.0)')).toHaveClass('tl-line-active'));
+    expect(line('asyncio.sleep(6.0)').dataset.tasks).toBe('B');
+    expect(line('busy(15_409_')).not.toHaveClass('tl-line-active');
   });
 
   it('follows the first model shown when the code model is hidden', async () => {
