@@ -41,6 +41,12 @@ export interface CanvasRenderer {
   readonly scene: Scene | null;
 }
 
+/** The canvas's size in device pixels. */
+function devicePx(size: CanvasSize): { dpr: number; W: number; H: number } {
+  const dpr = size.dpr || 1;
+  return { dpr, W: Math.max(1, Math.round(size.width * dpr)), H: Math.max(1, Math.round(size.height * dpr)) };
+}
+
 /** How long after the last pan step the renderer paints the window exactly again, ms. */
 export const PAN_SETTLE_MS = 250;
 
@@ -67,9 +73,7 @@ export function createCanvasRenderer(
   /** Sizes the canvas and readies colours and patterns; null without a 2D context. */
   const begin = (size: CanvasSize) => {
     const ctx = canvas.getContext('2d');
-    const dpr = size.dpr || 1;
-    const W = Math.max(1, Math.round(size.width * dpr));
-    const H = Math.max(1, Math.round(size.height * dpr));
+    const { dpr, W, H } = devicePx(size);
     if (canvas.width !== W) canvas.width = W;
     if (canvas.height !== H) canvas.height = H;
     if (!ctx) return null;
@@ -109,10 +113,8 @@ export function createCanvasRenderer(
   /** One pan step from the strip (painting it first when needed); false when the step must be drawn exactly. */
   const panStep = (layout: TimelineLayout, win: ViewWindow, size: CanvasSize): boolean => {
     const w = clampWindow(win, layout.domainMs);
-    const dpr = size.dpr || 1;
-    const W = Math.max(1, Math.round(size.width * dpr));
-    const H = Math.max(1, Math.round(size.height * dpr));
     if (!(w.endMs > w.startMs)) return false;
+    const { W, H } = devicePx(size);
     const rows = unfoldLayout(layout, w);
     let sx = stripOffset(strip, layout, rows, w, W, H);
     if (sx < 0) {
@@ -121,22 +123,18 @@ export function createCanvasRenderer(
       panRows = rows;
       if (!again) return false;
       const target = strip?.canvas ?? newCanvas();
-      const b = target ? begin(size) : null;
-      if (!target || !b) return false;
+      const ready = target ? begin(size) : null;
+      if (!target || !ready) return false;
       strip = paintStrip(target, layout, rows, w, W, H, (ctx, scene, width) =>
-        paintShapes(ctx, scene, width, b.dpr, b.colors, b.patternFor),
+        paintShapes(ctx, scene, width, ready.dpr, ready.colors, ready.patternFor),
       );
       sx = stripOffset(strip, layout, rows, w, W, H);
       if (sx < 0) return false;
-      paintGrid(b.ctx, rows, w, size.width, W, b.dpr, b.colors.grid);
-      b.ctx.drawImage(strip!.canvas, sx, 0, W, H, 0, 0, W, H);
-      return true;
     }
-    const from = strip!.canvas;
     const b = begin(size);
     if (!b) return false;
     paintGrid(b.ctx, rows, w, size.width, W, b.dpr, b.colors.grid);
-    b.ctx.drawImage(from, sx, 0, W, H, 0, 0, W, H);
+    b.ctx.drawImage(strip!.canvas, sx, 0, W, H, 0, 0, W, H);
     return true;
   };
 

@@ -12,48 +12,50 @@ export const OP_EXIT = 4; // finished
  * worker process. Its lane shows what it does; `gil` is the lock of the interpreter it belongs to.
  */
 export class SimThread {
-  op = OP_NONE;
+  // Every field is set by reset(), which the constructor calls too: a reused thread starts as a new one.
+  id!: number;
+  lane!: number;
+  gil!: Gil | null;
+  op!: number;
   /** Span state shown while the op runs (index into SPAN_STATES). */
-  state = 0;
-  task = -1;
-  step = -1;
-  needsGil = false;
+  state!: number;
+  task!: number;
+  step!: number;
+  needsGil!: boolean;
   /** Counts towards cpuWorkMs (task cpu/native steps, not overheads). */
-  work = false;
-  duration = 0;
-  remaining = 0;
+  work!: boolean;
+  duration!: number;
+  remaining!: number;
   /** Bumped for every new op; stale events carry an old value. */
-  gen = 0;
+  gen!: number;
 
   // core scheduler
-  core = -1;
-  since = 0;
-  sliceStart = 0;
-  queued = false;
+  core!: number;
+  since!: number;
+  sliceStart!: number;
+  queued!: boolean;
 
   // GIL
-  holdsGil = false;
-  gilWaiting = false;
+  holdsGil!: boolean;
+  gilWaiting!: boolean;
   /** When this thread's timed GIL waits fire, modulo their length (see Gil). */
-  gilPhase = 0;
+  gilPhase!: number;
 
   // coordination: while parked in a wait on a primitive, the state and span info to show (-1: plain park)
-  blockState = -1;
-  blockInfo = -1;
+  blockState!: number;
+  blockInfo!: number;
 
   // free for the model driving this thread
-  job = -1;
-  jobStep = -1;
-  stepIdx = 0;
-  kind = 0;
+  job!: number;
+  jobStep!: number;
+  stepIdx!: number;
+  kind!: number;
 
-  constructor(
-    public id: number,
-    public lane: number,
-    public gil: Gil | null,
-  ) {}
+  constructor(id: number, lane: number, gil: Gil | null) {
+    this.reset(id, lane, gil);
+  }
 
-  /** Makes a thread of an earlier simulation a new one (Sim reuses its thread objects: see Sim.newThread). */
+  /** Makes the thread a new one (Sim reuses the thread objects of an earlier simulation: see Sim.newThread). */
   reset(id: number, lane: number, gil: Gil | null): void {
     this.id = id;
     this.lane = lane;
