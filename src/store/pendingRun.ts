@@ -85,6 +85,15 @@ export function pendingRuns(get: () => PendingState, set: (p: Partial<PendingSta
     return back;
   };
 
+  /** Stops waiting for the pending run and cancels it (`hard`: at once); returns what settle() does. */
+  const drop = (hard: boolean) => {
+    token++;
+    const run = current!;
+    const back = settle();
+    run.cancel(hard);
+    return back;
+  };
+
   return {
     start(simulate: AsyncSimulateFn, scenario: Scenario, models: ModelId[], overrides: ModelSettings | undefined) {
       assertPageLimits(scenario, overrides);
@@ -115,20 +124,11 @@ export function pendingRuns(get: () => PendingState, set: (p: Partial<PendingSta
     },
     /** The workload was simulated another way (on the page): the pending run's result is not wanted. */
     supersede() {
-      if (!current) return;
-      token++;
-      const run = current;
-      settle();
-      run.cancel();
+      if (current) drop(false);
     },
     /** The reader's Cancel: stop the run now and show the workload the figure has. */
     cancel() {
-      if (!current) return;
-      token++;
-      const run = current;
-      const back = settle();
-      run.cancel(true);
-      set({ ...back, pending: null, simError: null });
+      if (current) set({ ...drop(true), pending: null, simError: null });
     },
   };
 }

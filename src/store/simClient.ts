@@ -9,12 +9,13 @@ import { PAGE_LIMITS } from '../sim/limits';
 import type { ModelId, ModelSettings, Scenario, Trace } from '../sim/types';
 import { RunCancelled, type FromWorker, type RunRequest, type ToWorker } from './simProtocol';
 
-export { RunCancelled };
 import { ON_PAGE_WORK } from './pendingRun';
 import { setAsyncSimulation, type AsyncRun, type SimProgress } from './timelineStore';
 import { nextTurn, type Schedule } from './nextTurn';
 import { unpackTrace, type PackedTrace } from './traceTransfer';
 import { takeSimWorker } from './workerStart';
+
+export { RunCancelled };
 
 export interface WorkerLike {
   postMessage(message: ToWorker): void;
