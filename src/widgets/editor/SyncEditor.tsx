@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import type { Scenario, SyncType } from '../../sim/types';
+import { SYNC_TYPES } from './coordEdits';
 import {
   addShared,
   addSync,
@@ -15,9 +16,8 @@ import {
   setSharedInitial,
   setSyncNumber,
   setSyncType,
-  SYNC_TYPES,
   syncNumberOf,
-} from './coordEdits';
+} from './syncEdits';
 import type { Edit } from './edits';
 import { LabelledNumber, RemoveButton, TextField } from './fields';
 import type { ApplyEdit } from './useEdit';

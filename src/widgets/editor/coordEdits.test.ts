@@ -3,26 +3,28 @@ import { parseScenario } from '../../sim/scenario/parse';
 import type { Scenario, Step } from '../../sim/types';
 import {
   addGroup,
-  addShared,
   addStepIn,
-  addSync,
   choicesFor,
   refsOf,
   removeItem,
-  removeShared,
-  removeSync,
-  renameShared,
-  renameSync,
   setEvery,
   setRepeat,
   setStartAt,
   setStepDuration,
   setStepKind,
   setStepRef,
-  setSyncNumber,
-  setSyncType,
   setTimeoutMs,
 } from './coordEdits';
+import {
+  addShared,
+  addSync,
+  removeShared,
+  removeSync,
+  renameShared,
+  renameSync,
+  setSyncNumber,
+  setSyncType,
+} from './syncEdits';
 import { removeTask, renameTask } from './edits';
 
 const base = (): Scenario =>

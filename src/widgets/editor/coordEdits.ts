@@ -5,9 +5,7 @@
  * with the scenario format's own rules (src/sim/scenario/steps.ts); a change they reject is refused with
  * their message, which names the field ("the workload: tasks[0].steps[1].sync names no primitive "L" …").
  */
-import { ScenarioError } from '../../sim/errors';
 import { labelAfterKindChange, withDuration } from '../../sim/scenario/retime';
-import { hasGroups, taskSteps } from '../../sim/scenario/steps';
 import {
   SYNC_STEP_KINDS,
   type Scenario,
@@ -20,12 +18,11 @@ import {
   type Task,
 } from '../../sim/types';
 import { clamp, formatLimit, LIMITS } from '../../share/limits';
-import type { Edit } from './edits';
+import { checked, itemsOf, recheck, type Edit } from './editCheck';
 
 export type StepPath = readonly number[];
 
-/** What the scenario's messages call it when the editor checks it. */
-export const SOURCE = 'the workload';
+export { guard, itemsOf, SOURCE } from './editCheck';
 
 export const SYNC_TYPES: readonly SyncType[] = ['lock', 'semaphore', 'queue', 'event', 'barrier'];
 
@@ -51,49 +48,6 @@ export function refField(kind: StepKind): 'sync' | 'task' | 'var' | null {
 }
 
 export const isGroup = (item: StepItem): item is StepGroup => 'repeat' in item;
-
-/** The task's steps as written (with its groups). */
-export const itemsOf = (task: Task): readonly StepItem[] => task.written ?? task.steps;
-
-const refuse = (sc: Scenario, error: unknown): Edit => ({
-  scenario: sc,
-  notice: `Not changed: ${error instanceof Error ? error.message : String(error)}.`,
-});
-
-/**
- * The scenario's steps checked and unrolled again: tasks in `changed` get new `steps` (and `written` when
- * they have groups); every other task is checked as it stands (a primitive, variable or task it names may
- * have gone). Throws the format's ScenarioError.
- */
-function recheck(sc: Scenario, changed: ReadonlyMap<number, readonly StepItem[]>): Scenario {
-  const tasks = sc.tasks.map((task, i) => {
-    const items = changed.get(i) ?? itemsOf(task);
-    const steps = taskSteps(sc, i, items, SOURCE);
-    if (!changed.has(i)) return task;
-    const out: Task = { ...task, steps };
-    if (hasGroups(items)) out.written = items as StepItem[];
-    else delete out.written;
-    return out;
-  });
-  return { ...sc, tasks };
-}
-
-/** Applies `next` when the format's rules accept it; otherwise the scenario as it was and their message. */
-function checked(sc: Scenario, next: () => Scenario, notice?: string): Edit {
-  try {
-    const scenario = next();
-    return notice ? { scenario, notice } : { scenario };
-  } catch (error) {
-    if (error instanceof ScenarioError) return refuse(sc, error);
-    throw error;
-  }
-}
-
-/** Whether a scenario change elsewhere (a task renamed or removed) still passes the step rules. */
-export function guard(before: Scenario, edit: Edit): Edit {
-  if (edit.scenario === before) return edit;
-  return checked(before, () => recheck(edit.scenario, new Map()), edit.notice);
-}
 
 function withItems(sc: Scenario, t: number, f: (items: StepItem[]) => StepItem[] | string, notice?: string): Edit {
   const task = sc.tasks[t];
@@ -297,122 +251,4 @@ function setTaskTime(sc: Scenario, t: number, field: 'startAtMs' | 'everyMs', ms
         notice: `${what} go from 0 to ${formatLimit(max, 's')}; set to ${formatLimit(c.value, c.value >= 1000 ? 's' : 'ms')}.`,
       }
     : { scenario };
-}
-
-// ——— Synchronisation: primitives and shared variables ———
-
-const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const BASE: Record<SyncType, string> = { lock: 'L', semaphore: 'S', queue: 'q', event: 'e', barrier: 'b' };
-
-function freshKey(taken: readonly string[], base: string): string {
-  if (!taken.includes(base)) return base;
-  for (let i = 2; ; i++) if (!taken.includes(`${base}${i}`)) return `${base}${i}`;
-}
-
-export function defaultSpec(type: SyncType): SyncSpec {
-  if (type === 'semaphore') return { type, value: 2 };
-  if (type === 'queue') return { type, maxsize: 0 };
-  if (type === 'barrier') return { type, parties: 2 };
-  return { type };
-}
-
-function withSync(sc: Scenario, sync: Record<string, SyncSpec>): Scenario {
-  const { sync: _old, ...rest } = sc;
-  return Object.keys(sync).length === 0 ? rest : { ...rest, sync };
-}
-
-function withShared(sc: Scenario, shared: Record<string, number>): Scenario {
-  const { shared: _old, ...rest } = sc;
-  return Object.keys(shared).length === 0 ? rest : { ...rest, shared };
-}
-
-/** The record with key `from` renamed `to`, in the same place. */
-function renamed<V>(rec: Record<string, V>, from: string, to: string): Record<string, V> {
-  return Object.fromEntries(Object.entries(rec).map(([k, v]) => [k === from ? to : k, v]));
-}
-
-function nameProblem(raw: string, taken: readonly string[], what: string): string | null {
-  if (!raw) return `A ${what} needs a name.`;
-  if (!NAME.test(raw)) return `“${raw}” is not a usable name (letters, digits, _ and -, not starting with a digit).`;
-  if (taken.includes(raw)) return `Another ${what} is already called “${raw}”.`;
-  return null;
-}
-
-export function addSync(sc: Scenario, type: SyncType): Edit {
-  const name = freshKey(Object.keys(sc.sync ?? {}), BASE[type]);
-  return { scenario: withSync(sc, { ...sc.sync, [name]: defaultSpec(type) }) };
-}
-
-export function removeSync(sc: Scenario, name: string): Edit {
-  if (!sc.sync?.[name]) return { scenario: sc };
-  const rest = { ...sc.sync };
-  delete rest[name];
-  return checked(sc, () => recheck(withSync(sc, rest), new Map()));
-}
-
-export function renameSync(sc: Scenario, from: string, raw: string): Edit {
-  const to = raw.trim();
-  if (!sc.sync?.[from] || to === from) return { scenario: sc };
-  const problem = nameProblem(to, Object.keys(sc.sync), 'primitive');
-  if (problem) return { scenario: sc, notice: problem };
-  return checked(sc, () => recheck(withSync(sc, renamed(sc.sync!, from, to)), new Map()));
-}
-
-export function setSyncType(sc: Scenario, name: string, type: SyncType): Edit {
-  const spec = sc.sync?.[name];
-  if (!spec || spec.type === type) return { scenario: sc };
-  return checked(sc, () => recheck(withSync(sc, { ...sc.sync, [name]: defaultSpec(type) }), new Map()));
-}
-
-/** The number a primitive of this type has: a semaphore's value, a queue's maxsize, a barrier's parties. */
-export function syncNumberOf(
-  spec: SyncSpec,
-): { field: 'value' | 'maxsize' | 'parties'; value: number; min: number } | null {
-  if (spec.type === 'semaphore') return { field: 'value', value: spec.value, min: 0 };
-  if (spec.type === 'queue') return { field: 'maxsize', value: spec.maxsize, min: 0 };
-  if (spec.type === 'barrier') return { field: 'parties', value: spec.parties, min: 1 };
-  return null;
-}
-
-export const MAX_SYNC_NUMBER = 10_000;
-
-export function setSyncNumber(sc: Scenario, name: string, n: number): Edit {
-  const spec = sc.sync?.[name];
-  const has = spec && syncNumberOf(spec);
-  if (!spec || !has || !Number.isFinite(n)) return { scenario: sc };
-  const c = clamp(Math.round(n), has.min, MAX_SYNC_NUMBER);
-  if (c.value === has.value) return { scenario: sc };
-  const next = { ...spec, [has.field]: c.value } as SyncSpec;
-  const scenario = withSync(sc, { ...sc.sync, [name]: next });
-  return c.clamped
-    ? {
-        scenario,
-        notice: `A ${spec.type}’s ${has.field} goes from ${has.min} to ${formatLimit(MAX_SYNC_NUMBER)}; set to ${formatLimit(c.value)}.`,
-      }
-    : { scenario };
-}
-
-export function addShared(sc: Scenario): Edit {
-  const name = freshKey(Object.keys(sc.shared ?? {}), 'x');
-  return { scenario: withShared(sc, { ...sc.shared, [name]: 0 }) };
-}
-
-export function removeShared(sc: Scenario, name: string): Edit {
-  if (sc.shared?.[name] === undefined) return { scenario: sc };
-  const rest = { ...sc.shared };
-  delete rest[name];
-  return checked(sc, () => recheck(withShared(sc, rest), new Map()));
-}
-
-export function renameShared(sc: Scenario, from: string, raw: string): Edit {
-  const to = raw.trim();
-  if (sc.shared?.[from] === undefined || to === from) return { scenario: sc };
-  const problem = nameProblem(to, Object.keys(sc.shared), 'shared variable');
-  if (problem) return { scenario: sc, notice: problem };
-  return checked(sc, () => recheck(withShared(sc, renamed(sc.shared!, from, to)), new Map()));
-}
-
-export function setSharedInitial(sc: Scenario, name: string, value: number): Edit {
-  if (sc.shared?.[name] === undefined || !Number.isFinite(value) || sc.shared[name] === value) return { scenario: sc };
-  return { scenario: withShared(sc, { ...sc.shared, [name]: value }) };
 }

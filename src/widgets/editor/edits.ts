@@ -5,13 +5,10 @@
 import type { ModelId, ModelSettings, PythonBuild, Scenario, StartMethod, StepKind, Task } from '../../sim/types';
 import { clamp, formatLimit, LIMITS, totalTasks } from '../../share/limits';
 import { withValue } from '../knob/setBound';
-import { addStepIn, guard, removeItem, setStepDuration, setStepKind } from './coordEdits';
+import { addStepIn, removeItem, setStepDuration, setStepKind } from './coordEdits';
+import { guard, type Edit } from './editCheck';
 
-export interface Edit {
-  scenario: Scenario;
-  /** Shown to the reader: a clamped value or a refused change. */
-  notice?: string;
-}
+export type { Edit } from './editCheck';
 
 function mapTask(sc: Scenario, t: number, f: (task: Task) => Task): Scenario {
   return { ...sc, tasks: sc.tasks.map((task, i) => (i === t ? f(task) : task)) };
