@@ -97,6 +97,7 @@ export function simulate(scenario: Scenario, model: ModelId, overrides: SimOverr
     shared: coord.sharedMetrics(),
     deadlock: coord.deadlock,
   };
+  sim.releaseBuffers();
   return lazyTrace({ model, scenarioId: scenario.id, settings, makespanMs, lanes }, spans, events, results, metrics);
 }
 

@@ -5,7 +5,7 @@
  * Closed spans are recorded into fixed-size chunks of typed arrays (SPAN_CHUNK spans each: nothing is
  * copied as a run grows, and a small run allocates little). Span k is entry k & SPAN_MASK of chunk
  * k >> SPAN_CHUNK_BITS: its times in a `times` chunk, 2 numbers each (start, end, ns), the rest in an
- * `ints` chunk, 6 integers each (lane, state, task, step, worker, info).
+ * `ints` chunk, 6 integers each (lane, state, task, step, worker, info; lane -1: a dropped span).
  *
  * A trace keeps its chunks until its spans are first read; then the objects are built and the chunks
  * come back (recycle) for later simulations (the page re-simulates on every edit). Simulations never
@@ -61,23 +61,23 @@ export class SpanStore {
   private curI: Int32Array = new Int32Array(0);
   private fill = SPAN_CHUNK;
 
+  /** Spans dropped after they were stored (their lane is -1; readers skip them). */
+  dropped = 0;
+
   /**
-   * The times of the span appendAt adds (setEndAt: the new end), ns. Passed in fields, not as
-   * arguments: a number outside the small-integer range passed to a call that is not inlined is boxed
-   * (a heap allocation per call).
+   * The start (openAt) and end (setEndAt) of a span, ns. Passed in fields, not as arguments: a number
+   * outside the small-integer range passed to a call that is not inlined is boxed (a heap allocation
+   * per call).
    */
   atStart = 0;
   atEnd = 0;
 
-  /** Appends a span from atStart to atEnd; returns its index. */
-  appendAt(lane: number, state: number, task: number, step: number, worker: number, info: number): number {
+  /** Stores a span that starts at atStart (its end is set when it closes, setEndAt); returns its index. */
+  openAt(lane: number, state: number, task: number, step: number, worker: number, info: number): number {
     if (this.fill === SPAN_CHUNK) this.nextChunk();
     const f = this.fill++;
-    const T = this.curT;
+    this.curT[f << 1] = this.atStart;
     const I = this.curI;
-    const t2 = f << 1;
-    T[t2] = this.atStart;
-    T[t2 + 1] = this.atEnd;
     const i6 = f * 6;
     I[i6] = lane;
     I[i6 + 1] = state;
@@ -91,6 +91,22 @@ export class SpanStore {
   /** Moves the end of span k to atEnd. */
   setEndAt(k: number): void {
     this.times[k >> SPAN_CHUNK_BITS][((k & SPAN_MASK) << 1) + 1] = this.atEnd;
+  }
+
+  /** Integer j of span k (0 lane, 1 state, 2 task, 3 step, 4 worker, 5 info). */
+  intAt(k: number, j: number): number {
+    return this.ints[k >> SPAN_CHUNK_BITS][(k & SPAN_MASK) * 6 + j];
+  }
+
+  /** Removes span k: taken back if it is the last one stored, else marked (lane -1). */
+  drop(k: number): void {
+    if (k === this.count - 1) {
+      this.count--;
+      this.fill--;
+      return;
+    }
+    this.ints[k >> SPAN_CHUNK_BITS][(k & SPAN_MASK) * 6] = -1;
+    this.dropped++;
   }
 
   private nextChunk(): void {

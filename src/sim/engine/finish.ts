@@ -93,7 +93,7 @@ export function finishRecording(rec: Recording): FinishedLazy {
   let spT: Float64Array[] | null = rec.spans.times;
   let spI: Int32Array[] | null = rec.spans.ints;
   let ev: readonly Float64Array[] | null = rec.evChunks;
-  if (nsp <= SPAN_CHUNK && nev <= EVENT_CHUNK) {
+  if (nsp - rec.spans.dropped <= SPAN_CHUNK && nev <= EVENT_CHUNK) {
     const spans = materializeSpans(spT, spI, SPAN_CHUNK_BITS, nsp, laneOf, laneCount, infos);
     const events = materializeEvents(ev, EVENT_CHUNK_BITS, nev, laneOf, aux);
     recycleChunks(spT, spI);
@@ -102,25 +102,44 @@ export function finishRecording(rec: Recording): FinishedLazy {
   }
   let spans: Span[] | null = null;
   let events: TraceEvent[] | null = null;
-  return {
-    lanes,
-    spans: () => {
-      if (spans === null) {
-        spans = materializeSpans(spT!, spI!, SPAN_CHUNK_BITS, nsp, laneOf, laneCount, infos);
-        recycleChunks(spT!, spI!);
-        spT = spI = null;
-      }
-      return spans;
-    },
-    events: () => {
-      if (events === null) {
-        events = materializeEvents(ev!, EVENT_CHUNK_BITS, nev, laneOf, aux);
-        recycleEvents(ev!);
-        ev = null;
-      }
-      return events;
-    },
-    tasks,
-    laneOf,
+  const held: Held = { spT, spI, ev };
+  const buildSpans = (): Span[] => {
+    if (spans === null) {
+      spans = materializeSpans(spT!, spI!, SPAN_CHUNK_BITS, nsp, laneOf, laneCount, infos);
+      recycleChunks(spT!, spI!);
+      spT = spI = held.spT = held.spI = null;
+    }
+    return spans;
   };
+  const buildEvents = (): TraceEvent[] => {
+    if (events === null) {
+      events = materializeEvents(ev!, EVENT_CHUNK_BITS, nev, laneOf, aux);
+      recycleEvents(ev!);
+      ev = held.ev = null;
+    }
+    return events;
+  };
+  // A trace dropped unread gives its chunks back once it has been collected.
+  unread?.register(buildSpans, held);
+  return { lanes, spans: buildSpans, events: buildEvents, tasks, laneOf };
 }
+
+/** The chunks a lazy trace still holds (null once read). */
+interface Held {
+  spT: Float64Array[] | null;
+  spI: Int32Array[] | null;
+  ev: readonly Float64Array[] | null;
+}
+
+/**
+ * Chunks of traces that were collected before their spans or events were read go back for later
+ * simulations (a page re-simulating on every edit drops the last trace). The trace's builder is the
+ * registered target; the chunks are held here, so nothing that can still read them is alive.
+ */
+const unread =
+  typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry<Held>((h) => {
+        if (h.spT !== null && h.spI !== null) recycleChunks(h.spT, h.spI);
+        if (h.ev !== null) recycleEvents(h.ev);
+      })
+    : null;

@@ -18,7 +18,8 @@ export interface SpanInfo {
 /**
  * Spans are stored in chunks of 2^chunkBits spans: span k is entry k & (2^chunkBits − 1) of chunk
  * k >> chunkBits, its times 2 numbers in `spT` (start, end, ns), its integers 6 in `spI` (lane, state,
- * task, step, worker, info: an index into `infos`, or -1); `n` spans. Output: sorted by lane, then start.
+ * task, step, worker, info: an index into `infos`, or -1; lane -1: dropped); `n` spans. Output: sorted
+ * by lane, then start.
  */
 export function materializeSpans(
   spT: readonly Float64Array[],
@@ -34,7 +35,8 @@ export function materializeSpans(
   const outLane = new Int32Array(n);
   const count = new Int32Array(laneCount + 1);
   for (let k = 0; k < n; k++) {
-    const out = laneOf[spI[k >> chunkBits][6 * (k & mask)]];
+    const lane = spI[k >> chunkBits][6 * (k & mask)];
+    const out = lane < 0 ? -1 : laneOf[lane];
     outLane[k] = out;
     if (out >= 0) count[out + 1]++;
   }

@@ -80,6 +80,16 @@ export class Recorder extends LaneRecorder implements Recording {
     this.putTask(t, state, step, worker, info);
   }
 
+  /**
+   * What a thread's lane shows from now on (worker -1), and the lane of the task it works for (task ≥ 0)
+   * the same, with the thread's lane as worker.
+   */
+  threadNow(lane: number, state: number, task: number, step: number, info: number): void {
+    this.at = this.clock.now;
+    this.put(lane, state, task, step, -1, info);
+    if (task >= 0) this.putTask(task, state, step, lane, info);
+  }
+
   private putTask(t: number, state: number, step: number, worker: number, info: number): void {
     if (this.taskStart[t] < 0 && state !== WAIT_LOOP && state !== WAIT_WORKER && this.held[t] === 0) {
       this.started(t, this.at);

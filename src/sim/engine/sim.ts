@@ -38,7 +38,7 @@ export interface SyncHooks {
 
 export class Sim {
   now = 0;
-  readonly heap = new EventHeap(4096);
+  readonly heap = EventHeap.take(4096);
   readonly threads: SimThread[] = [];
   readonly gils: Gil[] = [];
   readonly cores: Cores;
@@ -210,15 +210,13 @@ export class Sim {
     if (th.op === OP_RUN) st = th.gilWaiting ? WAIT_GIL : th.core >= 0 ? th.state : WAIT_CORE;
     else if (th.op === OP_WAIT) st = th.state;
     else if (th.op === OP_PARK && th.blockState >= 0) {
-      rec.setNow(th.lane, th.blockState, th.task, th.step, -1, th.blockInfo);
-      if (th.task >= 0) rec.taskNow(th.task, th.blockState, th.step, th.lane, th.blockInfo);
+      rec.threadNow(th.lane, th.blockState, th.task, th.step, th.blockInfo);
       return;
     } else {
       rec.closeNow(th.lane);
       return;
     }
-    rec.setNow(th.lane, st, th.task, th.step, -1);
-    if (th.task >= 0) rec.taskNow(th.task, st, th.step, th.lane);
+    rec.threadNow(th.lane, st, th.task, th.step, -1);
   }
 
   /** A running holder is asked to drop the GIL (from Gil.timeout). */
@@ -232,6 +230,15 @@ export class Sim {
     th.op = OP_NONE;
     this.driver.next(th);
     if (th.op === OP_NONE) throw new SimulationError(`internal error: thread ${th.id} was given no operation`);
+  }
+
+  /**
+   * After a run, hands the event heap and the recorder's lane rows to the next simulation: neither this
+   * Sim nor its recorder may be used afterwards (simulate calls it last).
+   */
+  releaseBuffers(): void {
+    EventHeap.giveBack(this.heap);
+    this.rec.releaseRows();
   }
 
   /** Runs events until none are left. */
