@@ -147,6 +147,12 @@ class _Recorder:
                     now.append((rec, wall, time.clock_gettime_ns(rec.clock)))
                 except OSError:
                     continue
+            # The frames too, at once if any thread may need them: reading its run delay from /proc lets the
+            # GIL go, and a thread that runs on meanwhile (its call ended, it went back to its queue) would
+            # be labelled by where it is then, not by where its clock said it was.
+            if any(cpu != rec.last_cpu or rec.held is None for rec, wall, cpu in now
+                   if (cpu - rec.last_cpu) * 2 < wall - rec.last_wall):
+                frames = sys._current_frames()
             for rec, wall, cpu in now:
                 if cpu == rec.last_cpu and rec.held is not None:
                     # Its clock has not moved since it was found blocked, so it is still in that call.
@@ -611,11 +617,16 @@ def _patch_threads_and_pools():
 
     def send_bytes(self, buf, *args, **kwargs):
         rec = _rec
-        if rec is not None and rec.replying:
-            done = rec.replying.pop(threading.get_ident(), None)
-            if done is not None:
-                done["resultBytes"] = len(buf)
-        return original_send_bytes(self, buf, *args, **kwargs)
+        done = rec.replying.pop(threading.get_ident(), None) if rec is not None and rec.replying else None
+        if done is None:
+            return original_send_bytes(self, buf, *args, **kwargs)
+        done["resultBytes"] = len(buf)
+        try:
+            return original_send_bytes(self, buf, *args, **kwargs)
+        finally:
+            # Pickled, and written into a pipe the parent reads as it goes: a big result is sent when the
+            # parent has read all but what the pipe holds.
+            done["resultSentMs"] = rec.ms(_now())
 
     mp_connection.Connection._send_bytes = send_bytes
 

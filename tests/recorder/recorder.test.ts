@@ -94,6 +94,9 @@ describe('interleave_record.py', () => {
     expect(grow.name).toBe('grow');
     expect(grow.argsBytes).toBeGreaterThan(500_000);
     expect(grow.resultBytes).toBeGreaterThan(1_000_000);
+    // It was pickled and written after the call ended, before the worker went back for more work.
+    expect(grow.resultSentMs).toBeGreaterThanOrEqual(grow.endMs);
+    expect(grow.resultSentMs).toBeLessThanOrEqual(worker.endMs);
     const d = compareRecording(rec, ['asyncio']).derived;
     expect(d.model).toBe('asyncio');
     const offloads = d.scenario.tasks.map((t) => [...new Set(t.steps.flatMap((s) => s.offload ?? []))]);

@@ -13,6 +13,7 @@ import { runningCover, type Cover } from './classify';
 import { programDemand, type Demand } from './demand';
 import { heldTime, type Held } from './held';
 import { pushStep, taskSteps, threadSteps, tidySteps } from './steps';
+import { argsBytesOf, resultBytesOf } from './transfer';
 import type { RecordedCall, RecordedProcess, RecordedSegment, RecordedTask, RecordedThread, Recording } from './types';
 
 /** Times are read by different threads a moment apart and rounded: matching allows this much either way. */
@@ -121,6 +122,24 @@ function resumptionWork(ctx: Context, loop: RecordedThread) {
   };
 }
 
+/**
+ * How long the loop thread was stuck in a resumption's stretch: its waits as threads count them, the
+ * named ones (a blocking call) and those the recorder could not name in which its clock barely moved (a
+ * C call that blocks, or a machine so busy the thread hardly ran): either way nothing else on the loop
+ * ran meanwhile. Not the selector, which is the loop between resumptions.
+ */
+function loopStuck(ctx: Context, loop: RecordedThread) {
+  const cover = ctx.covers[0];
+  const gil = ctx.rec.python.gil;
+  return (startMs: number, endMs: number): number => {
+    const part = { ...loop, segments: window(loop.segments, startMs, endMs) };
+    let ms = 0;
+    for (const s of threadSteps(part, startMs, endMs, cover, gil, ctx.demand, ctx.held[0]))
+      if (s.kind === 'io' && s.label !== 'select') ms += s.durationMs;
+    return ms;
+  };
+}
+
 /** The work of one executor call, as the loop sees it: its compute offloaded, its own waits as waits. */
 function offloadedSteps(ctx: Context, { p, call }: ExecutorCall): Step[] {
   const proc = ctx.rec.processes[p];
@@ -150,6 +169,7 @@ function stepsOf(
 ): Step[] {
   const steps: Step[] = [];
   const work = resumptionWork(ctx, loop);
+  const stuck = loopStuck(ctx, loop);
   let from = 0;
   // The stretches between executor awaits are ordinary (taskSteps); each matched await is its call.
   const awaits = [...task.awaits].sort((a, b) => a.startMs - b.startMs);
@@ -160,7 +180,7 @@ function stepsOf(
       awaits: task.awaits.filter((w) => w.startMs >= from && w.startMs < toMs),
     };
     if (piece.resumptions.length + piece.awaits.length > 0)
-      for (const s of taskSteps(piece, loop.segments, work)) pushStep(steps, s);
+      for (const s of taskSteps(piece, loop.segments, work, stuck)) pushStep(steps, s);
   };
   for (const w of awaits) {
     const c = matched.get(w);
@@ -168,8 +188,11 @@ function stepsOf(
     part(w.startMs);
     for (const s of offloadedSteps(ctx, c)) pushStep(steps, s);
     if (c.p > 0) {
-      if (c.call.argsBytes) out.argsBytes = (out.argsBytes ?? 0) + c.call.argsBytes;
-      if (c.call.resultBytes) out.resultBytes = (out.resultBytes ?? 0) + c.call.resultBytes;
+      const worker = threadOf(ctx.rec.processes[c.p], c.call.thread);
+      const args = argsBytesOf(c.call, worker);
+      const result = resultBytesOf(c.call, worker);
+      if (args) out.argsBytes = (out.argsBytes ?? 0) + args;
+      if (result) out.resultBytes = (out.resultBytes ?? 0) + result;
     }
     from = w.endMs;
   }

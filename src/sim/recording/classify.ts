@@ -22,7 +22,8 @@ export interface Classified {
 /**
  * Where a process's threads ran: `running`, the sorted, merged intervals in which some thread of it was
  * running (or ready to, but had no core); `shared`, those in which two or more of its threads each ran
- * for part of the time and waited, unlabelled, for the rest. Under a GIL that second pattern is threads
+ * for part of the time and waited, unlabelled, for the rest, their clocks together keeping about one core
+ * busy (GIL_BUSY_RATE). Under a GIL that second pattern is threads
  * taking turns: ten threads that each want 10 ms of Python at once each run about a tenth of the wall
  * time, so none of them counts as running and only `shared` shows they held each other up.
  */
@@ -52,31 +53,45 @@ function partlyRunning(s: RecordedSegment): boolean {
   return s.state === 'waiting' && !s.label && s.cpuMs >= (s.endMs - s.startMs) * TURN_CPU_SHARE;
 }
 
-/** Intervals in which at least two of the given intervals overlap. */
-function overlapsOfTwo(iv: [number, number][]): Float64Array {
-  const edges: [number, number][] = [];
-  for (const [s, e] of iv) if (e > s) edges.push([s, 1], [e, -1]);
+/**
+ * Threads that take turns at one GIL keep it busy: together their clocks move about as fast as the wall
+ * clock (less by what other programs take from the holder). Below this rate most of the stretch nobody
+ * held it, and the threads were waiting for something the recorder could not name (a C call, a pipe):
+ * a thread in a long download that wakes now and then to read a chunk is not taking turns with another
+ * one doing the same.
+ */
+const GIL_BUSY_RATE = 0.5;
+
+/**
+ * Intervals in which at least two of the given intervals overlap and their CPU clocks together moved at
+ * least GIL_BUSY_RATE ms per wall ms.
+ */
+function turnsTaken(iv: [number, number, number][]): Float64Array {
+  const edges: [number, number, number][] = [];
+  for (const [s, e, rate] of iv) if (e > s) edges.push([s, 1, rate], [e, -1, -rate]);
   edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const out: [number, number][] = [];
   let depth = 0;
+  let rate = 0;
   let from = 0;
-  for (const [t, d] of edges) {
-    if (depth < 2 && depth + d >= 2) from = t;
-    if (depth >= 2 && depth + d < 2 && t > from) out.push([from, t]);
+  for (const [t, d, r] of edges) {
+    if (t > from && depth >= 2 && rate >= GIL_BUSY_RATE - 1e-9) out.push([from, t]);
+    from = t;
     depth += d;
+    rate += r;
   }
   return merged(out);
 }
 
 export function runningCover(process: RecordedProcess): Cover {
   const running: [number, number][] = [];
-  const partly: [number, number][] = [];
+  const partly: [number, number, number][] = [];
   for (const t of process.threads)
     for (const s of t.segments) {
       if (s.state === 'running' || s.label === 'core') running.push([s.startMs, s.endMs]);
-      else if (partlyRunning(s)) partly.push([s.startMs, s.endMs]);
+      else if (partlyRunning(s)) partly.push([s.startMs, s.endMs, s.cpuMs / (s.endMs - s.startMs)]);
     }
-  return { running: merged(running), shared: overlapsOfTwo(partly) };
+  return { running: merged(running), shared: turnsTaken(partly) };
 }
 
 /** How much of [s, e) the cover overlaps (ms). */

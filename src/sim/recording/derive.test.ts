@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../simulate';
 import { parseScenario } from '../scenario/parse';
 import { compareRecording } from './compare';
 import { deriveScenario } from './derive';
+import { parseRecordingText } from './parse';
 import { proc, recording, seg, sleepyThreads, thread } from './fixtures';
 import type { RecordedTask } from './types';
 
@@ -204,6 +206,38 @@ describe('threads taking turns under the GIL', () => {
   it('replays about as long as it was recorded', () => {
     const row = compareRecording(rec, ['threads']).rows[0];
     expect(Math.abs(row.difference)).toBeLessThan(0.05);
+  });
+});
+
+describe('long waits the recorder could not name', () => {
+  // Two threads each wait 250 ms in a call the recorder does not wrap (a C extension reading a socket),
+  // waking now and then to handle a chunk: 7.5 ms of CPU each. Their clocks move while they wait, but
+  // together at 6 % of the wall clock, far from a GIL kept busy: nobody was taking turns.
+  const slow = (id: number) =>
+    thread(id, `fetch-${id}`, [seg(0, 50, 'socket'), { startMs: 50, endMs: 300, state: 'waiting', cpuMs: 7.5 }]);
+  const rec = recording(
+    [proc(1, null, 'MainProcess', [thread(0, 'MainThread', [seg(0, 300, 'join')], true), slow(1), slow(2)])],
+    300,
+  );
+
+  it('stay waits: their CPU time as cpu, the rest as a wait', () => {
+    for (const task of deriveScenario(rec).scenario.tasks)
+      expect(task.steps).toEqual([
+        { kind: 'io', durationMs: 50, label: 'socket' },
+        { kind: 'cpu', durationMs: 7.5 },
+        { kind: 'io', durationMs: 250, label: 'wait' },
+      ]);
+  });
+
+  it('in a recorded downloader too: no thread’s compute is much more than its CPU time', () => {
+    const file = 'tests/recorder/fixtures/downloader.json';
+    const downloader = parseRecordingText(readFileSync(file, 'utf8'), file);
+    const d = deriveScenario(downloader);
+    const fetch3 = d.scenario.tasks.find((t) => t.name === 'fetch-3')!;
+    const cpu = fetch3.steps.filter((s) => s.kind !== 'io').reduce((n, s) => n + s.durationMs, 0);
+    // Recorded: 8.9 ms of CPU, 250 ms of it in an unnamed wait at the end.
+    expect(cpu).toBeLessThan(10);
+    expect(fetch3.steps[fetch3.steps.length - 1]).toMatchObject({ kind: 'io', label: 'wait' });
   });
 });
 

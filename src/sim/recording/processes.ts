@@ -11,13 +11,15 @@
  * calibrated costs for those instead; what it needs to know is how much each call moved, so a pool call
  * carries the size of the message that brought it (argsBytes) and of the one that took its result back
  * (resultBytes), which the processes and subinterpreters models charge as the copy and the other models
- * pass by reference.
+ * pass by reference; where the worker spent more CPU time on a message than the calibration charges
+ * for its size, it carries more bytes, as many as cost that much (transfer.ts).
  */
 import type { Task } from '../types';
 import type { Cover } from './classify';
 import type { Demand } from './demand';
 import type { Held } from './held';
 import { threadSteps } from './steps';
+import { argsBytesOf, resultBytesOf } from './transfer';
 import type { RecordedCall, RecordedProcess, Recording } from './types';
 
 const round = (ms: number): number => Math.round(ms * 1000) / 1000;
@@ -66,8 +68,10 @@ export function processTasks(
     const steps = threadSteps(thread, call.startMs, call.endMs, ctx.covers[p], ctx.gil, ctx.demand, ctx.held[p]);
     const task: Task = { name: name(call), steps };
     if (at !== undefined && at > 0) task.startAtMs = round(at);
-    if (pool && call.argsBytes !== undefined && call.argsBytes > 0) task.argsBytes = call.argsBytes;
-    if (pool && call.resultBytes !== undefined && call.resultBytes > 0) task.resultBytes = call.resultBytes;
+    const args = pool ? argsBytesOf(call, thread) : undefined;
+    const result = pool ? resultBytesOf(call, thread) : undefined;
+    if (args !== undefined) task.argsBytes = args;
+    if (result !== undefined) task.resultBytes = result;
     return task;
   });
 }

@@ -1,7 +1,7 @@
 /** Turning recorded segments and asyncio resumptions into scenario steps. */
 import type { Step } from '../types';
 import { classifySegment, clip, type Cover } from './classify';
-import { ownContention, type Demand } from './demand';
+import { coreShareMs, ownContention, type Demand } from './demand';
 import type { Held } from './held';
 import type { RecordedSegment, RecordedTask, RecordedThread } from './types';
 
@@ -41,8 +41,9 @@ export function tidySteps(steps: Step[]): Step[] {
 /**
  * A thread's work in [fromMs, toMs): the wall time of every real wait, and for the rest its compute. Under
  * a GIL (`held`, see held.ts) that is the time it held the GIL: its share of the stretches in which it
- * wanted to run. Without one: the wall time of its running stretches, and the CPU time it got while it
- * waited for a core its own program held (the replay decides those waits again).
+ * wanted to run. Without one: the wall time of its running stretches. Where the program itself wanted
+ * more cores than there are, its share of the cores, or its CPU time where that is more (the replay
+ * decides again who waits for a core).
  */
 export function threadSteps(
   thread: RecordedThread,
@@ -54,8 +55,29 @@ export function threadSteps(
   held?: Held,
 ): Step[] {
   const steps: Step[] = [];
+  // Compute while the program wanted more cores than there are, counted over the whole run of such
+  // stretches: its CPU time, or its share of the cores where that is more (demand.ts coreShareMs). One
+  // sample sees a thread run, the next sees it wait for the core, so the rule holds over the run, not
+  // per sample.
+  let contended = { cpuMs: 0, shareMs: 0 };
+  const flush = () => {
+    if (contended.cpuMs > 0 || contended.shareMs > 0)
+      pushStep(steps, { kind: 'cpu', durationMs: Math.max(contended.cpuMs, contended.shareMs) });
+    contended = { cpuMs: 0, shareMs: 0 };
+  };
   for (const seg of clip(thread.segments, fromMs, toMs)) {
     const c = classifySegment(seg, cover, gil);
+    const own = c.state !== 'io' && ownContention(demand, c.startMs, c.endMs);
+    if (own && (c.state === 'running' || c.state === 'wait-core')) {
+      const heldMs = held ? held.ms(thread.id, c.startMs, c.endMs) : c.endMs - c.startMs;
+      const nativeMs = held ? held.nativeMs(thread.id, c.startMs, c.endMs) : 0;
+      if (nativeMs === 0) {
+        contended.cpuMs += c.state === 'running' ? Math.min(c.cpuMs, heldMs) : c.cpuMs;
+        contended.shareMs += Math.min(heldMs, coreShareMs(demand, c.startMs, c.endMs));
+        continue;
+      }
+    }
+    flush();
     const heldMs = () => (held ? held.ms(thread.id, c.startMs, c.endMs) : c.endMs - c.startMs);
     const nativeMs = held ? held.nativeMs(thread.id, c.startMs, c.endMs) : 0;
     if (nativeMs > 0 && c.state !== 'io') {
@@ -73,18 +95,18 @@ export function threadSteps(
       pushStep(steps, { kind: 'io', durationMs: c.endMs - c.startMs, label: c.label });
     } else if (c.state === 'running') {
       // Running the whole time: its wall time is what the work took on this machine, preemptions by other
-      // programs included; but where the program itself wanted more cores than there are, the samples
-      // that caught it running also hold the time its own threads and processes took the core from it
-      // (the replay shares the cores again): there, its CPU time.
-      const own = ownContention(demand, c.startMs, c.endMs);
-      pushStep(steps, { kind: 'cpu', durationMs: own ? Math.min(c.cpuMs, heldMs()) : heldMs() });
-    } else if (c.state === 'wait-core' && !ownContention(demand, c.startMs, c.endMs)) {
+      // programs included (where the program itself wanted more cores than there are, the samples that
+      // caught it running also hold the time its own threads and processes took the core from it, and
+      // the replay shares the cores again: that is the contended case above).
+      pushStep(steps, { kind: 'cpu', durationMs: heldMs() });
+    } else if (c.state === 'wait-core') {
       // Held up by other programs on the machine (see demand.ts): as long as it took here.
       pushStep(steps, { kind: 'cpu', durationMs: heldMs() });
     } else if (c.state === 'wait-gil' && held) {
       pushStep(steps, { kind: 'cpu', durationMs: heldMs() });
     } else pushStep(steps, { kind: 'cpu', durationMs: c.cpuMs });
   }
+  flush();
   return tidySteps(steps);
 }
 
@@ -102,13 +124,14 @@ function blockedMs(loop: readonly RecordedSegment[] | undefined, fromMs: number,
 
 /**
  * An asyncio task: each resumption is Python code on the loop (its CPU time, or what `work` makes of the
- * stretch, plus any blocking call the loop thread was caught waiting in); each await between is a wait, or
- * a to_thread offload.
+ * stretch, plus any blocking call the loop thread was caught waiting in: `blocked`, by default its
+ * labelled waits); each await between is a wait, or a to_thread offload.
  */
 export function taskSteps(
   task: RecordedTask,
   loop: readonly RecordedSegment[] | undefined,
   work?: (startMs: number, endMs: number, cpuMs: number) => number,
+  blocked: (startMs: number, endMs: number) => number = (s, e) => blockedMs(loop, s, e),
 ): Step[] {
   const steps: Step[] = [];
   const events = [
@@ -117,9 +140,9 @@ export function taskSteps(
   ].sort((a, b) => a.at - b.at);
   for (const e of events) {
     if (e.r) {
-      const blocked = blockedMs(loop, e.r.startMs, e.r.endMs);
+      const stuck = blocked(e.r.startMs, e.r.endMs);
       pushStep(steps, { kind: 'cpu', durationMs: work ? work(e.r.startMs, e.r.endMs, e.r.cpuMs) : e.r.cpuMs });
-      if (blocked > 0) pushStep(steps, { kind: 'io', durationMs: blocked, blocking: true, label: 'blocking call' });
+      if (stuck > 0) pushStep(steps, { kind: 'io', durationMs: stuck, blocking: true, label: 'blocking call' });
     } else if (e.w) {
       const ms = e.w.endMs - e.w.startMs;
       if (e.w.label === 'executor')

@@ -59,6 +59,8 @@ export interface RecordedCall {
   argsBytes?: number;
   /** Process-pool calls that came in a message of their own: the size of the result the worker sent back. */
   resultBytes?: number;
+  /** With resultBytes: when the worker had written that message into the pipe (pickled, and read by the parent as it went). */
+  resultSentMs?: number;
 }
 
 export interface RecordedProcess {
