@@ -7,7 +7,7 @@
  */
 import { PAGE_LIMITS } from '../sim/limits';
 import type { ModelId, ModelSettings, Scenario, Trace } from '../sim/types';
-import { RunCancelled, type FromWorker, type RunRequest, type ToWorker } from './simProtocol';
+import { RunCancelled, type FromWorker, type RunRequest, type ToWorker, type WorkerStages } from './simProtocol';
 
 import { ON_PAGE_WORK } from './pendingRun';
 import { setAsyncSimulation, type AsyncRun, type SimProgress } from './timelineStore';
@@ -28,6 +28,13 @@ export interface RunResult {
   traces: Trace[];
   baselineMs: number | null;
   elapsedMs: number;
+}
+
+/** Where the last finished run's time went: the worker's stages, then the page's (ms, performance.now). */
+export interface RunStages extends WorkerStages {
+  /** When the result reached the page. */
+  receivedAt: number;
+  unpackMs: number;
 }
 
 export interface ClientRun {
@@ -58,6 +65,8 @@ export class SimClient {
   private schedule: Schedule | null = null;
   private lastId = 0;
   private readonly pending = new Map<number, Pending>();
+  /** The stages of the last run that finished (for the benchmark), or null. */
+  lastStages: RunStages | null = null;
 
   constructor(
     private readonly make: () => WorkerLike,
@@ -100,7 +109,9 @@ export class SimClient {
     }
     this.pending.delete(msg.id);
     if (msg.type === 'done') {
+      const receivedAt = performance.now();
       const result = { traces: msg.traces.map(unpackTrace), baselineMs: msg.baselineMs, elapsedMs: msg.elapsedMs };
+      this.lastStages = { ...msg.stages, receivedAt, unpackMs: performance.now() - receivedAt };
       // A large result is committed (and drawn) in a task of its own, after the one that unpacked it: two
       // shorter tasks rather than one long one. A small one at once, in this task.
       if (recordCount(msg.traces) > SPLIT_RECORDS) (this.schedule ??= nextTurn())(() => p.resolve(result));

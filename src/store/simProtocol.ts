@@ -18,9 +18,23 @@ export interface RunRequest {
 
 export type ToWorker = RunRequest | { type: 'cancel'; id: number };
 
+/** Where a run's time went in the worker (ms): simulating, building the traces' records, packing them. */
+export interface WorkerStages {
+  simulateMs: number;
+  materializeMs: number;
+  packMs: number;
+}
+
 export type FromWorker =
   | { type: 'progress'; id: number; done: number; total: number }
-  | { type: 'done'; id: number; traces: PackedTrace[]; baselineMs: number | null; elapsedMs: number }
+  | {
+      type: 'done';
+      id: number;
+      traces: PackedTrace[];
+      baselineMs: number | null;
+      elapsedMs: number;
+      stages: WorkerStages;
+    }
   | { type: 'failed'; id: number; message: string }
   | { type: 'cancelled'; id: number };
 

@@ -67,6 +67,13 @@ describe('simulation worker protocol', () => {
     expect(r.traces[1]).toEqual(simulate(scenario, 'threads', { maxEvents: 400_000 }));
     expect(r.baselineMs).toBe(simulate(scenario, 'sequential').makespanMs);
     const done = posted.findIndex((m) => m.type === 'done');
+    const msg = posted[done];
+    // Where the run's time went, for the benchmark: each stage timed, and the page's unpacking too.
+    if (msg.type !== 'done') throw new Error('no result');
+    for (const ms of Object.values(msg.stages)) expect(ms).toBeGreaterThanOrEqual(0);
+    expect(msg.stages.simulateMs).toBeGreaterThan(0);
+    expect(msg.elapsedMs).toBeGreaterThanOrEqual(msg.stages.simulateMs + msg.stages.packMs);
+    expect(client.lastStages).toMatchObject({ ...msg.stages, unpackMs: expect.any(Number) });
     expect(transfers[done].length).toBeGreaterThan(10);
     expect(transfers[done].every((b) => b instanceof ArrayBuffer)).toBe(true);
   });

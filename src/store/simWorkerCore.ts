@@ -37,6 +37,7 @@ export function createWorkerCore(post: Post, schedule: Schedule = nextTurn()) {
     busy = true;
     const started = performance.now();
     const traces: Trace[] = [];
+    let simulateMs = 0;
     let i = 0;
     const step = () => {
       if (cancelled.delete(run.id)) {
@@ -46,7 +47,9 @@ export function createWorkerCore(post: Post, schedule: Schedule = nextTurn()) {
       try {
         if (i < run.models.length) {
           const opts = { ...run.overrides, maxEvents: run.maxEvents, trace: run.trace ?? 'full' };
+          const t = performance.now();
           traces.push(simulate(run.scenario, run.models[i], opts));
+          simulateMs += performance.now() - t;
           i++;
           post({ type: 'progress', id: run.id, done: i, total: run.models.length }, []);
           return schedule(step);
@@ -63,9 +66,16 @@ export function createWorkerCore(post: Post, schedule: Schedule = nextTurn()) {
             baselineMs = null;
           }
         }
+        // The simulator builds a trace's spans and events when they are first read: here, so that the
+        // packing's own time can be told apart.
+        const t0 = performance.now();
+        for (const t of traces) void (t.spans.length + t.events.length);
+        const t1 = performance.now();
         const packed = traces.map(packTrace);
-        const elapsedMs = performance.now() - started;
-        post({ type: 'done', id: run.id, traces: packed, baselineMs, elapsedMs }, transferables(packed));
+        const t2 = performance.now();
+        const stages = { simulateMs, materializeMs: t1 - t0, packMs: t2 - t1 };
+        const elapsedMs = t2 - started;
+        post({ type: 'done', id: run.id, traces: packed, baselineMs, elapsedMs, stages }, transferables(packed));
       } catch (error) {
         post({ type: 'failed', id: run.id, message: message(error) }, []);
       }

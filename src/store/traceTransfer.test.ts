@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../sim/simulate';
-import type { Scenario, Trace } from '../sim/types';
+import type { Lane, Scenario, TaskResult, Trace, TraceEvent } from '../sim/types';
 import { packTrace, unpackTrace } from './traceTransfer';
 
 const queued: Scenario = {
@@ -54,6 +54,37 @@ describe('trace transfer by shape', () => {
         return rest as typeof e;
       }),
     };
+    expect(roundTrip(odd)).toStrictEqual(odd);
+  });
+
+  it('keeps every optional field of events, lanes and task results, and -0, NaN and fractions', () => {
+    const trace = simulate(queued, 'threads');
+    const events: TraceEvent[] = [
+      { timeMs: 0, kind: 'shared-write', task: 0, lane: 0, var: 'x', value: -0, lost: false },
+      { timeMs: 0.5, kind: 'shared-write', task: 1, lane: 1, var: 'y', value: 2.5, lost: true },
+      { timeMs: 1, kind: 'timer-late', task: 1, lane: 1, lateMs: Number.NaN },
+      { timeMs: 2, kind: 'deadlock', task: -1, lane: -1, text: 'A waits for B' },
+      { timeMs: 3, kind: 'queue-depth', task: 0, lane: 0, sync: 'q', depth: 1 },
+    ];
+    const lanes: Lane[] = [...trace.lanes, { id: 'extra', kind: 'loop', label: 'loop 2' }];
+    const tasks: TaskResult[] = trace.tasks.map((t, i) => (i === 0 ? { ...t, unfinished: true } : t));
+    const odd: Trace = { ...trace, events, lanes, tasks };
+    const packed = packTrace(odd);
+    for (const rec of [packed.events, packed.lanes, packed.tasks])
+      expect(rec.cols.every((c) => c.t !== 'any')).toBe(true);
+    const back = unpackTrace(structuredClone(packed));
+    expect(back).toStrictEqual(odd);
+    expect(Object.is(back.events[0].value, -0)).toBe(true);
+    expect('unfinished' in back.tasks[1]).toBe(false);
+  });
+
+  it('packs lanes and task results of another shape (a number where a string goes) the general way', () => {
+    const trace = simulate(queued, 'asyncio');
+    const odd = {
+      ...trace,
+      lanes: trace.lanes.map((l, i) => (i === 0 ? { ...l, label: 7 } : l)),
+      tasks: trace.tasks.map((t, i) => (i === 0 ? { ...t, unfinished: 'yes' } : t)),
+    } as unknown as Trace;
     expect(roundTrip(odd)).toStrictEqual(odd);
   });
 });
