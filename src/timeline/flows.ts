@@ -113,6 +113,14 @@ export function bandFlows(band: Band): FlowMark[] {
   return out;
 }
 
+/**
+ * Reads each band's trace for its flows ahead of time (the first narrow window of a large trace would
+ * otherwise go through every event of it in one frame).
+ */
+export function prepareFlows(layout: TimelineLayout): void {
+  for (const band of layout.bands) flowEvents(band.trace);
+}
+
 /** Every flow of a layout, band by band. */
 export function layoutFlows(layout: TimelineLayout): FlowMark[][] {
   return layout.bands.map(bandFlows);

@@ -100,6 +100,18 @@ export function lodGroup(
   width: number,
   originMs = 0,
 ): LodShape[] {
+  return groupShapes(spans, flatten(ranges), ranges.length, pxPerMs, width, originMs);
+}
+
+/** lodGroup over `n` ranges given as [from, to) pairs in one array. */
+function groupShapes(
+  spans: readonly Span[],
+  ranges: Int32Array,
+  n: number,
+  pxPerMs: number,
+  width: number,
+  originMs: number,
+): LodShape[] {
   const cols = Math.max(1, Math.ceil(width));
   const msPerCol = 1 / pxPerMs;
   // Partial coverage added directly; full columns through a difference array per state.
@@ -113,8 +125,9 @@ export function lodGroup(
   // The states that occur in the row: the column pass below only looks at these (a row of waiting tasks
   // has two or three of the palette's states).
   const seen = new Uint8Array(NSTATES);
-  for (const [from, to] of ranges) {
-    for (let i = from; i < to; i++) {
+  for (let r = 0; r < n; r++) {
+    const to = ranges[2 * r + 1];
+    for (let i = ranges[2 * r]; i < to; i++) {
       const k = stateIx[i];
       seen[k] = 1;
       const x0 = Math.max(0, (start[i] - originMs) * pxPerMs);
@@ -142,7 +155,7 @@ export function lodGroup(
       }
     }
   }
-  const lanes = Math.max(1, ranges.length);
+  const lanes = Math.max(1, n);
   const out: LodShape[] = [];
   const running = new Float64Array(NSTATES);
   const used: number[] = [];
@@ -159,12 +172,19 @@ export function lodGroup(
     const isMarked = marked[c] === 1;
     marked[c] = 0;
     if (!isMarked && !prevMarked) {
+      // The whole run of such columns up to the next marked one at once (a narrow window of a large trace is
+      // mostly spans that cross it): the same sums as column by column.
+      let last = c;
+      while (last < maxCol && marked[last + 1] === 0) last++;
       if (cur) {
-        cur.x1 = c + 1;
-        cur.endMs = originMs + (c + 1) * msPerCol;
-        cur.coveredMs += prevTotal;
-        cur.density = cur.coveredMs / (lanes * (cur.endMs - cur.startMs));
+        let covered = cur.coveredMs;
+        for (let k = c; k <= last; k++) covered += prevTotal;
+        cur.x1 = last + 1;
+        cur.endMs = originMs + (last + 1) * msPerCol;
+        cur.coveredMs = covered;
+        cur.density = covered / (lanes * (cur.endMs - cur.startMs));
       }
+      c = last;
       continue;
     }
     prevMarked = isMarked;
@@ -293,10 +313,23 @@ export function lodForeground(
   width: number,
   originMs = 0,
 ): LodShape[] {
+  return foregroundShapes(spans, flatten(ranges), ranges.length, pxPerMs, width, originMs);
+}
+
+/** lodForeground over `n` ranges given as [from, to) pairs in one array. */
+function foregroundShapes(
+  spans: readonly Span[],
+  ranges: Int32Array,
+  n: number,
+  pxPerMs: number,
+  width: number,
+  originMs: number,
+): LodShape[] {
   const out: LodShape[] = [];
   const stateIx = stateIndices(spans);
-  for (const [from, to] of ranges) {
-    for (let i = from; i < to; i++) {
+  for (let r = 0; r < n; r++) {
+    const to = ranges[2 * r + 1];
+    for (let i = ranges[2 * r]; i < to; i++) {
       // drawnOverGroup, with the state looked up by index (this runs for every span in view on a redraw).
       if (FOREGROUND_INDEX[stateIx[i]] !== 1) continue;
       const s = spans[i];
@@ -328,6 +361,24 @@ export function lodForeground(
   return out;
 }
 
+/** The longest foreground span of each lane, ms, computed once per spans array. */
+const longestCache = new WeakMap<readonly Span[], Float64Array>();
+
+function longestForeground(spans: readonly Span[], laneStart: Int32Array, lanes: readonly number[]): number {
+  let byLane = longestCache.get(spans);
+  if (!byLane || byLane.length !== laneStart.length - 1) {
+    byLane = new Float64Array(Math.max(0, laneStart.length - 1));
+    const stateIx = stateIndices(spans);
+    for (let l = 0; l < byLane.length; l++)
+      for (let i = laneStart[l]; i < laneStart[l + 1]; i++)
+        if (FOREGROUND_INDEX[stateIx[i]] === 1) byLane[l] = Math.max(byLane[l], spans[i].endMs - spans[i].startMs);
+    longestCache.set(spans, byLane);
+  }
+  let longest = 0;
+  for (const l of lanes) if (byLane[l] > longest) longest = byLane[l];
+  return longest;
+}
+
 /**
  * LOD for a row of the layout: exact-ish for one lane; for groups, the summary, then the foreground spans a
  * pixel wide or more drawn over it (`lodForeground`).
@@ -344,9 +395,12 @@ export function lodRow(
     const [from, to] = visibleRange(spans, laneStart[lanes[0]], laneStart[lanes[0] + 1], originMs, width / pxPerMs);
     return lodLane(spans, from, to, pxPerMs, originMs);
   }
-  const ranges = visibleRanges(spans, laneStart, lanes, originMs, width / pxPerMs);
-  const summary = lodGroup(spans, ranges, pxPerMs, width, originMs);
-  const exact = lodForeground(spans, ranges, pxPerMs, width, originMs);
+  // The lanes' visible ranges as pairs in a reused array: a redraw of a large trace asks this for every lane.
+  const ranges = visiblePairs(spans, laneStart, lanes, originMs, originMs + width / pxPerMs);
+  const summary = groupShapes(spans, ranges, lanes.length, pxPerMs, width, originMs);
+  // Zoomed out so far that none of the row's foreground spans is a pixel wide: there are none to look for.
+  if (!(longestForeground(spans, laneStart, lanes) * pxPerMs >= 1)) return summary;
+  const exact = foregroundShapes(spans, ranges, lanes.length, pxPerMs, width, originMs);
   return exact.length ? summary.concat(exact) : summary;
 }
 
@@ -389,6 +443,53 @@ function rangeIn(b: Bounds, from: number, to: number, originMs: number, endMs: n
     else hi = mid;
   }
   return [first, lo];
+}
+
+/** [from, to) pairs as one array (lodGroup's and lodForeground's callers give them as tuples). */
+function flatten(ranges: readonly (readonly [number, number])[]): Int32Array {
+  const out = new Int32Array(2 * ranges.length);
+  ranges.forEach(([from, to], r) => {
+    out[2 * r] = from;
+    out[2 * r + 1] = to;
+  });
+  return out;
+}
+
+let pairs = new Int32Array(512);
+
+/**
+ * visibleRanges for each of `lanes` into a reused array of [from, to) pairs (valid until the next call),
+ * for the window [originMs, endMs).
+ */
+function visiblePairs(
+  spans: readonly Span[],
+  laneStart: Int32Array,
+  lanes: readonly number[],
+  originMs: number,
+  endMs: number,
+): Int32Array {
+  const { start, end } = boundsOf(spans);
+  if (pairs.length < 2 * lanes.length) pairs = new Int32Array(4 * lanes.length);
+  for (let r = 0; r < lanes.length; r++) {
+    const to = laneStart[lanes[r] + 1];
+    // First span ending after the window's start, then first span starting at or after its end (rangeIn).
+    let lo = laneStart[lanes[r]];
+    let hi = to;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (end[mid] <= originMs) lo = mid + 1;
+      else hi = mid;
+    }
+    pairs[2 * r] = lo;
+    hi = to;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (start[mid] < endMs) lo = mid + 1;
+      else hi = mid;
+    }
+    pairs[2 * r + 1] = lo;
+  }
+  return pairs;
 }
 
 /**

@@ -22,7 +22,7 @@ import { windowTicks } from './ticks';
 import { clampWindow, windowScale, type ViewWindow, type WindowScale } from './viewWindow';
 
 export { windowScale, type WindowScale };
-import { bandFlows, type FlowKind, type FlowMark } from './flows';
+import { bandFlows, prepareFlows, type FlowKind, type FlowMark } from './flows';
 import { addStatesIn } from './statesIndex';
 import { unfoldLayout } from './unfold';
 
@@ -160,6 +160,17 @@ export function buildScene(
   const ticks = windowTicks(w, tickCount(W));
   const flows = withShapes ? sceneFlows(layout, w, scale) : { flows: [], flowCounts: NO_FLOWS };
   return { layout, window: w, width: W, scale, pxPerMs, ticks, rows, ...flows };
+}
+
+/**
+ * Builds what the scenes of narrower windows read, so that the first zoom step does not: the index of the
+ * lanes that come out of their groups (unfold.ts, asked once for a window narrower than the run) and the
+ * trace's flows. Meant for an idle moment after a layout is made; the same work happens lazily otherwise.
+ */
+export function prepareScene(layout: TimelineLayout): void {
+  const base = layout.base ?? layout;
+  prepareFlows(base);
+  if (base.domainMs > 0) unfoldLayout(base, { startMs: 0, endMs: base.domainMs / 2 });
 }
 
 const NO_FLOWS: FlowCounts = { inView: { gil: 0, wake: 0 }, drawn: 0, thinned: false };

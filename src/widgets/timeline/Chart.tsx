@@ -18,7 +18,7 @@ import {
 import { useTimelineApi, useTimelineStore } from '../../store/context';
 import type { SpanTarget, TimelineLayout } from '../../timeline/layout';
 import { createGestures } from '../../timeline/gestures';
-import { buildScene, hitTest, NOMINAL_WIDTH, pctOf, type Scene } from '../../timeline/scene';
+import { buildScene, hitTest, NOMINAL_WIDTH, pctOf, prepareScene, type Scene } from '../../timeline/scene';
 import { useNear } from '../near/useNear';
 import { chartHeight, PlayheadView, SpanTooltip, SvgTimeline, type BandHeaderInfo } from '../../timeline/SvgTimeline';
 import { useZoomInput, zoomKey } from './useZoomInput';
@@ -26,6 +26,7 @@ import { setGestureDrawing, useGestureActive } from './gestureSignal';
 import { DeadlockMarker } from './DeadlockMarker';
 import { useStore } from 'zustand';
 import { revealOf } from '../../store/reveal';
+import { whenIdle } from './whenIdle';
 
 /**
  * While the figure waits for its prediction, the slider speaks in percent of the run: its range and the
@@ -229,6 +230,9 @@ export function Chart({
     sceneRef.current = scene;
   }, [scene]);
   useEffect(() => api.getState().setPlotWidth(width), [api, width]);
+  // What narrower windows read (which lanes come out of their groups, the flows) is built while the page is
+  // idle, not in the first zoom step.
+  useEffect(() => whenIdle(() => prepareScene(layout)), [layout]);
   useZoomInput(plotRef, api, layout.domainMs);
 
   useEffect(() => {

@@ -21,6 +21,9 @@ import { Readouts } from './Readouts';
 import { Narration } from './Narration';
 import { EventLog } from './EventLog';
 import { useWindowRequests } from './windowRequests';
+import { whenIdle } from './whenIdle';
+import { useGestureDrawing } from './gestureSignal';
+import type { ViewWindow } from '../../timeline/viewWindow';
 import { CodePanel } from './CodePanel';
 import { WorkloadNote } from './WorkloadNote';
 import type { CodeLineMap } from '../../timeline/codeLines';
@@ -63,15 +66,8 @@ function legendStates(layout: TimelineLayout): { inRun: SpanState[]; handoffs: b
   return { inRun: [...inRun], handoffs };
 }
 
-/** Runs `fn` when the page is idle (soon after, where there is no requestIdleCallback); returns a cancel. */
-function whenIdle(fn: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(fn, { timeout: 2000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(fn, 200);
-  return () => clearTimeout(id);
-}
+/** The isomorphic layout effect: no warning on the server. */
+const useClientLayoutEffect = typeof document !== 'undefined' ? useLayoutEffect : useEffect;
 
 const round3 = (ms: number) => Math.round(ms * 1000) / 1000;
 
@@ -88,7 +84,11 @@ interface FigureProps {
   editBar?: ReactNode;
 }
 
-/** The legend lists only the states inside the window (a step behind while the window moves). */
+/**
+ * The legend lists only the states inside the window (a step behind while the window moves). While a zoom or
+ * pan gesture moves it, the legend stays as it was when the gesture began, and follows once the window rests:
+ * no legend work in the gesture's frames.
+ */
 function WindowLegend({
   layout,
   inRun,
@@ -98,8 +98,14 @@ function WindowLegend({
   inRun: readonly SpanState[];
   handoffs: boolean;
 }) {
-  const viewStartMs = useTimelineStore((s) => s.viewStartMs);
-  const viewEndMs = useTimelineStore((s) => s.viewEndMs);
+  const api = useTimelineApi();
+  const moving = useGestureDrawing(api);
+  const held = useRef<ViewWindow>({ startMs: 0, endMs: layout.domainMs });
+  const viewStartMs = useTimelineStore((s) => (moving ? held.current.startMs : s.viewStartMs));
+  const viewEndMs = useTimelineStore((s) => (moving ? held.current.endMs : s.viewEndMs));
+  useClientLayoutEffect(() => {
+    if (!moving) held.current = { startMs: viewStartMs, endMs: viewEndMs };
+  });
   const deferredStart = useDeferredValue(viewStartMs);
   const deferredEnd = useDeferredValue(viewEndMs);
   // The whole run (after an edit, after Fit) is answered at once, without the index; a narrower window a
@@ -119,9 +125,6 @@ function WindowLegend({
   }, [layout, whole]);
   return <Legend states={inWindow} handoffs={handoffs} />;
 }
-
-/** The isomorphic layout effect: no warning on the server. */
-const useClientLayoutEffect = typeof document !== 'undefined' ? useLayoutEffect : useEffect;
 
 function Figure({ caption, labels, code, children, editBar }: FigureProps) {
   const uid = useUid();
