@@ -55,41 +55,101 @@ export interface Look {
   paths: Map<string, LookPath>;
 }
 
+/** One shape of a row at the compact drawing's resolution: [a, b) in UNITS. */
+interface Cell {
+  a: number;
+  b: number;
+  look: Look;
+  opacity: number | undefined;
+  /** Drawn after the looks before it: solid looks first, then patterned ones, each in order of first appearance. */
+  layer: number;
+}
+
+/** Merged [a, b) intervals of the cells, in order, touching ones joined. */
+function union(cells: readonly Cell[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const c of cells) {
+    const last = out[out.length - 1];
+    if (last && c.a <= last[1]) last[1] = Math.max(last[1], c.b);
+    else out.push([c.a, c.b]);
+  }
+  return out;
+}
+
+/** Whether [a, b) lies inside one of the intervals (in order, disjoint). */
+function inside(intervals: readonly [number, number][], a: number, b: number): boolean {
+  let lo = 0;
+  let hi = intervals.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (intervals[mid][0] <= a) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return hi >= 0 && intervals[hi][1] >= b;
+}
+
+/**
+ * A row's runs per look and opacity, touching ones joined. A run at full opacity also reaches over a gap
+ * that shapes drawn above it cover without a break and at full opacity (they hide it there), so that a row
+ * where two looks alternate draws the lower one as a single stroke under the other.
+ */
+function rowRuns(cells: Cell[]): Cell[] {
+  cells.sort((p, q) => p.a - q.a || p.layer - q.layer);
+  const cover = new Map<number, [number, number][]>();
+  const above = (layer: number) => {
+    let u = cover.get(layer);
+    if (!u) cover.set(layer, (u = union(cells.filter((d) => d.layer > layer && d.opacity === undefined))));
+    return u;
+  };
+  const runs: Cell[] = [];
+  const open = new Map<string, Cell>();
+  for (const c of cells) {
+    const key = `${c.layer}|${c.opacity ?? ''}`;
+    const o = open.get(key);
+    const joins = !!o && (o.b >= c.a || (c.opacity === undefined && inside(above(c.layer), o.b, c.a)));
+    if (o && joins) o.b = Math.max(o.b, c.b);
+    else {
+      if (o) runs.push(o);
+      open.set(key, { ...c });
+    }
+  }
+  runs.push(...open.values());
+  return runs.sort((p, q) => p.a - q.a);
+}
+
 /** The figure's shapes grouped by look (state and shade), in order of first appearance, touching ones joined. */
 export function figureLooks(scene: Scene): Look[] {
   const k = UNITS / scene.width;
   const looks = new Map<string, Look>();
+  const rows: { y: number; h: number; cells: Cell[] }[] = [];
   for (const r of scene.rows) {
     const h = r.row.h - 2 * r.pad;
     if (h <= 0) continue;
-    const y = r.row.y + r.pad + h / 2;
-    // Per look and opacity, the open run of this row: [a, b).
-    const open = new Map<string, { look: Look; opacity: number | undefined; run: [number, number] }>();
-    const close = (look: Look, opacity: number | undefined, [a, b]: [number, number]) => {
+    const cells: Cell[] = [];
+    for (const sh of r.shapes) {
+      const a = Math.round(Math.max(0, sh.x0) * k);
+      const b = Math.round(Math.min(scene.width, sh.x1) * k);
+      if (b <= a) continue;
+      const lookKey = `${sh.state}|${sh.alt ? 1 : 0}`;
+      let look = looks.get(lookKey);
+      if (!look) looks.set(lookKey, (look = { state: sh.state, alt: sh.alt, paths: new Map() }));
+      cells.push({ a, b, look, opacity: densityOpacity(sh.density), layer: 0 });
+    }
+    rows.push({ y: r.row.y + r.pad + h / 2, h, cells });
+  }
+  // Paint order: the solid looks' svg first, then a masked rect per patterned look.
+  const order = [...looks.values()].sort((p, q) => Number(!!patternFill(p.state)) - Number(!!patternFill(q.state)));
+  const layer = new Map(order.map((look, i) => [look, i]));
+  for (const { y, h, cells } of rows) {
+    for (const c of cells) c.layer = layer.get(c.look)!;
+    for (const { look, opacity, a, b } of rowRuns(cells)) {
       const key = `${h}|${opacity ?? ''}`;
       let p = look.paths.get(key);
       if (!p) look.paths.set(key, (p = { h, opacity, d: '', x: 0, y: NaN }));
       p.d += p.y === y ? `m${a - p.x} 0h${b - a}` : `M${a} ${y}h${b - a}`;
       p.x = b;
       p.y = y;
-    };
-    for (const sh of r.shapes) {
-      const a = Math.round(Math.max(0, sh.x0) * k);
-      const b = Math.round(Math.min(scene.width, sh.x1) * k);
-      if (b <= a) continue;
-      const opacity = densityOpacity(sh.density);
-      const lookKey = `${sh.state}|${sh.alt ? 1 : 0}`;
-      let look = looks.get(lookKey);
-      if (!look) looks.set(lookKey, (look = { state: sh.state, alt: sh.alt, paths: new Map() }));
-      const runKey = `${lookKey}|${opacity ?? ''}`;
-      const o = open.get(runKey);
-      if (o && o.run[1] >= a) o.run[1] = Math.max(o.run[1], b);
-      else {
-        if (o) close(o.look, o.opacity, o.run);
-        open.set(runKey, { look, opacity, run: [a, b] });
-      }
     }
-    for (const o of open.values()) close(o.look, o.opacity, o.run);
   }
   return [...looks.values()];
 }

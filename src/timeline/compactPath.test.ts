@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactPath } from './compactPath';
+import { compactPath, simplifyPath } from './compactPath';
 
 /** The absolute points a path of M, L, H, V (either case) visits, one list per subpath. */
 function points(d: string): [number, number][][] {
@@ -60,5 +60,55 @@ describe('compactPath', () => {
     expect(compactPath('M0 0C1 1 2 2 3 3')).toBe('M0 0C1 1 2 2 3 3');
     expect(compactPath('M0 0Z')).toBe('M0 0Z');
     expect(compactPath('')).toBe('');
+  });
+});
+
+/** The line's height at x (px), on the polyline through the points (x ascending; the last value at a jump). */
+function heightAt(pts: [number, number][], x: number): number {
+  let y = pts[0][1];
+  for (let i = 1; i < pts.length; i++) {
+    const [x0, y0] = pts[i - 1];
+    const [x1, y1] = pts[i];
+    if (x1 < x) continue;
+    if (x1 === x0) return y1;
+    y = y0 + ((x - x0) / (x1 - x0)) * (y1 - y0);
+    if (x1 > x) return y;
+  }
+  return pts[pts.length - 1][1];
+}
+
+describe('simplifyPath', () => {
+  // A shared counter's step line: a hundred steps a fifth of a pixel high.
+  let stairs = 'M0 22';
+  for (let i = 1; i <= 100; i++) stairs += `H${(i * 11.7).toFixed(2)}V${(22 - i * 0.18).toFixed(2)}`;
+
+  it('draws steps a fraction of a pixel high as the slope they make, within the tolerance', () => {
+    const d = simplifyPath(stairs, 0.25);
+    expect(d.length).toBeLessThan(compactPath(stairs).length / 5);
+    const exact = points(stairs)[0];
+    const drawn = points(d)[0];
+    // At every vertex of the exact line, the drawn one is within the tolerance (and a rounding to tenths).
+    for (const [x, y] of exact) expect(Math.abs(heightAt(drawn, x) - y)).toBeLessThanOrEqual(0.25 + 0.1);
+    expect(drawn[0]).toEqual([0, 22]);
+    expect(drawn.at(-1)).toEqual(exact.at(-1));
+  });
+
+  it('keeps the corners of steps a pixel high or more', () => {
+    const d = 'M0 20H10V18H20V10H30V16H40';
+    expect(points(simplifyPath(d, 0.25))).toEqual(points(d));
+  });
+
+  it('keeps every subpath, and leaves other path data alone', () => {
+    expect(points(simplifyPath('M0 5H10M20 5H30', 0.25))).toEqual([
+      [
+        [0, 5],
+        [10, 5],
+      ],
+      [
+        [20, 5],
+        [30, 5],
+      ],
+    ]);
+    expect(simplifyPath('M0 0C1 1 2 2 3 3', 0.25)).toBe('M0 0C1 1 2 2 3 3');
   });
 });

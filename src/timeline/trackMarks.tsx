@@ -1,11 +1,15 @@
 /**
  * What a track draws inside its plot: the line (queue depth, shared value) and its reference line in a viewBox
- * the width of the scene, stretched to the plot with strokes unscaled, path data shortened by compactPath.ts;
+ * the width of the scene, stretched to the plot with strokes unscaled, path data shortened by compactPath.ts
+ * (the line at its level of detail: steps a fraction of a pixel high merge into the slope they draw);
  * lost updates as marks placed in percent; the words at the plot's right edge.
  */
 import type { Track } from './syncTracks';
 import type { LostMark } from './sharedTrack';
-import { compactPath } from './compactPath';
+import { compactPath, simplifyPath } from './compactPath';
+
+/** How far (px, up or down) the drawn line may stray from the exact step line. */
+export const LINE_TOLERANCE_PX = 0.25;
 
 const pct = (x: number, width: number) => `${Math.round((x / width) * 100000) / 1000}%`;
 
@@ -44,7 +48,11 @@ export function Lines({ track, width }: { track: Track; width: number }) {
         />
       ) : null}
       {track.kind !== 'latency' ? (
-        <path className="tl-track-line" d={compactPath(track.path)} vectorEffect="non-scaling-stroke" />
+        <path
+          className="tl-track-line"
+          d={simplifyPath(track.path, LINE_TOLERANCE_PX)}
+          vectorEffect="non-scaling-stroke"
+        />
       ) : null}
       {track.kind === 'shared' && track.dots ? (
         <path className="tl-track-dots" d={compactPath(track.dots)} vectorEffect="non-scaling-stroke" />

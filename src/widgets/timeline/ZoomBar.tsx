@@ -5,7 +5,9 @@
  * drag to pan).
  */
 import { memo, useCallback, useMemo, useRef, type PointerEvent } from 'react';
+import { useStore } from 'zustand';
 import { useTimelineApi, useTimelineStore } from '../../store/context';
+import { revealOf } from '../../store/reveal';
 import type { TimelineLayout } from '../../timeline/layout';
 import type { SpanState } from '../../sim/types';
 import { lodGroup } from '../../timeline/lod';
@@ -98,12 +100,13 @@ export function overviewShapes(layout: TimelineLayout, h: number): OverviewShape
 
 /**
  * The whole run in a thin strip per band (one summary row each), drawn once per layout: one path per state,
- * stretched over the strip's width.
+ * stretched over the strip's width. While the figure waits for a prediction the strip is hidden (predict.css):
+ * it keeps its size and draws nothing, so the prerendered page does not carry what no one sees.
  */
-const OverviewMarks = memo(function OverviewMarks({ layout }: { layout: TimelineLayout }) {
+const OverviewMarks = memo(function OverviewMarks({ layout, sealed }: { layout: TimelineLayout; sealed: boolean }) {
   const h = Math.max(4, Math.floor(24 / Math.max(1, layout.bands.length)));
   const height = h * layout.bands.length;
-  const { paths } = overviewShapes(layout, h);
+  const { paths } = sealed ? { paths: new Map<SpanState, string>() } : overviewShapes(layout, h);
   return (
     <svg
       className="tl-overview-marks"
@@ -125,6 +128,7 @@ function Overview({ layout }: { layout: TimelineLayout }) {
   const startMs = useTimelineStore((s) => s.viewStartMs);
   const endMs = useTimelineStore((s) => s.viewEndMs);
   const domainMs = useTimelineStore((s) => s.domainMs);
+  const sealed = useStore(revealOf(api), (s) => s.sealed);
   const drag = useRef<{ id: number; grabMs: number } | null>(null);
   const ref = useRef<HTMLDivElement>(null);
   const timeAt = (clientX: number) => {
@@ -178,7 +182,7 @@ function Overview({ layout }: { layout: TimelineLayout }) {
       onPointerCancel={onUp}
       title="The whole run: drag the window to pan"
     >
-      <OverviewMarks layout={layout} />
+      <OverviewMarks layout={layout} sealed={sealed} />
       <div
         className="tl-overview-window"
         style={{ left: `${left}%`, width: `max(4px, ${width}%)` }}

@@ -1,9 +1,11 @@
 /**
  * Reads a dropped or picked file away from the page: parsing tens of megabytes of JSON, checking it and
- * deriving its workload would hold the page's thread for seconds. One file per worker; the page ends the
- * worker when the answer has come (or when a newer file replaces this one).
+ * deriving its workload would hold the page's thread for seconds. A file shaped like a scenario file is
+ * checked here as one too (its size, the schema, the limits), so the page only receives the verdict. One
+ * file per worker; the page ends the worker when the answer has come (or when a newer file replaces this one).
  */
 import { packTrace, transferables } from '../../../store/traceTransfer';
+import { readScenarioFile } from '../../../share/scenarioFile';
 import { importText } from './importText';
 import type { ImportReply } from './importProtocol';
 
@@ -23,7 +25,7 @@ scope.onmessage = async (event) => {
   }
   const result = importText(text, file.name);
   if (!result.ok) {
-    scope.postMessage(result, []);
+    scope.postMessage(result.scenarioFile ? { ...result, checked: await readScenarioFile(file) } : result, []);
     return;
   }
   const { trace, ...rest } = result.value;

@@ -24,12 +24,13 @@ export function useRecording(start: PlaygroundStart | string, onStart: (next: Pl
       ]);
       const r = await importFile(file);
       if (!r.ok && r.scenarioFile && typeof start !== 'string') {
-        // A scenario file (a workload saved from an editor) dropped here opens as the playground's workload.
+        // A scenario file (a workload saved from an editor) dropped here opens as the playground's workload,
+        // as checked by the import worker (or, where none could start, here).
         const [{ readScenarioFile }, { startFromScenario }] = await Promise.all([
           import('../../../share/scenarioFile'),
           import('./start'),
         ]);
-        const checked = await readScenarioFile(file);
+        const checked = r.checked ?? (await readScenarioFile(file));
         if (!checked.ok) {
           setState((s) => ({ ...s, status: '', error: `Not opened: ${checked.error}` }));
           return;
