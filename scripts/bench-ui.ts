@@ -3,24 +3,31 @@
  * tests/bench/ui.html.
  *   (a) re-simulation request → next painted frame, 100 tasks (four models) and 10 000 tasks (asyncio);
  *       targets p95 ≤ 8 ms and ≤ 50 ms; simulated on the main thread, then in the page's worker; and the long
- *       tasks (> 50 ms) the edits made;
+ *       tasks (> 50 ms) the edits made; timed after a few warm-up edits, whose figures are printed beside, and
+ *       with the median of each stage (the edit's call; the worker's simulating, building of the records and
+ *       packing; the result's arrival on the page and its unpacking; the commit; commit to paint);
  *   (b) frame times while scrubbing the 10 000-task trace with the mouse; target ≥ 99 % under 16.7 ms;
  *   (c) zoom (Ctrl+wheel about the pointer) and pan (dragging the overview strip) on the 10 000-task figure and
  *       the two-loop GIL figure: main-thread time per frame, target p95 ≤ 8 ms, and no long task over 50 ms
  *       (the gesture's and those of the frames after it, when the marks are drawn at rest again);
  *   (d) then, when dist/ holds a built site, how long a shared link takes to land (bench-landing.ts).
+ * `-- --zoom --profile` builds without minifying and writes, for each figure of (c), a Chrome trace of the zoom
+ * gesture (open it in the DevTools Performance panel) and a per-function summary of it, to
+ * node_modules/.interleave-profile/.
  * A benchmark, not a test: it prints figures and marks each target met or missed.
  */
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { build } from 'vite';
 import { chromium, type Page } from '@playwright/test';
+import { summariseTrace } from './bench-trace';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'node_modules/.interleave-bench');
 const json = process.argv.includes('--json');
+const profile = process.argv.includes('--profile');
 const log = (line: string) => {
   if (!json) console.log(line);
 };
@@ -29,7 +36,13 @@ await build({
   root,
   logLevel: 'warn',
   base: '/',
-  build: { outDir: out, emptyOutDir: true, rollupOptions: { input: join(root, 'tests/bench/ui.html') } },
+  build: {
+    outDir: out,
+    emptyOutDir: true,
+    // Readable function names in a profile.
+    ...(profile ? { minify: false } : {}),
+    rollupOptions: { input: join(root, 'tests/bench/ui.html') },
+  },
 });
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
@@ -59,10 +72,22 @@ interface BenchApi {
   mountTwoLoops(): void;
   longTasks(): number[];
   resimulate(n: number): Promise<number[]>;
+  stages(): Stages[];
   startFrames(): void;
   stopFrames(): { work: number[]; intervals: number[] };
   startBlocking(): void;
   stopBlocking(): number;
+}
+/** Where one re-simulation's time went (ms; the `…At` fields from the request): ui-harness.tsx. */
+interface Stages {
+  editMs: number;
+  simulateMs?: number;
+  materializeMs?: number;
+  packMs?: number;
+  receivedAt?: number;
+  unpackMs?: number;
+  commitAt: number;
+  paintedAt: number;
 }
 declare global {
   interface Window {
@@ -76,13 +101,48 @@ const pct = (values: number[], p: number) => {
 };
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
-async function resim(page: Page, tasks: number, models: string[], runs: number, worker: boolean) {
+/**
+ * `warm` edits first, timed apart: the first edits of a page run code the JavaScript engine has not optimised
+ * yet (a 100-task edit's main-thread time falls by about a third over its first 15), so the figures against
+ * the targets are the ones after them, and the warm-up's are printed beside.
+ */
+async function resim(page: Page, tasks: number, models: string[], runs: number, worker: boolean, warm: number) {
   await page.evaluate(([t, m, w]) => window.bench.mount(t, m, w), [tasks, models, worker] as const);
-  await page.evaluate(() => window.bench.resimulate(3)); // warm-up
+  const cold = await page.evaluate((n) => window.bench.resimulate(n), warm);
   await page.evaluate(() => window.bench.longTasks());
   const times = await page.evaluate((n) => window.bench.resimulate(n), runs);
-  return { times, long: await page.evaluate(() => window.bench.longTasks()) };
+  const long = await page.evaluate(() => window.bench.longTasks());
+  return { cold, times, long, stages: await page.evaluate(() => window.bench.stages()) };
 }
+
+/** Median of each stage over the runs, as "edit 1.2, worker simulate 14.0, …" (ms). */
+function stageMedians(stages: Stages[]): Record<string, number> {
+  const med = (f: (s: Stages) => number | undefined) => {
+    const v = stages.map(f).filter((x): x is number => x !== undefined);
+    return v.length ? pct(v, 50) : undefined;
+  };
+  const out: Record<string, number | undefined> = {
+    editMs: med((s) => s.editMs),
+    workerSimulateMs: med((s) => s.simulateMs),
+    workerMaterializeMs: med((s) => s.materializeMs),
+    workerPackMs: med((s) => s.packMs),
+    receivedAtMs: med((s) => s.receivedAt),
+    unpackMs: med((s) => s.unpackMs),
+    commitAtMs: med((s) => s.commitAt),
+    commitToPaintMs: med((s) => s.paintedAt - s.commitAt),
+  };
+  return Object.fromEntries(Object.entries(out).filter((e): e is [string, number] => e[1] !== undefined));
+}
+const STAGE_WORDS: Record<string, string> = {
+  editMs: 'the edit call',
+  workerSimulateMs: 'worker: simulate',
+  workerMaterializeMs: 'build records',
+  workerPackMs: 'pack',
+  receivedAtMs: 'result on the page at',
+  unpackMs: 'unpack',
+  commitAtMs: 'committed at',
+  commitToPaintMs: 'commit → painted',
+};
 
 const results: Record<string, unknown> = {};
 const verdict = (ok: boolean) => (ok ? 'target met' : 'TARGET MISSED');
@@ -93,14 +153,15 @@ const zoomOnly = process.argv.includes('--zoom');
 const resimOnly = process.argv.includes('--resim');
 // Twice each: simulated on the main thread, in the request's frame, and in the page's worker (what a page does
 // once its workload editor has loaded), to the paint after the traces come back.
-for (const [tasks, models, runs, target] of zoomOnly
+for (const [tasks, models, warm, runs, target] of zoomOnly
   ? []
   : ([
-      [100, ['sequential', 'asyncio', 'threads', 'processes'], 40, 8],
-      [10_000, ['asyncio'], 15, 50],
+      [100, ['sequential', 'asyncio', 'threads', 'processes'], 15, 40, 8],
+      [10_000, ['asyncio'], 3, 15, 50],
     ] as const)) {
   for (const worker of [false, true]) {
-    const { times, long } = await resim(page, tasks, [...models], runs, worker);
+    const { cold, times, long, stages } = await resim(page, tasks, [...models], runs, worker, warm);
+    const medians = stageMedians(stages);
     const p50 = pct(times, 50);
     const p95 = pct(times, 95);
     results[`resim${tasks}${worker ? '-worker' : ''}`] = {
@@ -111,10 +172,19 @@ for (const [tasks, models, runs, target] of zoomOnly
       maxMs: Math.max(...times),
       targetMs: target,
       longTasksMs: long,
+      stageMediansMs: medians,
+      warmUp: { runs: warm, p50Ms: pct(cold, 50), maxMs: Math.max(...cold) },
     };
     const longText = long.length ? `${long.length} long tasks (longest ${ms(Math.max(...long))})` : 'no long task';
     log(
       `  (a) re-simulate → painted, ${String(tasks).padStart(6)} tasks (${models.join(', ')}), ${worker ? 'in the worker' : 'on the page  '}: p50 ${ms(p50)}, p95 ${ms(p95)} over ${runs} runs, ${longText} — ${verdict(p95 <= target)} (p95 ≤ ${target} ms)`,
+    );
+    log(
+      `        the ${warm} edits before them (warm-up): p50 ${ms(pct(cold, 50))}, max ${ms(Math.max(...cold))}; medians: ${Object.entries(
+        medians,
+      )
+        .map(([k, v]) => `${STAGE_WORDS[k]} ${ms(v)}`)
+        .join(', ')}`,
     );
   }
 }
@@ -156,6 +226,28 @@ async function scrub() {
 }
 
 // (c) Zoom and pan: Ctrl+wheel in and out about the pointer, then drag the window along the overview strip.
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'disabled-by-default-v8.cpu_profiler',
+  'v8',
+];
+
+/** `--profile`: the zoom gesture's trace, and its summary printed and written beside it. */
+async function writeProfile(name: string, trace: Buffer) {
+  // Beside the build folder, which each run empties.
+  const dir = join(root, 'node_modules/.interleave-profile');
+  mkdirSync(dir, { recursive: true });
+  const slug = name.replace(/[^a-z0-9]+/gi, '-');
+  writeFileSync(join(dir, `zoom-${slug}.trace.json`), trace);
+  const summary = summariseTrace(JSON.parse(trace.toString()).traceEvents);
+  writeFileSync(join(dir, `zoom-${slug}.summary.json`), JSON.stringify(summary, null, 2));
+  const kinds = Object.entries(summary.kinds).map(([k, v]) => `${k} ${ms(v)}`);
+  log(`  (c) profile of zooming ${name}: main thread ${kinds.join(', ')}; top functions by self time:`);
+  for (const f of summary.functions.slice(0, 15)) log(`        ${ms(f.selfMs).padStart(9)}  ${f.name}`);
+}
+
 async function zoomAndPan(name: string, mount: () => Promise<void>) {
   await mount();
   await page.waitForTimeout(400);
@@ -164,6 +256,7 @@ async function zoomAndPan(name: string, mount: () => Promise<void>) {
   // Load the zoom code first (it loads when the pointer reaches the chart), as a reader's pointer would.
   await page.waitForTimeout(300);
   await page.evaluate(() => window.bench.longTasks());
+  if (profile) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   await page.evaluate(() => window.bench.startFrames());
   await page.keyboard.down('Control');
   for (let i = 0; i < 60; i++) {
@@ -172,6 +265,7 @@ async function zoomAndPan(name: string, mount: () => Promise<void>) {
   }
   await page.keyboard.up('Control');
   const zoom = await page.evaluate(() => window.bench.stopFrames());
+  if (profile) await writeProfile(name, await browser.stopTracing());
   const strip = (await page.locator('.tl-overview').first().boundingBox())!;
   const win = (await page.locator('.tl-overview-window').first().boundingBox())!;
   const y = strip.y + strip.height / 2;

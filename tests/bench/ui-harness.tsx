@@ -6,7 +6,8 @@
  *   mounted with `worker`, the store re-simulates as a page does once the workload editor has loaded
  *   (simClient.ts): a workload small enough (pendingRun.ts ON_PAGE_WORK, e.g. the 100 tasks) on the page in
  *   the edit's own frame, a larger one in the page's worker, timed then to the paint of the frame after the
- *   traces came back;
+ *   traces came back; stages() says where each request's time went (the edit's own call, the worker's
+ *   simulating, building and packing, the result's arrival and unpacking, the commit, the paint);
  * - recordFrames(): per-frame main-thread time (from the frame's first input event or animation-frame
  *   callback to just after its paint) and the interval between frames, while the caller scrubs;
  * - recordBlocking(): the longest stretch the main thread stayed busy, whatever kept it busy.
@@ -15,7 +16,7 @@ import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { parseScenario, simulate, type ModelId, type Scenario } from '../../src/sim';
 import { createTimelineStore, setAsyncSimulation, type TimelineStore } from '../../src/store/timelineStore';
-import { installWorkerSimulation } from '../../src/store/simClient';
+import { installWorkerSimulation, pageSimClient } from '../../src/store/simClient';
 import { TimelineView } from '../../src/widgets/timeline/TimelineView';
 import { sequentialMakespan } from '../../src/widgets/timeline/Timeline';
 import '../../src/site/styles/index.css';
@@ -65,6 +66,25 @@ function mount(tasks: number, models: ModelId[], worker = false) {
 }
 
 /**
+ * Where one request's time went (ms from the request): `editMs`, the request's own call (on the page: the
+ * simulation and the store's update); in the worker, the worker's stages (simClient.ts RunStages), when the
+ * result reached the page, its unpacking; `commitAt`, when the store took the new traces; `paintedAt`, the
+ * first task after the frame that painted them.
+ */
+interface Stages {
+  editMs: number;
+  simulateMs?: number;
+  materializeMs?: number;
+  packMs?: number;
+  receivedAt?: number;
+  unpackMs?: number;
+  commitAt: number;
+  paintedAt: number;
+}
+
+let stages: Stages[] = [];
+
+/**
  * Each request is made at the start of a frame (in an animation-frame callback, as an input handler
  * would run), and timed until the first task after that frame's paint: the request's own frame shows the
  * new trace when the work fits in it.
@@ -75,16 +95,28 @@ function resimulateOnce(i: number): Promise<number> {
       const s = store!;
       const t0 = performance.now();
       const revision = s.getState().revision;
+      let commitAt = 0;
       const painted = () => {
         const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve(performance.now() - t0);
+        channel.port1.onmessage = () => {
+          const paintedAt = performance.now() - t0;
+          const w = pageSimClient()?.lastStages;
+          const fromWorker = w && w.receivedAt > t0 ? { ...w, receivedAt: w.receivedAt - t0 } : {};
+          stages.push({ editMs, ...fromWorker, commitAt, paintedAt });
+          resolve(paintedAt);
+        };
         channel.port2.postMessage(null);
       };
       s.getState().setOverrides({ switchIntervalMs: i % 2 ? 5 : 4 });
-      if (s.getState().revision !== revision) return painted();
+      const editMs = performance.now() - t0;
+      if (s.getState().revision !== revision) {
+        commitAt = editMs;
+        return painted();
+      }
       // Simulated in the worker: the new traces are committed when they arrive, and painted in the next frame.
       const stop = s.subscribe((next) => {
         if (next.revision === revision) return;
+        commitAt = performance.now() - t0;
         stop();
         requestAnimationFrame(painted);
       });
@@ -94,6 +126,7 @@ function resimulateOnce(i: number): Promise<number> {
 
 async function resimulate(n: number): Promise<number[]> {
   const times: number[] = [];
+  stages = [];
   for (let i = 0; i < n; i++) {
     await afterPaint();
     times.push(await resimulateOnce(i));
@@ -185,6 +218,8 @@ Object.assign(window, {
     mountTwoLoops,
     longTasks: () => longTasks.splice(0),
     resimulate,
+    /** The stages of each request of the last resimulate(n). */
+    stages: () => stages,
     startFrames: () => {
       recorder = recordFrames();
     },
