@@ -32,14 +32,15 @@ import { acquire, release } from './locks';
 import { get, put, waitFor } from './queues';
 import { BLOCKED, DONE } from './outcome';
 import { SharedVars } from './shared';
+import type { CoordView, Flavor } from './coordView';
 
-export type Flavor = 'sequential' | 'threads' | 'asyncio' | 'processes';
+export type { Flavor } from './coordView';
 
 // coordination timers: a = (task << 1) for a timeout (b = wait sequence), (queue << 1) | 1 for an item the feeder sent
 
 const JOIN = 1 << 20; // waitOn values ≥ JOIN are joins on group (waitOn - JOIN)
 
-export class Coord implements SyncHooks {
+export class Coord implements SyncHooks, CoordView {
   readonly prims: Prim[] = [];
   private readonly shared: SharedVars;
   private readonly primIndex = new Map<string, number>();

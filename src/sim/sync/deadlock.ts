@@ -4,12 +4,12 @@
  * task can end ("C waits on queue q (empty), and no task will put to it").
  */
 import type { DeadlockInfo } from '../types';
-import type { Coord } from './coord';
+import type { CoordView } from './coordView';
 
 const MAX_CLAUSES = 6;
 
 /** Primitive names task t holds. */
-function held(c: Coord, t: number): string[] {
+function held(c: CoordView, t: number): string[] {
   const out: string[] = [];
   const np = c.prims.length + 1;
   for (const p of c.prims) if ((c.holds.get(t * np + p.index) ?? 0) > 0) out.push(p.name);
@@ -17,14 +17,14 @@ function held(c: Coord, t: number): string[] {
 }
 
 /** Whether task t has a step of `kind` on `name` at or after step `from`. */
-function willDo(c: Coord, t: number, from: number, kind: string, name: string): boolean {
+function willDo(c: CoordView, t: number, from: number, kind: string, name: string): boolean {
   const steps = c.tasks[t].steps;
   for (let k = from; k < steps.length; k++) if (steps[k].kind === kind && steps[k].sync === name) return true;
   return false;
 }
 
 /** The tasks t waits for (unfinished), and the clause saying what it waits for. */
-function waitOf(c: Coord, t: number): { on: number[]; what: string } {
+function waitOf(c: CoordView, t: number): { on: number[]; what: string } {
   const on = c.waitOn[t];
   const g = c.isJoin(on);
   const n = c.tasks.length;
@@ -71,7 +71,7 @@ function waitOf(c: Coord, t: number): { on: number[]; what: string } {
   }
 }
 
-function clause(c: Coord, t: number): string {
+function clause(c: CoordView, t: number): string {
   const h = held(c, t);
   const { what } = waitOf(c, t);
   const who = c.tasks[t].name;
@@ -79,7 +79,7 @@ function clause(c: Coord, t: number): string {
 }
 
 /** A cycle of blocked tasks each waiting for the next, if there is one. */
-function findCycle(c: Coord, blocked: readonly number[]): number[] | null {
+function findCycle(c: CoordView, blocked: readonly number[]): number[] | null {
   const isBlocked = new Set(blocked);
   const state = new Map<number, number>(); // 1 on the path, 2 done
   const path: number[] = [];
@@ -107,7 +107,7 @@ function findCycle(c: Coord, blocked: readonly number[]): number[] | null {
   return null;
 }
 
-export function describeDeadlock(c: Coord, blocked: readonly number[], atMs: number): DeadlockInfo {
+export function describeDeadlock(c: CoordView, blocked: readonly number[], atMs: number): DeadlockInfo {
   const cycle = findCycle(c, blocked);
   const chosen = cycle ?? blocked;
   const clauses = chosen.slice(0, MAX_CLAUSES).map((t) => clause(c, t));

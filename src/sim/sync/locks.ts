@@ -5,10 +5,10 @@
  * build's Lock hands itself to a waiter that has slept on it for over FAIR_LOCK_AFTER_NS.
  */
 import { S } from '../engine/recorder';
-import type { Coord } from './coord';
+import type { CoordView } from './coordView';
 import { BLOCKED, DONE } from './outcome';
 
-export function acquire(c: Coord, t: number, k: number, pi: number): number {
+export function acquire(c: CoordView, t: number, k: number, pi: number): number {
   const p = c.prims[pi];
   const direct = c.flavor === 'asyncio';
   if (c.granted[t] === 1) {
@@ -36,7 +36,7 @@ export function acquire(c: Coord, t: number, k: number, pi: number): number {
   return BLOCKED;
 }
 
-export function release(c: Coord, t: number, pi: number): number {
+export function release(c: CoordView, t: number, pi: number): number {
   const p = c.prims[pi];
   const key = c.key(t, pi);
   const skip = c.skip.get(key) ?? 0;

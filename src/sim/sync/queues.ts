@@ -5,16 +5,16 @@
 import { MP_QUEUE_PUT_NS } from '../defaults';
 import { E_QUEUE_DEPTH, S } from '../engine/recorder';
 import { dumpsNs } from '../models/pickling';
-import type { Coord } from './coord';
+import type { CoordView } from './coordView';
 import { BLOCKED, DONE } from './outcome';
 import type { Prim } from './prim';
 
-export function depthEvent(c: Coord, t: number, p: Prim): void {
+export function depthEvent(c: CoordView, t: number, p: Prim): void {
   if (p.depth > p.maxDepth) p.maxDepth = p.depth;
   c.rec.eventWith(c.sim.now, E_QUEUE_DEPTH, t, -1, { sync: p.name, depth: p.depth });
 }
 
-export function put(c: Coord, t: number, k: number, p: Prim): number {
+export function put(c: CoordView, t: number, k: number, p: Prim): number {
   if (p.maxsize > 0 && p.depth >= p.maxsize) {
     c.block(t, k, p.index, S['wait-queue'], false, 'full');
     return BLOCKED;
@@ -32,7 +32,7 @@ export function put(c: Coord, t: number, k: number, p: Prim): number {
   return DONE;
 }
 
-export function get(c: Coord, t: number, k: number, p: Prim): number {
+export function get(c: CoordView, t: number, k: number, p: Prim): number {
   if (p.visible === 0) {
     c.block(t, k, p.index, S['wait-queue'], false, 'empty');
     return BLOCKED;
@@ -46,7 +46,7 @@ export function get(c: Coord, t: number, k: number, p: Prim): number {
   return DONE;
 }
 
-export function waitFor(c: Coord, t: number, k: number, p: Prim): number {
+export function waitFor(c: CoordView, t: number, k: number, p: Prim): number {
   if (c.granted[t] === 1) {
     c.endWait(t);
     return DONE;
