@@ -351,47 +351,59 @@ class _Task:
         self.thread = threading.get_ident()
         self.created, self.end = _now(), None
         self.resumptions, self.awaits = [], []
-        self.pending = None  # (since, label) of the await in progress
+        self.pending = None  # (since, label, due) of the await in progress; due: when a sleep was to end
 
     def to_json(self, rec):
         awaits = list(self.awaits)
         if self.end is None and self.pending is not None:  # still waiting when the recording ended (os._exit)
-            awaits.append((self.pending[0], rec.end, self.pending[1]))
+            awaits.append((self.pending[0], rec.end, self.pending[1], self.pending[2]))
         return {
             "id": self.id, "name": self.name or self.coro_name, "coroutine": self.coro_name, "thread": self.thread,
             "parent": self.parent, "createdMs": rec.ms(self.created),
             "endMs": rec.ms(self.end if self.end is not None else rec.end),
             "resumptions": [{"startMs": rec.ms(s), "endMs": rec.ms(e), "cpuMs": round(c / 1e6, 4)} for s, e, c in self.resumptions],
-            "awaits": [{"startMs": rec.ms(s), "endMs": rec.ms(e), **({"label": lb} if lb else {})} for s, e, lb in awaits],
+            "awaits": [
+                {"startMs": rec.ms(s), "endMs": rec.ms(e), **({"label": lb} if lb else {}),
+                 **({"dueMs": rec.ms(min(max(due, s), e))} if due is not None else {})}
+                for s, e, lb, due in awaits
+            ],
         }
 
 
+def _sleep_delay(sleep_coro):
+    """The delay an asyncio.sleep coroutine was given (seconds), or None."""
+    frame = getattr(sleep_coro, "cr_frame", None)
+    delay = frame.f_locals.get("delay") if frame is not None else None
+    return delay if isinstance(delay, (int, float)) and delay >= 0 else None
+
+
 def _await_label(coro, yielded):
+    """What the task awaits (a wait label or None), and for a sleep its delay in seconds (else None)."""
     asyncio = sys.modules["asyncio"]
     if getattr(yielded, "_interleave_executor", False):
-        return "executor"
+        return "executor", None
     if isinstance(yielded, asyncio.Task) or type(yielded).__name__ == "_GatheringFuture":
-        return "join"
-    inner, name, path = coro, None, ""
+        return "join", None
+    inner, owner, name, path = coro, coro, None, ""
     for _ in range(32):
         code = getattr(inner, "cr_code", None) or getattr(inner, "gi_code", None)
         if code is not None:
-            name, path = code.co_name, code.co_filename.replace("\\", "/")
+            owner, name, path = inner, code.co_name, code.co_filename.replace("\\", "/")
         nxt = getattr(inner, "cr_await", None) or getattr(inner, "gi_yieldfrom", None)
         if nxt is None:
             break
         inner = nxt
     if path.endswith("asyncio/tasks.py") and name == "sleep":
-        return "sleep"
+        return "sleep", _sleep_delay(owner)
     if path.endswith(("asyncio/streams.py", "asyncio/selector_events.py", "asyncio/base_events.py")):
-        return "socket"
+        return "socket", None
     if path.endswith("asyncio/locks.py"):
-        return "lock"
+        return "lock", None
     if path.endswith("asyncio/queues.py"):
-        return "queue"
+        return "queue", None
     if path.endswith("asyncio/threads.py") or type(yielded).__name__ == "Future" and name == "to_thread":
-        return "executor"
-    return None
+        return "executor", None
+    return None, None
 
 
 class _Coro(collections.abc.Coroutine):
@@ -408,7 +420,7 @@ class _Coro(collections.abc.Coroutine):
         task = self._task
         start = _now()
         if task.pending is not None:
-            task.awaits.append((task.pending[0], start, task.pending[1]))
+            task.awaits.append((task.pending[0], start, task.pending[1], task.pending[2]))
             task.pending = None
         if task.name is None:
             current = sys.modules["asyncio"].current_task()
@@ -423,7 +435,8 @@ class _Coro(collections.abc.Coroutine):
             raise
         end = _now()
         task.resumptions.append((start, end, time.thread_time_ns() - cpu))
-        task.pending = (end, _await_label(self._coro, yielded))
+        label, delay = _await_label(self._coro, yielded)
+        task.pending = (end, label, None if delay is None else end + int(delay * 1e9))
         return yielded
 
     def send(self, value):

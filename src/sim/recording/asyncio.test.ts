@@ -146,3 +146,55 @@ describe('asyncio: a resumption held up by other programs', () => {
     expect(d.scenario.tasks[0].steps).toEqual([{ kind: 'cpu', durationMs: 60 }]);
   });
 });
+
+describe('asyncio: a sleep the loop came back to late', () => {
+  /** Two tasks, each 3 ms of Python, then asyncio.sleep(0.002), then 3 ms more; the loop runs one at a time. */
+  function twoSleepers(withDue: boolean): Recording {
+    const loop = thread(1, 'MainThread', [seg(0, 12.2, 'run')], true);
+    const p = proc(1, null, 'MainProcess', [loop]);
+    p.tasks = [
+      task(0, null, 'main', [[0, 0.1, 0.1]], [[0.1, 12.2, 'join']]),
+      task(
+        1,
+        0,
+        'a',
+        [
+          [0.1, 3.1, 3],
+          [6.1, 9.1, 3],
+        ],
+        [[3.1, 6.1, 'sleep']],
+      ),
+      task(
+        2,
+        0,
+        'b',
+        [
+          [3.1, 6.1, 3],
+          [9.1, 12.1, 3],
+        ],
+        [[6.1, 9.1, 'sleep']],
+      ),
+    ];
+    if (withDue) {
+      // Due 2 ms after each began; each then waited 1 ms more while the loop ran the other task.
+      p.tasks[1].awaits[0].dueMs = 5.1;
+      p.tasks[2].awaits[0].dueMs = 8.1;
+    }
+    return recording([p], 12.2);
+  }
+
+  it('is the sleep it asked for: the wait for the loop after it is the replay’s to make', () => {
+    const d = deriveScenario(twoSleepers(true));
+    for (const t of d.scenario.tasks.slice(1))
+      expect(t.steps).toEqual([
+        { kind: 'cpu', durationMs: 3 },
+        { kind: 'io', durationMs: 2, label: 'sleep' },
+        { kind: 'cpu', durationMs: 3 },
+      ]);
+  });
+
+  it('a recording without due times keeps each await whole', () => {
+    const d = deriveScenario(twoSleepers(false));
+    expect(d.scenario.tasks[1].steps[1]).toEqual({ kind: 'io', durationMs: 3, label: 'sleep' });
+  });
+});

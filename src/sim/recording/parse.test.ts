@@ -54,6 +54,22 @@ describe('parseRecording', () => {
     const twice = clone(sleepyThreads());
     twice.processes[0].threads[2].id = twice.processes[0].threads[1].id;
     expect(error(twice)).toBe('run.json: processes[0].threads[2].id repeats thread id 2');
+    const due = clone(sleepyThreads());
+    due.processes[0].tasks = [
+      {
+        id: 0,
+        name: 'Task-1',
+        thread: 1,
+        parent: null,
+        createdMs: 0,
+        endMs: 10,
+        resumptions: [{ startMs: 0, endMs: 1, cpuMs: 1 }],
+        awaits: [{ startMs: 1, endMs: 10, label: 'sleep', dueMs: 12 }],
+      },
+    ];
+    expect(error(due)).toBe('run.json: processes[0].tasks[0].awaits[0].dueMs must lie between startMs and endMs');
+    due.processes[0].tasks[0].awaits[0].dueMs = 3;
+    expect(() => parseRecording(due, 'run.json')).not.toThrow();
     const call = clone(sleepyThreads());
     call.processes[0].calls = [{ thread: 99, kind: 'thread-pool', name: 'f', startMs: 0, endMs: 1, cpuMs: 1 }];
     expect(error(call)).toBe('run.json: processes[0].calls[0].thread names thread 99, which is not in this process');

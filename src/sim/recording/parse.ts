@@ -110,7 +110,11 @@ function checkRecording(rec: Recording, file: string): void {
       if (taskIds.has(k.id)) throw new RecordingError(file, `${kat}.id`, `repeats task id ${k.id}`);
       taskIds.add(k.id);
       k.resumptions.forEach((r, ri) => checkSpan(file, `${kat}.resumptions[${ri}]`, r));
-      k.awaits.forEach((w, wi) => checkSpan(file, `${kat}.awaits[${wi}]`, w));
+      k.awaits.forEach((w, wi) => {
+        checkSpan(file, `${kat}.awaits[${wi}]`, w);
+        if (w.dueMs !== undefined && (w.dueMs < w.startMs || w.dueMs > w.endMs))
+          throw new RecordingError(file, `${kat}.awaits[${wi}].dueMs`, 'must lie between startMs and endMs');
+      });
     });
     (p.tasks ?? []).forEach((k, ki) => {
       if (k.parent != null && !taskIds.has(k.parent))

@@ -144,7 +144,9 @@ export function taskSteps(
       pushStep(steps, { kind: 'cpu', durationMs: work ? work(e.r.startMs, e.r.endMs, e.r.cpuMs) : e.r.cpuMs });
       if (stuck > 0) pushStep(steps, { kind: 'io', durationMs: stuck, blocking: true, label: 'blocking call' });
     } else if (e.w) {
-      const ms = e.w.endMs - e.w.startMs;
+      // A sleep that was due before the task ran again waited for the loop after it: the replay's loop
+      // makes that wait of its own, so the step is the sleep alone.
+      const ms = (e.w.dueMs ?? e.w.endMs) - e.w.startMs;
       if (e.w.label === 'executor')
         pushStep(steps, { kind: 'cpu', durationMs: ms, offload: 'thread', label: 'to_thread' });
       else pushStep(steps, { kind: 'io', durationMs: ms, label: e.w.label ?? 'await' });

@@ -42,7 +42,13 @@ export interface RecordedTask {
   /** Each time the loop ran the task: from resumption to its next await (or its end). */
   resumptions: { startMs: number; endMs: number; cpuMs: number }[];
   /** Between two resumptions: what it awaited (the last may run to endMs: a task the recording ended in). */
-  awaits: { startMs: number; endMs: number; label?: WaitLabel }[];
+  awaits: {
+    startMs: number;
+    endMs: number;
+    label?: WaitLabel;
+    /** An asyncio.sleep: when it was due to end (startMs + its delay); from then to endMs it waited for the loop. */
+    dueMs?: number;
+  }[];
 }
 
 /** A function run by a thread pool, a process pool or a Process. */
