@@ -18,7 +18,10 @@ export interface RunRequest {
 
 export type ToWorker = RunRequest | { type: 'cancel'; id: number };
 
-/** Where a run's time went in the worker (ms): simulating, building the traces' records, packing them. */
+/**
+ * Where a run's time went in the worker (ms): simulating, building the traces' records (0 when every trace
+ * is packed straight from the simulator's buffers), packing them.
+ */
 export interface WorkerStages {
   simulateMs: number;
   materializeMs: number;

@@ -8,6 +8,8 @@
  */
 import type { Trace } from '../sim/types';
 import { ABSENT, NO_STRING, type Column, type PackedRecords } from './columns';
+import { eventChunksOf, spanChunksOf } from '../sim/engine/traceColumns';
+import { packEventChunks, packSpanChunks } from './packChunks';
 import { packEvents, packLanes, packSpans, packTasks } from './packShapes';
 import { unpackEvents, unpackLanes, unpackSpans, unpackTasks } from './unpackShapes';
 
@@ -132,6 +134,32 @@ export function packTrace(trace: Trace): PackedTrace {
     lanes: packLanes(lanes) ?? packRecords(lanes),
     spans: packSpans(spans) ?? packRecords(spans),
     events: packEvents(events) ?? packRecords(events),
+    tasks: packTasks(tasks) ?? packRecords(tasks),
+  };
+}
+
+/**
+ * The same as packTrace, but a trace whose spans or events have not been built yet is packed from the
+ * simulator's chunks (packChunks.ts), and they are never built.
+ */
+export function packTraceDirect(trace: Trace): PackedTrace {
+  const sc = spanChunksOf(trace);
+  const ec = eventChunksOf(trace);
+  const head: Record<string, unknown> = {};
+  for (const key of Object.keys(trace)) {
+    if (key !== 'lanes' && key !== 'spans' && key !== 'events' && key !== 'tasks') {
+      head[key] = trace[key as keyof Trace];
+    }
+  }
+  const spans = sc !== null ? packSpanChunks(sc) : (packSpans(trace.spans) ?? packRecords(trace.spans));
+  const fromChunks = ec !== null ? packEventChunks(ec) : null;
+  const events = fromChunks ?? packEvents(trace.events) ?? packRecords(trace.events);
+  const { lanes, tasks } = trace;
+  return {
+    head: head as PackedTrace['head'],
+    lanes: packLanes(lanes) ?? packRecords(lanes),
+    spans,
+    events,
     tasks: packTasks(tasks) ?? packRecords(tasks),
   };
 }

@@ -9,6 +9,7 @@ import { EVENT_CHUNK, EVENT_CHUNK_BITS, recycleChunks, recycleEvents, SPAN_CHUNK
 import { CAT_GIL, CAT_TASK } from './codes';
 import { materializeEvents, materializeSpans } from './materialize';
 import type { SpanInfo } from './materialize';
+import { offerChunks, type HeldChunks } from './traceColumns';
 
 const NS_PER_MS = 1e6;
 
@@ -121,15 +122,22 @@ export function finishRecording(rec: Recording): FinishedLazy {
   };
   // A trace dropped unread gives its chunks back once it has been collected.
   unread?.register(buildSpans, held);
+  offerChunks(tasks, {
+    held,
+    spanCount: nsp,
+    spanChunkBits: SPAN_CHUNK_BITS,
+    eventCount: nev,
+    eventChunkBits: EVENT_CHUNK_BITS,
+    laneOf,
+    laneCount,
+    infos,
+    aux,
+  });
   return { lanes, spans: buildSpans, events: buildEvents, tasks, laneOf };
 }
 
 /** The chunks a lazy trace still holds (null once read). */
-interface Held {
-  spT: Float64Array[] | null;
-  spI: Int32Array[] | null;
-  ev: readonly Float64Array[] | null;
-}
+type Held = HeldChunks;
 
 /**
  * Chunks of traces that were collected before their spans or events were read go back for later
