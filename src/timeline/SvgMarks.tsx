@@ -19,6 +19,23 @@ export { rowPad } from './scene';
 
 const pct = (v: number) => `${Math.round(v * 100) / 100}%`;
 
+/**
+ * Every other lane's background band, as one path in a box one unit wide stretched to the figure's width
+ * (rather than a rect per lane). Grouped lanes and lanes under 10 px have none.
+ */
+function RowBackgrounds({ scene, height }: { scene: Scene; height: number }) {
+  let d = '';
+  for (const { row, index } of scene.rows) {
+    if (!row.grouped && index % 2 === 1 && row.h >= 10) d += `M0 ${row.y}h1v${row.h}H0z`;
+  }
+  if (!d) return null;
+  return (
+    <svg width="100%" height={height} viewBox={`0 0 1 ${height}`} preserveAspectRatio="none" aria-hidden="true">
+      <path className="tl-row-bg" d={d} />
+    </svg>
+  );
+}
+
 interface MarksProps {
   scene: Scene;
   uid: string;
@@ -209,20 +226,8 @@ export const SvgMarks = memo(function SvgMarks({ scene, uid, summary, compact, o
         </marker>
       </defs>
       <GridLines layout={layout} ticks={scene.ticks} />
-      {scene.rows.map((r) => {
-        const bg =
-          !r.row.grouped && r.index % 2 === 1 && r.row.h >= 10 ? (
-            <rect key={r.row.key} className="tl-row-bg" x="0" width="100%" y={r.row.y} height={r.row.h} />
-          ) : null;
-        // The compact drawing has no shapes per row: only the lane backgrounds, without a group each.
-        if (compact) return bg;
-        return (
-          <g key={r.row.key}>
-            {bg}
-            {rowShapes(r, scene, focusable, focusState)}
-          </g>
-        );
-      })}
+      <RowBackgrounds scene={scene} height={layout.height} />
+      {compact ? null : scene.rows.map((r) => <g key={r.row.key}>{rowShapes(r, scene, focusable, focusState)}</g>)}
       {compact ? <CompactShapes scene={scene} uid={uid} /> : null}
       {compact ? <CompactFlows scene={scene} uid={uid} /> : <Flows scene={scene} uid={uid} />}
     </svg>

@@ -1,22 +1,13 @@
-/** Readouts that follow the playhead, one row per model: tasks done, who runs, busy cores. */
+/**
+ * Readouts that follow the playhead, one row per model: tasks done, who runs, busy cores. On narrow screens
+ * the heads show their short words (data-short, timeline.css); assistive technology keeps the long ones.
+ */
 import { useTimelineStore } from '../../store/context';
 import type { TimelineLayout } from '../../timeline/layout';
 import { readoutsAt } from '../../timeline/readouts';
 import { formatCount } from '../../timeline/scale';
 import type { BandHeaderInfo } from '../../timeline/SvgTimeline';
 import { shortModelLabel } from '../../timeline/shortLabel';
-
-/** A column head that shortens on narrow screens; assistive technology always gets the long one. */
-function Head({ long, short }: { long: string; short: string }) {
-  return (
-    <>
-      <span className="tl-head-long">{long}</span>
-      <span className="tl-head-short" aria-hidden="true">
-        {short}
-      </span>
-    </>
-  );
-}
 
 export function Readouts({ layout, headers }: { layout: TimelineLayout; headers: readonly BandHeaderInfo[] }) {
   const timeMs = useTimelineStore((s) => s.timeMs);
@@ -31,14 +22,14 @@ export function Readouts({ layout, headers }: { layout: TimelineLayout; headers:
               Model
             </th>
           ) : null}
-          <th scope="col" className="tl-col-done">
-            <Head long="Tasks done" short="Done" />
+          <th scope="col" className="tl-col-done" data-short="Done">
+            Tasks done
           </th>
-          <th scope="col" className="tl-col-running">
-            <Head long="Running now" short="Running" />
+          <th scope="col" className="tl-col-running" data-short="Running">
+            Running now
           </th>
-          <th scope="col" className="tl-col-cores">
-            <Head long="Busy cores" short="Cores" />
+          <th scope="col" className="tl-col-cores" data-short="Cores">
+            Busy cores
           </th>
         </tr>
       </thead>
