@@ -184,8 +184,10 @@ export const FREE_THREADED_SLOWDOWN = { '3.13t': 1.4, '3.14t': 1.075 } as const;
 export const DEFAULT_MAX_EVENTS = 20_000_000;
 
 /**
- * Linux pipe buffer (16 pages = 64 KiB). multiprocessing.Pool's task handler thread writes pickled tasks
- * into a pipe; once this much is waiting unread, its next write blocks until a worker reads.
+ * Linux pipe buffer (16 pages = 64 KiB, pipe(7)). multiprocessing.Pool's task handler thread writes pickled
+ * tasks into a pipe; once this much is waiting unread, its next write blocks until a worker reads. A
+ * message larger than this keeps its writer in os.write (Connection._send loops) until the reader has
+ * read all but the last pipe-full, for tasks and for results alike.
  */
 export const PIPE_CAPACITY_BYTES = 64 * 1024;
 

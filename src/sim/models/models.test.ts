@@ -240,6 +240,33 @@ describe('simulate: pools and pickling', () => {
     expect(lanesOf(bigTrace, 'gil')).toHaveLength(1); // main, task handler, result handler share it
   });
 
+  it('Pool: a message larger than the pipe holds its writer until the reader has read it out', () => {
+    const mk = (argsBytes: number, resultBytes: number, poolSize: number) =>
+      simulate(
+        scenario([{ name: 'x', count: 2, argsBytes, resultBytes, steps: [cpu(50)] }], 2, { poolSize }),
+        'processes',
+      );
+    const on = (t: ReturnType<typeof mk>, label: string) => {
+      const lane = t.lanes.findIndex((l) => l.label === label);
+      return t.spans.filter((s) => s.lane === lane && s.state !== 'starting');
+    };
+    // 10 MB of arguments: the task handler's os.write returns once worker 1 has read them out of the pipe
+    // (0.47 ns/B → 4.7 ms after its read starts), and only then does it pickle the second task.
+    const args = mk(10_000_000, 0, 2);
+    const handler = on(args, 'Pool task handler');
+    const read = on(args, 'worker process 1')[0];
+    expect(read.startMs).toBeCloseTo(handler[0].endMs, 9);
+    expect(handler[1].startMs).toBeCloseTo(read.startMs + 4.7, 9);
+    // 10 MB results, one worker: it takes the second task only when the result handler has read the first
+    // result out of the pipe (4.7 ms); the handler's pickle.loads (6.4 ms) runs while the worker goes on.
+    const results = mk(0, 10_000_000, 1);
+    const reader = on(results, 'Pool result handler');
+    const worker = on(results, 'worker process 1');
+    const second = worker.find((s) => s.task === 1)!;
+    expect(second.startMs).toBeCloseTo(reader[0].startMs + 4.7, 9);
+    expect(second.startMs).toBeLessThan(reader[0].endMs);
+  });
+
   it('thread pool: tasks beyond the pool size wait for a worker', () => {
     const s = scenario([{ name: 't', count: 4, steps: [io(100)] }], 2, { poolSize: 2 });
     const t = simulate(s, 'threads');

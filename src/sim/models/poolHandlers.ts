@@ -3,14 +3,16 @@
  * waits in map()), a Pool runs a task-handler thread that pickles each task and writes it into the
  * workers' pipe, and a result-handler thread that reads and unpickles results. Both are threads of the
  * parent interpreter, so they share its GIL. The pipe holds PIPE_CAPACITY_BYTES: when more than that
- * is written and not yet read, the task handler blocks until workers take tasks.
+ * is written and not yet read, the task handler blocks until workers take tasks; a task larger than the
+ * pipe keeps it in os.write until a worker has read all of it. One result is read at a time, and a worker
+ * whose result is larger than the pipe waits in its write until the result handler has read it.
  */
 import { PIPE_CAPACITY_BYTES } from '../defaults';
 import type { Gil } from '../engine/gil';
 import { S } from '../engine/recorder';
 import type { SimThread } from '../engine/thread';
 import type { ModelContext } from './context';
-import { dumpsNs, loadsNs } from './pickling';
+import { dumpsNs, fillsPipe, loadsNs, pipeReadNs, unpickleNs } from './pickling';
 import type { ProcessPool } from './processPool';
 
 const H_NEXT = 60;
@@ -19,6 +21,7 @@ const H_BLOCKED = 62;
 const H_DONE = 63;
 const R_WAIT = 70;
 const R_LOADED = 71;
+const R_PIPE = 72;
 
 export class PoolHandlers {
   private readonly taskHandler: SimThread;
@@ -122,12 +125,24 @@ export class PoolHandlers {
           if (this.rHead < this.results.length) {
             const t = this.results[this.rHead++];
             th.job = t;
+            const bytes = tasks[t].resultBytes ?? 0;
+            if (fillsPipe(bytes)) {
+              // os.read holds no GIL; the worker stays in its write until every byte is read.
+              th.kind = R_PIPE;
+              sim.run(th, pipeReadNs(bytes), S.pickling, t, -1, false, false);
+              return;
+            }
             th.kind = R_LOADED;
-            sim.run(th, loadsNs(tasks[t].resultBytes ?? 0), S.pickling, t, -1, true, false);
+            sim.run(th, loadsNs(bytes), S.pickling, t, -1, true, false);
             return;
           }
           if (this.closing) return this.exit(th);
           sim.park(th);
+          return;
+        case R_PIPE:
+          this.pool.delivered(th.job);
+          th.kind = R_LOADED;
+          sim.run(th, unpickleNs(tasks[th.job].resultBytes ?? 0), S.pickling, th.job, -1, true, false);
           return;
         case R_LOADED:
           rec.taskDoneNow(th.job);

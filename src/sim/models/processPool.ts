@@ -14,7 +14,7 @@ import { E_WORKER_START, S } from '../engine/recorder';
 import type { SimThread } from '../engine/thread';
 import type { ModelContext } from './context';
 import { continueTask, runStep } from './context';
-import { dumpsNs, loadsNs } from './pickling';
+import { dumpsNs, fillsPipe, loadsNs, pipeReadNs, unpickleNs } from './pickling';
 
 const P_BOOT = 20;
 const P_ARGS = 21;
@@ -22,6 +22,10 @@ const P_RUN = 22;
 const P_RESULT = 23;
 const P_IDLE = 24;
 const P_EXITING = 25;
+/** Reading a task's arguments out of the pipe, while the parent's writer waits. */
+const P_PIPE = 26;
+/** Blocked writing a result the parent has not read yet. */
+const P_SENDING = 27;
 
 export class ProcessPool {
   readonly workers: SimThread[] = [];
@@ -39,7 +43,17 @@ export class ProcessPool {
     private readonly onExit: () => void,
     /** A worker has read job t from the pipe. */
     private readonly onTake: (t: number) => void = () => {},
+    /**
+     * The parent writes into and reads out of pipes that hold PIPE_CAPACITY_BYTES (multiprocessing.Pool:
+     * its task and result handler threads). A larger message holds its writer in os.write until the reader
+     * has taken it: onTake comes when a worker has read the arguments out of the pipe, not when it starts,
+     * and a worker that wrote such a result takes no new job until the parent has read it (delivered()).
+     */
+    private readonly pipeBlocks = false,
   ) {}
+
+  /** Workers blocked writing a result, by task (pipeBlocks). */
+  private readonly sending = new Map<number, SimThread>();
 
   get idleCount(): number {
     return this.idle.length;
@@ -50,7 +64,7 @@ export class ProcessPool {
   }
 
   owns(th: SimThread): boolean {
-    return th.kind >= P_BOOT && th.kind <= P_EXITING;
+    return th.kind >= P_BOOT && th.kind <= P_SENDING;
   }
 
   /** The parent has paid its share: the new worker process boots. */
@@ -71,6 +85,14 @@ export class ProcessPool {
     if (this.idle.length > 0) this.ctx.sim.wake(this.idle.shift()!);
   }
 
+  /** The parent has read task t's result out of the pipe: the worker that wrote it goes on. */
+  delivered(t: number): void {
+    const w = this.sending.get(t);
+    if (w === undefined) return;
+    this.sending.delete(t);
+    this.ctx.sim.wake(w);
+  }
+
   /** Pool.close()/join() or executor shutdown: idle workers exit; busy ones exit after their job. */
   shutdown(): void {
     this.closing = true;
@@ -86,6 +108,11 @@ export class ProcessPool {
         return this.take(w);
       case P_IDLE:
         return this.take(w);
+      case P_PIPE:
+        this.onTake(w.job);
+        w.kind = P_ARGS;
+        sim.run(w, unpickleNs(tasks[w.job].argsBytes ?? 0), S.pickling, w.job, w.jobStep, false, false);
+        return;
       case P_ARGS:
         w.kind = P_RUN;
         return this.next(w);
@@ -106,6 +133,14 @@ export class ProcessPool {
       case P_RESULT:
         rec.taskNow(w.job, S.io, w.jobStep, -1);
         this.onResult(w.job, w.jobStep);
+        if (this.pipeBlocks && fillsPipe(tasks[w.job].resultBytes ?? 0)) {
+          w.kind = P_SENDING;
+          this.sending.set(w.job, w);
+          sim.park(w);
+          return;
+        }
+        return this.take(w);
+      case P_SENDING:
         return this.take(w);
       case P_EXITING:
         this.alive--;
@@ -126,8 +161,14 @@ export class ProcessPool {
       w.jobStep = k;
       w.kind = P_ARGS;
       this.ctx.rec.releaseStart(t);
+      const bytes = tasks[t].argsBytes ?? 0;
+      if (this.pipeBlocks && fillsPipe(bytes)) {
+        w.kind = P_PIPE;
+        sim.run(w, pipeReadNs(bytes), S.pickling, t, k, false, false);
+        return;
+      }
       this.onTake(t);
-      sim.run(w, loadsNs(tasks[t].argsBytes ?? 0), S.pickling, t, k, false, false);
+      sim.run(w, loadsNs(bytes), S.pickling, t, k, false, false);
     } else if (this.closing) {
       w.kind = P_EXITING;
       sim.run(w, this.costs.exitNs, S.starting, -1, -1, false, false);

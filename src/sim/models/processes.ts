@@ -76,6 +76,7 @@ export function runProcesses(ctx: ModelContext): void {
       (t) => h.result(t),
       () => sim.wake(main),
       (t) => h.taken(t),
+      true,
     );
     h.pool = pool;
   }
