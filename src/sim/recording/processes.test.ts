@@ -217,4 +217,19 @@ describe('more CPU-bound processes than cores', () => {
     const d = deriveScenario(recording([main, ...children], 201));
     expect(d.scenario.tasks[0].steps).toEqual([{ kind: 'cpu', durationMs: 100 }]);
   });
+
+  it("a Pool's handler threads in the parent that spent more on the messages add bytes at their own rate", () => {
+    const rec = bigArgsPool();
+    const plain = deriveScenario(rec).scenario.tasks.map((t) => t.argsBytes);
+    // The task handler pickled the four 10 MB messages in 4 × 16 ms: 10 ms each beyond the calibration's
+    // 5.9 ms (+ 10 µs), i.e. 10.1 − 0.01 … spread evenly, at pickle.dumps' 0.59 ns a byte.
+    const parent = rec.processes[0];
+    parent.threads.push(thread(2, 'Thread-2 (_handle_tasks)', [seg(30, 94, 'run')]));
+    const withHandler = deriveScenario(rec).scenario.tasks.map((t) => t.argsBytes!);
+    const extraNs = (64 - 4 * (5.9 + 0.01)) * 1e6;
+    withHandler.forEach((b, i) => expect(b - plain[i]!).toBeCloseTo(extraNs / 4 / 0.59, -1));
+    // A handler that spent no more than the calibration adds nothing.
+    parent.threads[1] = thread(2, 'Thread-2 (_handle_tasks)', [seg(30, 50, 'run')]);
+    expect(deriveScenario(rec).scenario.tasks.map((t) => t.argsBytes)).toEqual(plain);
+  });
 });

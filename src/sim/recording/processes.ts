@@ -12,14 +12,15 @@
  * carries the size of the message that brought it (argsBytes) and of the one that took its result back
  * (resultBytes), which the processes and subinterpreters models charge as the copy and the other models
  * pass by reference; where the worker spent more CPU time on a message than the calibration charges
- * for its size, it carries more bytes, as many as cost that much (transfer.ts).
+ * for its size, it carries more bytes, as many as cost that much, and so it does where a Pool's handler
+ * threads in the parent spent more on the messages than that (transfer.ts).
  */
 import type { Task } from '../types';
 import type { Cover } from './classify';
 import type { Demand } from './demand';
 import type { Held } from './held';
 import { threadSteps } from './steps';
-import { argsBytesOf, resultBytesOf } from './transfer';
+import { argsBytesOf, parentExcessBytes, resultBytesOf } from './transfer';
 import type { RecordedCall, RecordedProcess, Recording } from './types';
 
 const round = (ms: number): number => Math.round(ms * 1000) / 1000;
@@ -60,7 +61,13 @@ export function processTasks(
   const submits = [...(rec.processes[0].submits ?? [])].sort((a, b) => a - b);
   const arrival = new Map<Found, number>();
   if (pool && submits.length >= order.length) order.forEach((f, k) => arrival.set(f, submits[k]));
-  return found.map((f): Task => {
+  const extra = pool
+    ? parentExcessBytes(
+        rec.processes[0],
+        found.map((f) => f.call),
+      )
+    : null;
+  return found.map((f, i): Task => {
     const { p, call } = f;
     const proc: RecordedProcess = rec.processes[p];
     const thread = proc.threads.find((t) => t.id === call.thread) ?? proc.threads[0];
@@ -70,8 +77,8 @@ export function processTasks(
     if (at !== undefined && at > 0) task.startAtMs = round(at);
     const args = pool ? argsBytesOf(call, thread) : undefined;
     const result = pool ? resultBytesOf(call, thread) : undefined;
-    if (args !== undefined) task.argsBytes = args;
-    if (result !== undefined) task.resultBytes = result;
+    if (args !== undefined) task.argsBytes = args + (extra?.args[i] ?? 0);
+    if (result !== undefined) task.resultBytes = result + (extra?.results[i] ?? 0);
     return task;
   });
 }
