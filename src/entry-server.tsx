@@ -6,18 +6,20 @@ import { loadContent } from './site/loadContent';
 import { PatternSet } from './timeline/patterns';
 import { PAGE_PATTERNS_ID } from './timeline/patternsOnPage';
 import { SwatchSymbols } from './timeline/Legend';
+import { ArrowMarker, PAGE_ARROW_ID } from './timeline/SvgMarks';
 import { IconSymbols } from './widgets/timeline/icons';
 
 export { THEME_BOOT_SCRIPT } from './site/theme';
 
 /**
- * The span patterns, legend swatches and button icons every figure of a page references, written once per
- * page beside the app (outside #root).
+ * The span patterns, legend swatches, button icons and the flows' arrow head every figure of a page
+ * references, written once per page beside the app (outside #root).
  */
 export const PAGE_PATTERNS_HTML = renderToStaticMarkup(
   <PatternSet id={PAGE_PATTERNS_ID}>
     <SwatchSymbols />
     <IconSymbols />
+    <ArrowMarker id={PAGE_ARROW_ID} />
   </PatternSet>,
 );
 

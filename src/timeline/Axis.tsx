@@ -40,7 +40,7 @@ export const Axis = memo(function Axis({ ticks, thinnable = false }: { ticks: re
     else even += d;
   });
   return (
-    <svg className="tl-axis" width="100%" height={AXIS_HEIGHT} aria-hidden="true" focusable="false">
+    <svg className="tl-axis" width="100%" height={AXIS_HEIGHT} aria-hidden="true">
       <svg
         className="tl-axis-marks"
         width="100%"

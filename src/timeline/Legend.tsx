@@ -45,13 +45,13 @@ export function SwatchSymbols() {
 
 function SwatchBox({ id, children }: { id: string; children: ReactNode }) {
   const onPage = useContext(PatternsOnPage);
+  // Sized by the stylesheet (`.tl-legend li > svg`, timeline.css): a dozen legends need no class of their own.
   return onPage ? (
-    // Sized by the stylesheet (.tl-swatch, timeline.css).
-    <svg className="tl-swatch" aria-hidden="true">
+    <svg aria-hidden="true">
       <use href={`#${id}`} />
     </svg>
   ) : (
-    <svg className="tl-swatch" width={18} height={12} aria-hidden="true" focusable="false">
+    <svg width={18} height={12} aria-hidden="true" focusable="false">
       {children}
     </svg>
   );

@@ -6,7 +6,7 @@
  * (compactMarks.tsx), which keeps the prerendered page small. Spans drawn as themselves are
  * keyboard-navigable with a roving tabindex (small traces); flows are arrows from giver to taker.
  */
-import { memo, useCallback, useEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react';
+import { memo, useCallback, useContext, useEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react';
 import type { Band, Row, SpanTarget, TimelineLayout } from './layout';
 import { patternFill } from './patterns';
 import { GridLines } from './Axis';
@@ -14,10 +14,23 @@ import { spanSentence } from './spanText';
 import { formatCount } from './scale';
 import { CompactFlows, CompactShapes, densityOpacity } from './compactMarks';
 import { shapeClass, spanTarget, type Scene, type SceneRow } from './scene';
+import { PatternsOnPage } from './patternsOnPage';
 
 export { rowPad } from './scene';
 
 const pct = (v: number) => `${Math.round(v * 100) / 100}%`;
+
+/** The id of the page's own arrow head (in its hidden SVG, beside the patterns: patternsOnPage.ts). */
+export const PAGE_ARROW_ID = 'tl-arrow';
+
+/** The head of a flow's arrow, a <marker>: once on a built page (PAGE_ARROW_ID), else in each figure. */
+export function ArrowMarker({ id }: { id: string }) {
+  return (
+    <marker id={id} viewBox="0 0 6 6" refX={6} refY={3} markerWidth={5} markerHeight={5} orient="auto">
+      <path className="tl-flow-head" d="M0,0 L6,3 L0,6 z" />
+    </marker>
+  );
+}
 
 /**
  * Every other lane's background band, as one path in a box one unit wide stretched to the figure's width
@@ -80,7 +93,8 @@ function rowShapes(r: SceneRow, scene: Scene, focusable: boolean, focusState: { 
   return out;
 }
 
-function Flows({ scene, uid }: { scene: Scene; uid: string }) {
+/** The flows as arrows, each its own line with the head `arrow` (a marker's id). */
+function Flows({ scene, arrow }: { scene: Scene; arrow: string }) {
   const k = 100 / scene.width;
   return (
     <g className="tl-flows" aria-hidden="true">
@@ -97,7 +111,7 @@ function Flows({ scene, uid }: { scene: Scene; uid: string }) {
             x2={pct(f.x * k)}
             y1={f.y0}
             y2={y1}
-            markerEnd={`url(#${uid}-arrow)`}
+            markerEnd={`url(#${arrow})`}
           />
         );
       })}
@@ -166,6 +180,9 @@ export const SvgMarks = memo(function SvgMarks({ scene, uid, summary, compact, o
   const { layout } = scene;
   const focusState = { first: true };
   const focusable = !summary;
+  // On a built page the flows point at the page's arrow head; elsewhere the figure draws its own.
+  const onPage = useContext(PatternsOnPage);
+  const arrow = onPage ? PAGE_ARROW_ID : `${uid}-arrow`;
 
   // The roving tabindex is moved imperatively; when the shapes change, leave one tab stop (the first).
   const svgRef = useRef<SVGSVGElement>(null);
@@ -220,16 +237,16 @@ export const SvgMarks = memo(function SvgMarks({ scene, uid, summary, compact, o
       onFocus={summary ? undefined : onFocus}
       onBlur={summary ? undefined : onBlur}
     >
-      <defs>
-        <marker id={`${uid}-arrow`} viewBox="0 0 6 6" refX={6} refY={3} markerWidth={5} markerHeight={5} orient="auto">
-          <path className="tl-flow-head" d="M0,0 L6,3 L0,6 z" />
-        </marker>
-      </defs>
+      {onPage ? null : (
+        <defs>
+          <ArrowMarker id={arrow} />
+        </defs>
+      )}
       <GridLines layout={layout} ticks={scene.ticks} />
       <RowBackgrounds scene={scene} height={layout.height} />
       {compact ? null : scene.rows.map((r) => <g key={r.row.key}>{rowShapes(r, scene, focusable, focusState)}</g>)}
       {compact ? <CompactShapes scene={scene} uid={uid} /> : null}
-      {compact ? <CompactFlows scene={scene} uid={uid} /> : <Flows scene={scene} uid={uid} />}
+      {compact ? <CompactFlows scene={scene} arrow={arrow} /> : <Flows scene={scene} arrow={arrow} />}
     </svg>
   );
 });

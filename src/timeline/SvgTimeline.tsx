@@ -25,16 +25,34 @@ export function chartHeight(layout: TimelineLayout): number {
   return layout.height + AXIS_HEIGHT;
 }
 
+/** The height most labelled rows of the layout have (undefined when none is labelled). */
+function commonRowHeight(layout: TimelineLayout): number | undefined {
+  const count = new Map<number, number>();
+  let best: number | undefined;
+  for (const band of layout.bands) {
+    for (const row of band.rows) {
+      if (row.h < LABEL_MIN_ROW) continue;
+      const n = (count.get(row.h) ?? 0) + 1;
+      count.set(row.h, n);
+      if (best === undefined || n > count.get(best)!) best = row.h;
+    }
+  }
+  return best;
+}
+
 const LaneLabels = memo(function LaneLabels({ layout }: { layout: TimelineLayout }) {
+  // The row's height is a custom property (the stylesheet gives it to height and line height), set once on
+  // the column for the height most rows have, and on a row only where it differs.
+  const common = commonRowHeight(layout);
+  const columnStyle = common === undefined ? undefined : ({ '--h': `${common}px` } as CSSProperties);
   return (
-    <div className="tl-labels" aria-hidden="true">
+    <div className="tl-labels" aria-hidden="true" style={columnStyle}>
       {layout.bands.map((band) => (
         <div key={band.index}>
           {band.rows.map((row) => {
             if (row.h < LABEL_MIN_ROW) return null;
             const short = shortLaneLabel(row.label);
-            // The row's height as a custom property: the stylesheet gives it to height and line height.
-            const style = { top: row.y, '--h': `${row.h}px` } as CSSProperties;
+            const style = (row.h === common ? { top: row.y } : { top: row.y, '--h': `${row.h}px` }) as CSSProperties;
             return (
               <div
                 key={row.key}

@@ -67,7 +67,7 @@ function TrackRow({ track, width, id, sealed, band, lineCanvas }: RowProps) {
             style={{ position: 'absolute', inset: 0, display: 'block', width: '100%', height: track.height }}
           />
         ) : null}
-        <svg className="tl-track-svg" width="100%" height={track.height} aria-hidden="true" focusable="false">
+        <svg className="tl-track-svg" width="100%" height={track.height} aria-hidden="true">
           {lineCanvas ? null : <Lines track={track} width={width} />}
           {band ? (
             <text className="tl-track-tag" x={3} y={9}>

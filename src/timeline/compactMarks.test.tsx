@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { layoutTimeline } from './layout';
 import { buildScene, NOMINAL_WIDTH, patterned } from './scene';
 import { densityOpacity, drawCompact, figureLooks, UNITS } from './compactMarks';
-import { SvgMarks } from './SvgMarks';
+import { PAGE_ARROW_ID, SvgMarks } from './SvgMarks';
+import { PatternsOnPage } from './patternsOnPage';
 
 const scenariosDir = join(import.meta.dirname, '../../content/scenarios');
 
@@ -133,5 +134,22 @@ describe('compact drawing', () => {
     );
     expect(compact).toContain('class="tl-flow tl-flow--gil"');
     expect((compact.match(/tl-row-bg/g) ?? []).length).toBe((full.match(/tl-row-bg/g) ?? []).length);
+  });
+
+  it("on a built page points its flows at the page's arrow head and draws none of its own", () => {
+    const scene = counters();
+    for (const compact of [false, true]) {
+      const own = renderToStaticMarkup(<SvgMarks scene={scene} uid="g" summary={false} compact={compact} />);
+      expect(own).toContain('<marker id="g-arrow"');
+      expect(own).toContain('marker-end="url(#g-arrow)"');
+      const onPage = renderToStaticMarkup(
+        <PatternsOnPage.Provider value>
+          <SvgMarks scene={scene} uid="g" summary={false} compact={compact} />
+        </PatternsOnPage.Provider>,
+      );
+      expect(onPage).not.toContain('<marker');
+      expect(onPage).not.toContain('g-arrow');
+      expect(onPage).toContain(`marker-end="url(#${PAGE_ARROW_ID})"`);
+    }
   });
 });

@@ -220,9 +220,9 @@ export function CompactShapes({ scene, uid }: { scene: Scene; uid: string }) {
 
 /**
  * The flows drawn compactly: one group per kind carrying the class and the arrow head (both inherited),
- * plain lines inside, thinned to one per COMPACT_FLOW_GAP_PX.
+ * (`arrow`: a marker's id), plain lines inside, thinned to one per COMPACT_FLOW_GAP_PX.
  */
-export function CompactFlows({ scene, uid }: { scene: Scene; uid: string }) {
+export function CompactFlows({ scene, arrow }: { scene: Scene; arrow: string }) {
   const k = 100 / scene.width;
   const byKind = new Map<FlowKind, { x: number; y0: number; y1: number }[]>();
   const lastX = new Map<FlowKind, number>();
@@ -238,7 +238,7 @@ export function CompactFlows({ scene, uid }: { scene: Scene; uid: string }) {
   return (
     <g className="tl-flows" aria-hidden="true">
       {[...byKind].map(([kind, list]) => (
-        <g key={kind} className={`tl-flow tl-flow--${kind}`} markerEnd={`url(#${uid}-arrow)`}>
+        <g key={kind} className={`tl-flow tl-flow--${kind}`} markerEnd={`url(#${arrow})`}>
           {list.map((f, i) => (
             <line key={i} x1={`${f.x}%`} x2={`${f.x}%`} y1={f.y0} y2={f.y1} />
           ))}

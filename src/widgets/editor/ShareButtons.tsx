@@ -2,10 +2,12 @@
  * Copy link and the exports (PNG, SVG, the trace for Perfetto) in the figure's toolbar. They are small
  * until pressed: the actions live in the workload features' chunk, loaded on the first press (which is not
  * lost: it runs once the chunk is here). The copied link is also shown in a field, for browsers that do
- * not let the page write to the clipboard.
+ * not let the page write to the clipboard. Their text names them; their tooltips come once the figure is
+ * live (useLive), as the rest of the toolbar's.
  */
 import { useState } from 'react';
 import { useTimelineApi } from '../../store/context';
+import { useLive } from '../../timeline/useLive';
 import type { TimelineStore } from '../../store/timelineStore';
 import { loadWorkbench, type Workbench } from './loadWorkbench';
 
@@ -14,6 +16,8 @@ type Action = (wb: Workbench, store: TimelineStore) => Promise<unknown>;
 export function ShareButtons() {
   const store = useTimelineApi();
   const [link, setLink] = useState<string | null>(null);
+  const live = useLive();
+  const tip = (title: string) => (live ? title : undefined);
   const act = (action: Action) => () => void loadWorkbench().then((wb) => wb.runAction(store, () => action(wb, store)));
   return (
     <>
@@ -21,7 +25,7 @@ export function ShareButtons() {
         <button
           type="button"
           className="tl-btn tl-btn--text"
-          title="Copy a link that opens this timeline as it is now"
+          title={tip('Copy a link that opens this timeline as it is now')}
           onClick={act(async (wb, s) => setLink((await wb.copyLink(s)) || null))}
         >
           Copy link
@@ -29,7 +33,7 @@ export function ShareButtons() {
         <button
           type="button"
           className="tl-btn tl-btn--text"
-          title="Download the timeline as a PNG image"
+          title={tip('Download the timeline as a PNG image')}
           onClick={act((wb, s) => wb.exportImage(s, 'png'))}
         >
           PNG
@@ -37,7 +41,7 @@ export function ShareButtons() {
         <button
           type="button"
           className="tl-btn tl-btn--text"
-          title="Download the timeline as an SVG image"
+          title={tip('Download the timeline as an SVG image')}
           onClick={act((wb, s) => wb.exportImage(s, 'svg'))}
         >
           SVG
@@ -45,7 +49,7 @@ export function ShareButtons() {
         <button
           type="button"
           className="tl-btn tl-btn--text"
-          title="Download the trace as Chrome Trace Event JSON, for ui.perfetto.dev or chrome://tracing"
+          title={tip('Download the trace as Chrome Trace Event JSON, for ui.perfetto.dev or chrome://tracing')}
           onClick={act((wb, s) => wb.exportTrace(s))}
         >
           Trace <span className="tl-share-hint">(Perfetto)</span>

@@ -6,11 +6,16 @@
  * A small figure (its main column narrower than about 46rem, e.g. beside its code) shows a compact toolbar:
  * the secondary items (`.tl-secondary`: speed, loop, lanes, share and export) fold behind a "More" disclosure
  * button. Which is shown is decided in CSS (a container query), so the server's HTML is already right.
+ *
+ * Every button is named by its label or its text, in the server's HTML too; the tooltips (titles) are added
+ * once the figure is live (useLive): the buttons do nothing before that, and a dozen figures' tooltips would
+ * weigh on the page.
  */
 import { useState, type ReactNode } from 'react';
 import { useTimelineApi, useTimelineStore } from '../../store/context';
 import { SPEEDS } from '../../store/timelineStore';
 import { formatTime } from '../../timeline/scale';
+import { useLive } from '../../timeline/useLive';
 import { IconEnd, IconLoop, IconPause, IconPlay, IconStart, IconStepBack, IconStepForward } from './icons';
 import { ZoomButtons } from './ZoomBar';
 
@@ -26,29 +31,22 @@ function Clock() {
   );
 }
 
-/**
- * An icon button; the label names it for assistive technology and in its tooltip. A title alone names the
- * button when it says the same as the label (an icon has no text of its own).
- */
+/** An icon button: the label names it (an icon has no text of its own); its tooltip (the label unless told) once live. */
 function Btn({
   label,
   title = label,
+  live,
   onClick,
   children,
 }: {
   label: string;
   title?: string;
+  live: boolean;
   onClick(): void;
   children: ReactNode;
 }) {
   return (
-    <button
-      type="button"
-      className="tl-btn"
-      aria-label={title === label ? undefined : label}
-      title={title}
-      onClick={onClick}
-    >
+    <button type="button" className="tl-btn" aria-label={label} title={live ? title : undefined} onClick={onClick}>
       {children}
     </button>
   );
@@ -65,31 +63,32 @@ export function Controls({ uid, editBar, zoomBar }: { uid: string; editBar?: Rea
   const loop = useTimelineStore((s) => s.loop);
   const view = useTimelineStore((s) => s.view);
   const [more, setMore] = useState(false);
+  const live = useLive();
   const optionsId = `${uid}-options`;
   // Actions never change; read them without subscribing (no re-render per frame).
   const a = useTimelineApi().getState();
   return (
     <div className="tl-controls" data-expanded={more ? '' : undefined}>
       <div className="tl-buttons" role="group" aria-label="Playback">
-        <Btn label="Jump to start" onClick={a.jumpToStart}>
+        <Btn live={live} label="Jump to start" onClick={a.jumpToStart}>
           <IconStart />
         </Btn>
-        <Btn label="Step back" title="Step back to the previous event" onClick={a.stepBack}>
+        <Btn live={live} label="Step back" title="Step back to the previous event" onClick={a.stepBack}>
           <IconStepBack />
         </Btn>
         <button
           type="button"
           className="tl-btn tl-btn--play"
           aria-label={playing ? 'Pause' : 'Play'}
-          title={playing ? 'Pause' : 'Play'}
+          title={live ? (playing ? 'Pause' : 'Play') : undefined}
           onClick={a.togglePlay}
         >
           {playing ? <IconPause /> : <IconPlay />}
         </button>
-        <Btn label="Step forward" title="Step forward to the next event" onClick={a.stepForward}>
+        <Btn live={live} label="Step forward" title="Step forward to the next event" onClick={a.stepForward}>
           <IconStepForward />
         </Btn>
-        <Btn label="Jump to end" onClick={a.jumpToEnd}>
+        <Btn live={live} label="Jump to end" onClick={a.jumpToEnd}>
           <IconEnd />
         </Btn>
       </div>
@@ -101,7 +100,7 @@ export function Controls({ uid, editBar, zoomBar }: { uid: string; editBar?: Rea
         className="tl-btn tl-btn--text tl-more"
         aria-expanded={more}
         aria-controls={optionsId}
-        title={more ? 'Fewer controls' : 'Speed, loop, lanes, link and export'}
+        title={live ? (more ? 'Fewer controls' : 'Speed, loop, lanes, link and export') : undefined}
         onClick={() => setMore(!more)}
       >
         <span aria-hidden="true" className="tl-more-caret" />

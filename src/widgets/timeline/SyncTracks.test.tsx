@@ -121,7 +121,9 @@ describe('the tracks box of a figure with several rows of tracks', () => {
     unmount();
     const store = createTimelineStore({ models: ['threads'], traces: [threadsTwo()] });
     const plain = render(<TimelineView store={store} caption="Plain" />);
-    const label = plain.container.querySelector<HTMLElement>('.tl-lane-label')!;
-    expect(label.style.getPropertyValue('--h')).toBe('20px');
+    // The lanes' height is set once on the label column (every lane has it) and inherited by each label.
+    const column = plain.container.querySelector<HTMLElement>('.tl-labels')!;
+    expect(column.style.getPropertyValue('--h')).toBe('20px');
+    expect(column.querySelector<HTMLElement>('.tl-lane-label')!.style.getPropertyValue('--h')).toBe('');
   });
 });

@@ -246,6 +246,38 @@ describe('TimelineView server render', () => {
     el.remove();
   });
 
+  it('sends the toolbar without its tooltips, every button named, and adds them once hydrated', async () => {
+    const make = () =>
+      createTimelineStore({ models: ['sequential', 'threads'], traces: [sequentialTwo(), threadsTwo()] });
+    const html = renderToString(<TimelineView store={make()} caption="x" />);
+    const el = document.createElement('div');
+    el.innerHTML = html;
+    const toolbar = () => el.querySelector('.tl-controls')!;
+    expect(toolbar().querySelectorAll('[title]')).toHaveLength(0);
+    for (const b of toolbar().querySelectorAll('button')) {
+      expect(b.getAttribute('aria-label') || b.textContent?.trim()).toBeTruthy();
+    }
+    expect(toolbar().querySelector('button[aria-label="Jump to start"]')).not.toBeNull();
+    document.body.appendChild(el);
+    const errors: unknown[] = [];
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await act(async () => {
+      hydrateRoot(el, <TimelineView store={make()} caption="x" />, { onRecoverableError: (e) => errors.push(e) });
+    });
+    expect(errors).toEqual([]);
+    expect(consoleError).not.toHaveBeenCalled();
+    consoleError.mockRestore();
+    const title = (name: string) => toolbar().querySelector(`button[aria-label="${name}"]`)?.getAttribute('title');
+    expect(title('Jump to start')).toBe('Jump to start');
+    expect(title('Step back')).toBe('Step back to the previous event');
+    expect(title('Play')).toBe('Play');
+    expect(title('Zoom in')).toBe('Zoom in (+ or W)');
+    expect(title('Fit')).toBe('Show the whole run (0)');
+    expect(toolbar().querySelector('.tl-more')).toHaveAttribute('title', 'Speed, loop, lanes, link and export');
+    expect(toolbar().querySelector('.tl-overview')).toHaveAttribute('title', 'The whole run: drag the window to pan');
+    el.remove();
+  });
+
   it('a large (canvas) trace hydrates without a mismatch, then switches to the canvas', async () => {
     const make = () => createTimelineStore({ models: ['asyncio'], traces: [manyDownloads(3000)] });
     const el = document.createElement('div');

@@ -15,6 +15,7 @@ import { formatTime, plural } from '../../timeline/scale';
 import { rangeSplit } from '../../timeline/rangeSplit';
 import { windowSentence, ZOOM_STEP } from '../../timeline/viewWindow';
 import { bandFlows } from '../../timeline/flows';
+import { useLive } from '../../timeline/useLive';
 import { IconFit, IconZoomIn, IconZoomOut } from './icons';
 import { markGesture } from './gestureSignal';
 
@@ -129,6 +130,7 @@ function Overview({ layout }: { layout: TimelineLayout }) {
   const endMs = useTimelineStore((s) => s.viewEndMs);
   const domainMs = useTimelineStore((s) => s.domainMs);
   const sealed = useStore(revealOf(api), (s) => s.sealed);
+  const live = useLive();
   const drag = useRef<{ id: number; grabMs: number } | null>(null);
   const ref = useRef<HTMLDivElement>(null);
   const timeAt = (clientX: number) => {
@@ -180,7 +182,7 @@ function Overview({ layout }: { layout: TimelineLayout }) {
       onPointerMove={onMove}
       onPointerUp={onUp}
       onPointerCancel={onUp}
-      title="The whole run: drag the window to pan"
+      title={live ? 'The whole run: drag the window to pan' : undefined}
     >
       <OverviewMarks layout={layout} sealed={sealed} />
       <div
@@ -231,6 +233,8 @@ function RangeReport({ layout }: { layout: TimelineLayout }) {
 /** "Zoom in", "Zoom out" and "Fit": they stand in the figure's toolbar (Controls). */
 export function ZoomButtons() {
   const api = useTimelineApi();
+  // Tooltips once the figure is live (as the other buttons of the toolbar: Controls.tsx).
+  const live = useLive();
   const a = api.getState();
   // Zoom about the playhead when it is in view, else about the middle of the window.
   const zoomAbout = (factor: number) => {
@@ -244,7 +248,7 @@ export function ZoomButtons() {
         type="button"
         className="tl-btn"
         aria-label="Zoom in"
-        title="Zoom in (+ or W)"
+        title={live ? 'Zoom in (+ or W)' : undefined}
         onClick={() => zoomAbout(ZOOM_STEP)}
       >
         <IconZoomIn />
@@ -253,12 +257,18 @@ export function ZoomButtons() {
         type="button"
         className="tl-btn"
         aria-label="Zoom out"
-        title="Zoom out (- or S)"
+        title={live ? 'Zoom out (- or S)' : undefined}
         onClick={() => zoomAbout(1 / ZOOM_STEP)}
       >
         <IconZoomOut />
       </button>
-      <button type="button" className="tl-btn" aria-label="Fit" title="Show the whole run (0)" onClick={a.fit}>
+      <button
+        type="button"
+        className="tl-btn"
+        aria-label="Fit"
+        title={live ? 'Show the whole run (0)' : undefined}
+        onClick={a.fit}
+      >
         <IconFit />
       </button>
     </div>

@@ -40,11 +40,14 @@ const ICONS: Record<string, SVGProps<SVGPathElement>> = {
 
 export const iconId = (name: string) => `tl-i-${name}`;
 
-/** Every icon as a <symbol>, for the page's hidden SVG. */
+/**
+ * Every icon as a <symbol>, for the page's hidden SVG. A filled icon's path leaves its fill to the <use>
+ * showing it, which inherits the button's colour (`.tl-btn > svg`, timeline.css).
+ */
 export function IconSymbols() {
-  return Object.entries(ICONS).map(([name, path]) => (
+  return Object.entries(ICONS).map(([name, { fill, ...path }]) => (
     <symbol key={name} id={iconId(name)} viewBox={P.viewBox}>
-      <path {...path} />
+      <path {...(fill === FILL.fill ? path : { fill, ...path })} />
     </symbol>
   ));
 }
