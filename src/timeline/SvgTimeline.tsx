@@ -201,6 +201,8 @@ export interface SvgTimelineProps {
   marks?: ReactNode;
   /** Replace the static playhead (e.g. with the interactive one). */
   playhead?: ReactNode;
+  /** Replace the axis drawn from the scene's ticks (e.g. with one that follows the window by itself). */
+  axis?: ReactNode;
   tooltip?: ReactNode;
   plotRef?: Ref<HTMLDivElement>;
   onInspect?: (target: SpanTarget | null) => void;
@@ -219,6 +221,7 @@ export function SvgTimeline({
   compact = drawCompact(scene),
   marks,
   playhead,
+  axis,
   tooltip,
   plotRef,
   onInspect,
@@ -243,7 +246,7 @@ export function SvgTimeline({
           {overlay}
         </div>
         <div className="tl-axis-box" style={{ top: layout.height }} data-scrub-touch="">
-          <Axis ticks={scene.ticks} thinnable={scene.width === NOMINAL_WIDTH} />
+          {axis ?? <Axis ticks={scene.ticks} thinnable={scene.width === NOMINAL_WIDTH} />}
         </div>
         {playhead ?? (
           <PlayheadView timeMs={timeMs ?? layout.domainMs} domainMs={layout.domainMs} window={scene.window} />

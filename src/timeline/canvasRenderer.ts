@@ -138,6 +138,20 @@ export function createCanvasRenderer(
     return true;
   };
 
+  let lastPanStep = 0;
+  const settleCheck = () => {
+    const left = PAN_SETTLE_MS - (Date.now() - lastPanStep);
+    if (left > 0) {
+      settle = setTimeout(settleCheck, left);
+      return;
+    }
+    settle = undefined;
+    if (lastArgs) {
+      const [l, w, s] = lastArgs;
+      draw(l, w ?? fullWindow(l.domainMs), s);
+    }
+  };
+
   const cancelSettle = () => {
     if (settle !== undefined) clearTimeout(settle);
     settle = undefined;
@@ -165,16 +179,13 @@ export function createCanvasRenderer(
         last!.layout === layout &&
         last!.start !== win.startMs &&
         Math.abs(last!.end - last!.start - width) <= 1e-9 * width;
-      cancelSettle();
       if (pan && panStep(layout, win, size)) {
-        settle = setTimeout(() => {
-          settle = undefined;
-          if (lastArgs) {
-            const [l, w, s] = lastArgs;
-            draw(l, w ?? fullWindow(l.domainMs), s);
-          }
-        }, PAN_SETTLE_MS);
+        // One timer for the whole pan, checking the last step's time when it fires (a pan's steps, one a
+        // frame, do not each clear and set one).
+        lastPanStep = Date.now();
+        if (settle === undefined) settle = setTimeout(settleCheck, PAN_SETTLE_MS);
       } else {
+        cancelSettle();
         if (!pan) panRows = null;
         draw(layout, win, size);
       }

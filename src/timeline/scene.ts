@@ -150,10 +150,13 @@ export function buildScene(
     band.rows.forEach((row, index) => {
       const lod = withShapes ? lodRow(ix.spans, ix.laneStart, row.lanes, pxPerMs, W, w.startMs) : [];
       const gil = row.kind === 'gil';
-      const shapes: SceneShape[] = lod.map((sh) => {
+      // The LOD's own shapes, given their colour in place (a redraw of a large trace makes thousands).
+      const shapes = lod as SceneShape[];
+      for (let k = 0; k < shapes.length; k++) {
+        const sh = shapes[k];
         const s = gil && sh.span >= 0 ? ix.spans[sh.span] : null;
-        return Object.assign(sh, { alt: !!s && s.state === 'held' && s.task % 2 === 1 });
-      });
+        sh.alt = !!s && s.state === 'held' && s.task % 2 === 1;
+      }
       rows.push({ band, row, index, flat: flat++, pad: rowPad(row.h), shapes });
     });
   }

@@ -44,6 +44,9 @@ export function windowFor(t: ZoomTransform, domainMs: number, width: number): Vi
 export function createZoom(el: HTMLElement, options: ZoomOptions): ZoomHandle {
   let opts = options;
   let syncing = false;
+  // The window the last gesture step asked for: when the store takes it as it is, d3-zoom's transform already
+  // shows it, and needs no setting back (a step of a gesture then does no more than that).
+  let asked: ViewWindow | null = null;
   const width = () => el.clientWidth || el.getBoundingClientRect().width || 1;
   const sel: Selection<HTMLElement, unknown, null, undefined> = select(el);
   const behavior: ZoomBehavior<HTMLElement, unknown> = zoom<HTMLElement, unknown>()
@@ -52,7 +55,9 @@ export function createZoom(el: HTMLElement, options: ZoomOptions): ZoomHandle {
     .wheelDelta((event: WheelEvent) => -event.deltaY * (event.deltaMode === 1 ? 0.05 : event.deltaMode ? 1 : 0.002) * 5)
     .on('zoom', (event: D3ZoomEvent<HTMLElement, unknown>) => {
       if (syncing || !event.sourceEvent) return;
-      opts.onWindow(windowFor(event.transform, opts.domainMs, width()));
+      const w = windowFor(event.transform, opts.domainMs, width());
+      asked = w;
+      opts.onWindow(w);
     });
   const sync = () => {
     const w = width();
@@ -78,8 +83,14 @@ export function createZoom(el: HTMLElement, options: ZoomOptions): ZoomHandle {
         next.domainMs !== opts.domainMs ||
         next.window.startMs !== opts.window.startMs ||
         next.window.endMs !== opts.window.endMs;
+      const taken =
+        !!asked &&
+        next.domainMs === opts.domainMs &&
+        next.window.startMs === asked.startMs &&
+        next.window.endMs === asked.endMs;
+      asked = null;
       opts = next;
-      if (changed) sync();
+      if (changed && !taken) sync();
     },
     destroy() {
       sel.on('.zoom', null);

@@ -19,6 +19,9 @@ import { useTimelineApi, useTimelineStore } from '../../store/context';
 import type { SpanTarget, TimelineLayout } from '../../timeline/layout';
 import { createGestures } from '../../timeline/gestures';
 import { buildScene, hitTest, NOMINAL_WIDTH, pctOf, prepareScene, type Scene } from '../../timeline/scene';
+import { Axis } from '../../timeline/Axis';
+import { unfoldLayout } from '../../timeline/unfold';
+import { clampWindow } from '../../timeline/viewWindow';
 import { useNear } from '../near/useNear';
 import { chartHeight, PlayheadView, SpanTooltip, SvgTimeline, type BandHeaderInfo } from '../../timeline/SvgTimeline';
 import { useZoomInput, zoomKey } from './useZoomInput';
@@ -43,8 +46,10 @@ function sealedAria(timeMs: number, domainMs: number) {
  */
 export const CHART_CAP_PX = 420;
 
-function Playhead({ domainMs, scene }: { domainMs: number; scene: Scene }) {
+function Playhead({ layout, width }: { layout: TimelineLayout; width: number }) {
   const api = useTimelineApi();
+  const scene = useWindowScene(layout, width);
+  const domainMs = layout.domainMs;
   const timeMs = useTimelineStore((s) => s.timeMs);
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
@@ -121,6 +126,60 @@ function Marks({ scene }: { scene: Scene }) {
       ) : null}
     </>
   );
+}
+
+/**
+ * The scene without shapes for a layout, window and width, built once per change of any of them and shared
+ * by the parts of the chart that follow the window (axis, playhead, overlays, hit-testing).
+ */
+const lightScenes = new WeakMap<TimelineLayout, { startMs: number; endMs: number; width: number; scene: Scene }>();
+
+function lightScene(layout: TimelineLayout, startMs: number, endMs: number, width: number): Scene {
+  const hit = lightScenes.get(layout);
+  if (hit && hit.startMs === startMs && hit.endMs === endMs && hit.width === width) return hit.scene;
+  const scene = buildScene(layout, { startMs, endMs }, width, { shapes: false });
+  lightScenes.set(layout, { startMs, endMs, width, scene });
+  return scene;
+}
+
+/** The window's scene (without shapes), re-rendering the caller when the window changes. */
+function useWindowScene(layout: TimelineLayout, width: number): Scene {
+  const startMs = useTimelineStore((s) => s.viewStartMs);
+  const endMs = useTimelineStore((s) => s.viewEndMs);
+  return lightScene(layout, startMs, endMs, width);
+}
+
+/** The time axis, following the window by itself (the chart does not re-render for it). */
+function WindowAxis({ layout, width }: { layout: TimelineLayout; width: number }) {
+  const scene = useWindowScene(layout, width);
+  return <Axis ticks={scene.ticks} thinnable={scene.width === NOMINAL_WIDTH} />;
+}
+
+/** The selected span, the range and the deadlock's instant over the marks, following the window. */
+function WindowOverlay({ layout, width }: { layout: TimelineLayout; width: number }) {
+  const scene = useWindowScene(layout, width);
+  return (
+    <>
+      <Marks scene={scene} />
+      <DeadlockMarker scene={scene} />
+    </>
+  );
+}
+
+/**
+ * The rows a window shows (lanes come out of their groups in a narrow window, unfold.ts): the same object for
+ * every window that unfolds the same lanes, so that a chart on a Canvas re-renders only when they change.
+ */
+function useWindowRows(layout: TimelineLayout, follow: boolean): TimelineLayout | null {
+  const memo = useRef<{ startMs: number; endMs: number; layout: TimelineLayout; rows: TimelineLayout } | null>(null);
+  return useTimelineStore((s) => {
+    if (!follow) return null;
+    const m = memo.current;
+    if (m && m.layout === layout && m.startMs === s.viewStartMs && m.endMs === s.viewEndMs) return m.rows;
+    const rows = unfoldLayout(layout, clampWindow({ startMs: s.viewStartMs, endMs: s.viewEndMs }, layout.domainMs));
+    memo.current = { startMs: s.viewStartMs, endMs: s.viewEndMs, layout, rows };
+    return rows;
+  });
 }
 
 type CanvasMarksComponent = ComponentType<{ layout: TimelineLayout }>;
@@ -217,15 +276,27 @@ export function Chart({
   useLayoutEffect(() => setGestureDrawing(api, gesture), [api, gesture]);
   useEffect(() => () => setGestureDrawing(api, false), [api]);
   const width = usePlotWidth(plotRef);
-  const startMs = useTimelineStore((s) => s.viewStartMs);
-  const endMs = useTimelineStore((s) => s.viewEndMs);
-  // With Canvas the marks come from the renderer's own scene at device pixels; the SVG scene then only
-  // places the axis, overlays and hit-tests, so it leaves out the shapes.
+  // With SVG marks the chart draws the window's shapes, so it re-renders for every window. With Canvas the
+  // marks come from the renderer's own scene at device pixels and follow the window by store subscription,
+  // as do the axis, the playhead and the overlays: the chart then re-renders only when the rows in view
+  // change (lanes coming out of their groups), and its scene, without shapes, only gives the rows.
+  const liveStartMs = useTimelineStore((s) => (onCanvas ? null : s.viewStartMs));
+  const liveEndMs = useTimelineStore((s) => (onCanvas ? null : s.viewEndMs));
+  useWindowRows(layout, onCanvas);
+  const now = api.getState();
+  const startMs = liveStartMs ?? now.viewStartMs;
+  const endMs = liveEndMs ?? now.viewEndMs;
   const scene = useMemo(
-    () => buildScene(layout, { startMs, endMs }, width, onCanvas ? { shapes: false } : undefined),
+    () => (onCanvas ? lightScene(layout, startMs, endMs, width) : buildScene(layout, { startMs, endMs }, width)),
     [layout, startMs, endMs, width, onCanvas],
   );
-  const sceneRef = useRef(scene);
+  // Hit-testing reads the window as it is now (the same places as the drawn scene's: layout, scale, width).
+  const sceneRef = useRef<Scene>(scene);
+  const currentScene = useCallback(() => {
+    const s = api.getState();
+    const last = sceneRef.current;
+    return lightScene(layout, s.viewStartMs, s.viewEndMs, last.width);
+  }, [api, layout]);
   useLayoutEffect(() => {
     sceneRef.current = scene;
   }, [scene]);
@@ -259,12 +330,12 @@ export function Chart({
       },
       onClickAt: (x, y) => {
         if (y > layout.height) return;
-        const hit = hitTest(sceneRef.current, x, y);
+        const hit = hitTest(currentScene(), x, y);
         api.getState().select(hit ? { band: hit.band, span: hit.span } : null);
       },
     });
     return () => g.destroy();
-  }, [api, layout]);
+  }, [api, layout, currentScene]);
 
   const onPointerMove = useCallback(
     (e: PointerEvent<HTMLDivElement>) => {
@@ -277,9 +348,10 @@ export function Chart({
       const y = e.clientY - r.top;
       if (y > layout.height || x < 0 || x > r.width) return api.getState().setHover(null);
       // The scene is at the measured width; scale a pointer position onto it.
-      api.getState().setHover(hitTest(sceneRef.current, (x / r.width) * sceneRef.current.width, y));
+      const scene = currentScene();
+      api.getState().setHover(hitTest(scene, (x / r.width) * scene.width, y));
     },
-    [api, layout],
+    [api, layout, currentScene],
   );
   const onPointerLeave = useCallback(() => api.getState().setHover(null), [api]);
   const onInspect = useCallback((t: SpanTarget | null) => api.getState().setHover(t), [api]);
@@ -317,14 +389,10 @@ export function Chart({
         headers={headers}
         summary={layout.large}
         marks={onCanvas ? <LoadedCanvasMarks layout={scene.layout} /> : undefined}
-        playhead={<Playhead domainMs={layout.domainMs} scene={scene} />}
+        axis={<WindowAxis layout={layout} width={width} />}
+        playhead={<Playhead layout={layout} width={width} />}
         tooltip={<Tooltip layout={scene.layout} id={`${uid}-tip`} />}
-        overlay={
-          <>
-            <Marks scene={scene} />
-            <DeadlockMarker scene={scene} />
-          </>
-        }
+        overlay={<WindowOverlay layout={layout} width={width} />}
         plotRef={plotRef}
         onInspect={onInspect}
         onChoose={onChoose}

@@ -47,9 +47,17 @@ export function useGestureActive(store: TimelineStore, enabled: boolean, holdsFo
       // slices between frames, and a gesture that starts again meanwhile interrupts it.
       startTransition(() => setActive(false));
     };
+    // The last step's time, and one timer at a time that checks it when it fires: a gesture's steps (one a
+    // frame) do not each clear and set a timer.
+    let lastStep = 0;
+    const check = () => {
+      const left = SETTLE_MS - (Date.now() - lastStep);
+      if (left > 0) timer = setTimeout(check, left);
+      else settle();
+    };
     const restart = () => {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(settle, SETTLE_MS);
+      lastStep = Date.now();
+      if (timer === undefined) timer = setTimeout(check, SETTLE_MS);
     };
     const stopGesture = onGesture(store, () => {
       if (!on && holdsFocus()) return;
