@@ -26,6 +26,10 @@ export interface WorkerStages {
   simulateMs: number;
   materializeMs: number;
   packMs: number;
+  /** The rest of the run's time in the worker: the turns between models, the sequential baseline. */
+  otherMs: number;
+  /** When the result was posted, in ms since the epoch (performance.timeOrigin + now: the page's clock). */
+  postedAt: number;
 }
 
 export type FromWorker =

@@ -76,6 +76,8 @@ interface Stages {
   simulateMs?: number;
   materializeMs?: number;
   packMs?: number;
+  otherMs?: number;
+  transitMs?: number;
   receivedAt?: number;
   unpackMs?: number;
   commitAt: number;
