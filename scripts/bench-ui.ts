@@ -85,6 +85,7 @@ interface Stages {
   simulateMs?: number;
   materializeMs?: number;
   packMs?: number;
+  startWaitMs?: number;
   otherMs?: number;
   transitMs?: number;
   receivedAt?: number;
@@ -129,6 +130,7 @@ function stageMedians(stages: Stages[]): Record<string, number> {
     workerSimulateMs: med((s) => s.simulateMs),
     workerMaterializeMs: med((s) => s.materializeMs),
     workerPackMs: med((s) => s.packMs),
+    workerStartWaitMs: med((s) => s.startWaitMs),
     workerOtherMs: med((s) => s.otherMs),
     transitMs: med((s) => s.transitMs),
     receivedAtMs: med((s) => s.receivedAt),
@@ -143,6 +145,7 @@ const STAGE_WORDS: Record<string, string> = {
   workerSimulateMs: 'worker: simulate',
   workerMaterializeMs: 'build records',
   workerPackMs: 'pack',
+  workerStartWaitMs: 'request → worker starts',
   workerOtherMs: 'other (baseline, turns)',
   transitMs: 'posted → on the page',
   receivedAtMs: 'result on the page at',

@@ -86,7 +86,7 @@ export class SimClient {
     const result = new Promise<RunResult>((resolve, reject) => {
       this.pending.set(id, { request, resolve, reject, onProgress });
     });
-    this.ensure().postMessage(request);
+    this.ensure().postMessage({ ...request, postedAt: performance.timeOrigin + performance.now() });
     return { result, cancel: (hard = false) => this.cancel(id, hard) };
   }
 

@@ -77,7 +77,10 @@ export function createWorkerCore(post: Post, schedule: Schedule = nextTurn()) {
         const elapsedMs = t2 - started;
         const packMs = t2 - t1;
         const otherMs = Math.max(0, elapsedMs - simulateMs - packMs);
-        const stages = { simulateMs, materializeMs: 0, packMs, otherMs, postedAt: performance.timeOrigin + t2 };
+        const startWaitMs =
+          run.postedAt === undefined ? 0 : Math.max(0, performance.timeOrigin + started - run.postedAt);
+        const postedAt = performance.timeOrigin + t2;
+        const stages = { simulateMs, materializeMs: 0, packMs, startWaitMs, otherMs, postedAt };
         post({ type: 'done', id: run.id, traces: packed, baselineMs, elapsedMs, stages }, transferables(packed));
       } catch (error) {
         post({ type: 'failed', id: run.id, message: message(error) }, []);

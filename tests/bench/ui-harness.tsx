@@ -76,6 +76,7 @@ interface Stages {
   simulateMs?: number;
   materializeMs?: number;
   packMs?: number;
+  startWaitMs?: number;
   otherMs?: number;
   transitMs?: number;
   receivedAt?: number;
