@@ -7,6 +7,7 @@
 interface TraceEvent {
   name: string;
   ph: string;
+  id?: string;
   ts: number;
   dur?: number;
   pid: number;
@@ -55,8 +56,8 @@ export interface TraceSummary {
   functions: { name: string; selfMs: number }[];
 }
 
-export function summariseTrace(events: TraceEvent[], top = 25): TraceSummary {
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+export function summariseTrace(events: TraceEvent[], top = 25, thread = 'CrRendererMain'): TraceSummary {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === thread);
   const onMain = (e: TraceEvent) => !!main && e.pid === main.pid && e.tid === main.tid;
   const kinds: Record<string, number> = {};
   // Outermost events per kind: an event inside another of the same kind is already counted.
@@ -69,11 +70,13 @@ export function summariseTrace(events: TraceEvent[], top = 25): TraceSummary {
     openUntil[kind] = Math.max(openUntil[kind] ?? -1, e.ts + e.dur!);
   }
   // The sampling profiler's chunks: nodes accumulate, each sample is the leaf node for its time delta.
+  // The chunks come from the profiler's own thread; a profile's first event ('Profile') is on the thread
+  // it samples, and its chunks carry its id (node ids are the profile's own).
+  const mine = new Set(events.filter((e) => e.name === 'Profile' && onMain(e)).map((e) => e.id));
   const nodes = new Map<number, ProfileNode>();
   const self = new Map<string, number>();
   for (const e of events) {
-    // The chunks come from the profiler's own thread of the renderer process.
-    if (e.name !== 'ProfileChunk' || !main || e.pid !== main.pid) continue;
+    if (e.name !== 'ProfileChunk' || !main || e.pid !== main.pid || !mine.has(e.id)) continue;
     const p = e.args?.data?.cpuProfile;
     for (const n of p?.nodes ?? []) nodes.set(n.id, n);
     const samples = p?.samples ?? [];

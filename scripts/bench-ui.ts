@@ -25,7 +25,8 @@ import { chromium, type Page } from '@playwright/test';
 import { summariseTrace } from './bench-trace';
 
 const root = resolve(import.meta.dirname, '..');
-const out = join(root, 'node_modules/.interleave-bench');
+// BENCH_OUT: another build folder (two trees benchmarked side by side).
+const out = process.env.BENCH_OUT ? resolve(process.env.BENCH_OUT) : join(root, 'node_modules/.interleave-bench');
 const json = process.argv.includes('--json');
 const profile = process.argv.includes('--profile');
 const log = (line: string) => {
@@ -84,6 +85,9 @@ interface Stages {
   simulateMs?: number;
   materializeMs?: number;
   packMs?: number;
+  startWaitMs?: number;
+  otherMs?: number;
+  transitMs?: number;
   receivedAt?: number;
   unpackMs?: number;
   commitAt: number;
@@ -126,6 +130,9 @@ function stageMedians(stages: Stages[]): Record<string, number> {
     workerSimulateMs: med((s) => s.simulateMs),
     workerMaterializeMs: med((s) => s.materializeMs),
     workerPackMs: med((s) => s.packMs),
+    workerStartWaitMs: med((s) => s.startWaitMs),
+    workerOtherMs: med((s) => s.otherMs),
+    transitMs: med((s) => s.transitMs),
     receivedAtMs: med((s) => s.receivedAt),
     unpackMs: med((s) => s.unpackMs),
     commitAtMs: med((s) => s.commitAt),
@@ -138,11 +145,23 @@ const STAGE_WORDS: Record<string, string> = {
   workerSimulateMs: 'worker: simulate',
   workerMaterializeMs: 'build records',
   workerPackMs: 'pack',
+  workerStartWaitMs: 'request → worker starts',
+  workerOtherMs: 'other (baseline, turns)',
+  transitMs: 'posted → on the page',
   receivedAtMs: 'result on the page at',
   unpackMs: 'unpack',
   commitAtMs: 'committed at',
   commitToPaintMs: 'commit → painted',
 };
+
+// (c) Zoom and pan: Ctrl+wheel in and out about the pointer, then drag the window along the overview strip.
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'disabled-by-default-v8.cpu_profiler',
+  'v8',
+];
 
 const results: Record<string, unknown> = {};
 const verdict = (ok: boolean) => (ok ? 'target met' : 'TARGET MISSED');
@@ -150,7 +169,9 @@ const verdict = (ok: boolean) => (ok ? 'target met' : 'TARGET MISSED');
 log('Timeline widget in Chromium (production build)');
 /** `-- --zoom`: only the zoom and pan figures (c); `-- --resim`: only the re-simulation figures (a). */
 const zoomOnly = process.argv.includes('--zoom');
-const resimOnly = process.argv.includes('--resim');
+const resimOnly = process.argv.includes('--resim') || process.argv.includes('--resim-worker');
+/** `-- --resim-worker`: only the 10 000 tasks re-simulated in the worker. */
+const workerOnly = process.argv.includes('--resim-worker');
 // Twice each: simulated on the main thread, in the request's frame, and in the page's worker (what a page does
 // once its workload editor has loaded), to the paint after the traces come back.
 for (const [tasks, models, warm, runs, target] of zoomOnly
@@ -160,8 +181,12 @@ for (const [tasks, models, warm, runs, target] of zoomOnly
       [10_000, ['asyncio'], 3, 15, 50],
     ] as const)) {
   for (const worker of [false, true]) {
+    if (workerOnly && (!worker || tasks !== 10_000)) continue;
+    if (profile && resimOnly) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     const { cold, times, long, stages } = await resim(page, tasks, [...models], runs, worker, warm);
     const medians = stageMedians(stages);
+    if (profile && resimOnly)
+      await writeProfile(`resim ${tasks}${worker ? ' worker' : ''}`, await browser.stopTracing(), 'resim');
     const p50 = pct(times, 50);
     const p95 = pct(times, 95);
     results[`resim${tasks}${worker ? '-worker' : ''}`] = {
@@ -225,27 +250,22 @@ async function scrub() {
   );
 }
 
-// (c) Zoom and pan: Ctrl+wheel in and out about the pointer, then drag the window along the overview strip.
-const TRACE_CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'disabled-by-default-devtools.timeline.frame',
-  'disabled-by-default-v8.cpu_profiler',
-  'v8',
-];
-
 /** `--profile`: the zoom gesture's trace, and its summary printed and written beside it. */
-async function writeProfile(name: string, trace: Buffer) {
+async function writeProfile(name: string, trace: Buffer, what = 'zoom') {
   // Beside the build folder, which each run empties.
   const dir = join(root, 'node_modules/.interleave-profile');
   mkdirSync(dir, { recursive: true });
   const slug = name.replace(/[^a-z0-9]+/gi, '-');
-  writeFileSync(join(dir, `zoom-${slug}.trace.json`), trace);
-  const summary = summariseTrace(JSON.parse(trace.toString()).traceEvents);
-  writeFileSync(join(dir, `zoom-${slug}.summary.json`), JSON.stringify(summary, null, 2));
-  const kinds = Object.entries(summary.kinds).map(([k, v]) => `${k} ${ms(v)}`);
-  log(`  (c) profile of zooming ${name}: main thread ${kinds.join(', ')}; top functions by self time:`);
-  for (const f of summary.functions.slice(0, 15)) log(`        ${ms(f.selfMs).padStart(9)}  ${f.name}`);
+  writeFileSync(join(dir, `${what}-${slug}.trace.json`), trace);
+  const events = JSON.parse(trace.toString()).traceEvents;
+  for (const thread of what === 'zoom' ? ['CrRendererMain'] : ['CrRendererMain', 'DedicatedWorker thread']) {
+    const summary = summariseTrace(events, 25, thread);
+    const file = thread === 'CrRendererMain' ? `${what}-${slug}` : `${what}-${slug}-worker`;
+    writeFileSync(join(dir, `${file}.summary.json`), JSON.stringify(summary, null, 2));
+    const kinds = Object.entries(summary.kinds).map(([k, v]) => `${k} ${ms(v)}`);
+    log(`  profile of ${what} ${name}, ${thread}: ${kinds.join(', ')}; top functions by self time:`);
+    for (const f of summary.functions.slice(0, 15)) log(`        ${ms(f.selfMs).padStart(9)}  ${f.name}`);
+  }
 }
 
 async function zoomAndPan(name: string, mount: () => Promise<void>) {

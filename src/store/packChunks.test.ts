@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventChunksOf, spanChunksOf } from '../sim/engine/traceColumns';
+import { eventChunksOf, releaseChunks, spanChunksOf } from '../sim/engine/traceColumns';
 import { simulate } from '../sim/simulate';
 import type { Scenario } from '../sim/types';
 import { packTrace, packTraceDirect, unpackTrace } from './traceTransfer';
@@ -56,5 +56,29 @@ describe('packing from the simulator buffers', () => {
     const trace = simulate(small, 'threads');
     expect(spanChunksOf(trace)).toBeNull();
     expect(packTraceDirect(trace)).toStrictEqual(packTrace(trace));
+  });
+
+  it('gives the chunks back once packed (releaseChunks): later simulations are the same', () => {
+    const first = simulate(busy, 'threads');
+    const fromObjects = packTrace(simulate(busy, 'threads'));
+    const direct = packTraceDirect(first);
+    releaseChunks(first);
+    expect(spanChunksOf(first)).toBeNull();
+    expect(eventChunksOf(first)).toBeNull();
+    // The spans and events were never built: they cannot be read now.
+    expect(() => first.spans).toThrow(/given back/);
+    expect(() => first.events).toThrow(/given back/);
+    expect(direct).toStrictEqual(fromObjects);
+    // The next simulation records into the chunks given back, and gives the same trace.
+    const again = simulate(busy, 'threads');
+    expect(packTraceDirect(again)).toStrictEqual(fromObjects);
+    releaseChunks(again);
+    // Twice, or for a trace built at once, does nothing.
+    releaseChunks(again);
+    const built = simulate(busy, 'asyncio');
+    void built.spans;
+    void built.events;
+    releaseChunks(built);
+    expect(built.spans.length).toBeGreaterThan(0);
   });
 });

@@ -13,6 +13,7 @@ import {
   OptionalFlags,
   OptionalNumbers,
   OptionalStrings,
+  textColumn,
   withOptional,
   type PackedRecords,
 } from './columns';
@@ -158,7 +159,7 @@ export function packLanes(lanes: readonly Lane[]): PackedRecords | null {
       (task ??= new OptionalNumbers(n)).put(i, l.task);
     }
   }
-  return withOptional(n, ['id', 'kind', 'label'], [{ t: 'text', v: id }, str(kinds, kind), { t: 'text', v: label }], {
+  return withOptional(n, ['id', 'kind', 'label'], [textColumn(id), str(kinds, kind), textColumn(label)], {
     task,
   });
 }
@@ -190,7 +191,7 @@ export function packTasks(tasks: readonly TaskResult[]): PackedRecords | null {
     n,
     ['name', 'arrivalMs', 'startMs', 'endMs', 'latencyMs'],
     [
-      { t: 'text', v: name },
+      textColumn(name),
       { t: 'num', v: arrivalMs },
       { t: 'num', v: startMs },
       { t: 'num', v: endMs },

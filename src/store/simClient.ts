@@ -34,6 +34,8 @@ export interface RunResult {
 export interface RunStages extends WorkerStages {
   /** When the result reached the page. */
   receivedAt: number;
+  /** From the worker's post to the page's handler (copying the message, the page busy with other work). */
+  transitMs: number;
   unpackMs: number;
 }
 
@@ -84,7 +86,7 @@ export class SimClient {
     const result = new Promise<RunResult>((resolve, reject) => {
       this.pending.set(id, { request, resolve, reject, onProgress });
     });
-    this.ensure().postMessage(request);
+    this.ensure().postMessage({ ...request, postedAt: performance.timeOrigin + performance.now() });
     return { result, cancel: (hard = false) => this.cancel(id, hard) };
   }
 
@@ -111,7 +113,8 @@ export class SimClient {
     if (msg.type === 'done') {
       const receivedAt = performance.now();
       const result = { traces: msg.traces.map(unpackTrace), baselineMs: msg.baselineMs, elapsedMs: msg.elapsedMs };
-      this.lastStages = { ...msg.stages, receivedAt, unpackMs: performance.now() - receivedAt };
+      const transitMs = performance.timeOrigin + receivedAt - msg.stages.postedAt;
+      this.lastStages = { ...msg.stages, receivedAt, transitMs, unpackMs: performance.now() - receivedAt };
       // A large result is committed (and drawn) in a task of its own, after the one that unpacked it: two
       // shorter tasks rather than one long one. A small one at once, in this task.
       if (recordCount(msg.traces) > SPLIT_RECORDS) (this.schedule ??= nextTurn())(() => p.resolve(result));

@@ -14,6 +14,8 @@ export interface RunRequest {
   maxEvents: number;
   /** Also find the sequential makespan when sequential is not among the models. */
   baseline?: boolean;
+  /** When the page posted the request, in ms since the epoch (performance.timeOrigin + now), for the stages. */
+  postedAt?: number;
 }
 
 export type ToWorker = RunRequest | { type: 'cancel'; id: number };
@@ -26,6 +28,12 @@ export interface WorkerStages {
   simulateMs: number;
   materializeMs: number;
   packMs: number;
+  /** From the page's posting of the request to the worker's starting it (delivery, the worker busy). */
+  startWaitMs: number;
+  /** The rest of the run's time in the worker: the turns between models, the sequential baseline. */
+  otherMs: number;
+  /** When the result was posted, in ms since the epoch (performance.timeOrigin + now: the page's clock). */
+  postedAt: number;
 }
 
 export type FromWorker =

@@ -73,7 +73,12 @@ describe('simulation worker protocol', () => {
     for (const ms of Object.values(msg.stages)) expect(ms).toBeGreaterThanOrEqual(0);
     expect(msg.stages.simulateMs).toBeGreaterThan(0);
     expect(msg.elapsedMs).toBeGreaterThanOrEqual(msg.stages.simulateMs + msg.stages.packMs);
-    expect(client.lastStages).toMatchObject({ ...msg.stages, unpackMs: expect.any(Number) });
+    expect(client.lastStages).toMatchObject({
+      ...msg.stages,
+      transitMs: expect.any(Number),
+      unpackMs: expect.any(Number),
+    });
+    expect(msg.stages.postedAt).toBeGreaterThan(performance.timeOrigin);
     expect(transfers[done].length).toBeGreaterThan(10);
     expect(transfers[done].every((b) => b instanceof ArrayBuffer)).toBe(true);
   });

@@ -8,6 +8,7 @@
  */
 import { baselineOf } from '../sim/baseline';
 import { simulate } from '../sim/simulate';
+import { releaseChunks } from '../sim/engine/traceColumns';
 import type { Trace } from '../sim/types';
 import type { FromWorker, RunRequest, ToWorker } from './simProtocol';
 import { sequentialMakespan } from './baseline';
@@ -69,9 +70,17 @@ export function createWorkerCore(post: Post, schedule: Schedule = nextTurn()) {
         // A trace's spans and events not built yet are packed straight from the simulator's buffers.
         const t1 = performance.now();
         const packed = traces.map(packTraceDirect);
+        // The traces are not read again: their chunks go back for the next run's simulation now, rather
+        // than when the traces are collected (the next run would allocate new ones, and make garbage).
+        for (const t of traces) releaseChunks(t);
         const t2 = performance.now();
-        const stages = { simulateMs, materializeMs: 0, packMs: t2 - t1 };
         const elapsedMs = t2 - started;
+        const packMs = t2 - t1;
+        const otherMs = Math.max(0, elapsedMs - simulateMs - packMs);
+        const startWaitMs =
+          run.postedAt === undefined ? 0 : Math.max(0, performance.timeOrigin + started - run.postedAt);
+        const postedAt = performance.timeOrigin + t2;
+        const stages = { simulateMs, materializeMs: 0, packMs, startWaitMs, otherMs, postedAt };
         post({ type: 'done', id: run.id, traces: packed, baselineMs, elapsedMs, stages }, transferables(packed));
       } catch (error) {
         post({ type: 'failed', id: run.id, message: message(error) }, []);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../sim/simulate';
 import type { Lane, Scenario, TaskResult, Trace, TraceEvent } from '../sim/types';
-import { packTrace, unpackTrace } from './traceTransfer';
+import { textAt, textColumn, textValues } from './columns';
+import { packTrace, transferables, unpackTrace } from './traceTransfer';
 
 const queued: Scenario = {
   id: 'q',
@@ -86,5 +87,32 @@ describe('trace transfer by shape', () => {
       tasks: trace.tasks.map((t, i) => (i === 0 ? { ...t, unfinished: 'yes' } : t)),
     } as unknown as Trace;
     expect(roundTrip(odd)).toStrictEqual(odd);
+  });
+
+  it('sends lane ids, labels and task names as one string and their ends, and gives the same strings back', () => {
+    const trace = simulate(queued, 'threads');
+    const names = ['', 'a', '', 'é\u{1F600}', '\uD800', 'task-10', ''];
+    const tasks: TaskResult[] = names.map((name, i) => ({ ...trace.tasks[0], name: name + (i === 6 ? 'z' : '') }));
+    const lanes: Lane[] = [...trace.lanes, { id: '', kind: 'loop', label: '' }];
+    const odd: Trace = { ...trace, lanes, tasks };
+    const packed = packTrace(odd);
+    const name = packed.tasks.cols[packed.tasks.keys.indexOf('name')];
+    if (name.t !== 'text') throw new Error('task names are not a text column');
+    expect(name.ends).toBeInstanceOf(Int32Array);
+    expect(textValues(name)).toEqual(tasks.map((t) => t.name));
+    expect(tasks.map((_, i) => textAt(name, i))).toEqual(tasks.map((t) => t.name));
+    // The ends cross in the transfer list, and the strings come back equal after the transfer.
+    const buffers = transferables([packed]);
+    expect(buffers).toContain(name.ends.buffer);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    const sent = structuredClone(packed, { transfer: buffers });
+    expect(name.ends.byteLength).toBe(0);
+    expect(unpackTrace(sent)).toStrictEqual(odd);
+  });
+
+  it('builds an empty text column', () => {
+    const c = textColumn([]);
+    expect(textValues(c)).toEqual([]);
+    expect(c.chars).toBe('');
   });
 });

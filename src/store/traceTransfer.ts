@@ -7,7 +7,7 @@
  * missing).
  */
 import type { Trace } from '../sim/types';
-import { ABSENT, NO_STRING, type Column, type PackedRecords } from './columns';
+import { ABSENT, NO_STRING, textAt, type Column, type PackedRecords } from './columns';
 import { eventChunksOf, spanChunksOf } from '../sim/engine/traceColumns';
 import { packEventChunks, packSpanChunks } from './packChunks';
 import { packEvents, packLanes, packSpans, packTasks } from './packShapes';
@@ -108,6 +108,7 @@ function cell(c: Column, i: number): unknown {
     case 'bool':
       return c.v[i] === ABSENT ? undefined : c.v[i] === 1;
     case 'text':
+      return textAt(c, i);
     case 'any':
       return c.v[i];
   }
@@ -180,7 +181,11 @@ export function transferables(packed: readonly PackedTrace[]): ArrayBuffer[] {
   for (const p of packed) {
     for (const rec of [p.lanes, p.spans, p.events, p.tasks]) {
       for (const c of rec.cols) {
-        if (c.t === 'any' || c.t === 'text') continue;
+        if (c.t === 'any') continue;
+        if (c.t === 'text') {
+          out.push(c.ends.buffer as ArrayBuffer);
+          continue;
+        }
         out.push(c.v.buffer as ArrayBuffer);
         if ((c.t === 'int' || c.t === 'num') && c.absent) out.push(c.absent.buffer as ArrayBuffer);
       }

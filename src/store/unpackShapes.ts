@@ -7,17 +7,22 @@
  * caller rebuilds them the general way (traceTransfer.ts).
  */
 import type { Lane, Span, TaskResult, TraceEvent } from '../sim/types';
-import { ABSENT, NO_STRING, type Column, type NumCol, type PackedRecords, type StrCol, type TextCol } from './columns';
+import {
+  ABSENT,
+  NO_STRING,
+  textValues,
+  type Column,
+  type NumCol,
+  type PackedRecords,
+  type StrCol,
+  type TextCol,
+} from './columns';
 
 /** The column of a field every record has, or null (missing, of another kind, absent somewhere). */
 function full(p: PackedRecords, key: string, kind: 'int' | 'num' | 'str' | 'text'): Column | null {
   const c = p.cols[p.keys.indexOf(key)];
   if (!c) return null;
-  if (kind === 'text') {
-    if (c.t !== 'text') return null;
-    for (let i = 0; i < p.n; i++) if (typeof c.v[i] !== 'string') return null;
-    return c;
-  }
+  if (kind === 'text') return c.t === 'text' && c.ends.length === p.n ? c : null;
   if (kind === 'str') {
     if (c.t !== 'str') return null;
     const v = c.v;
@@ -32,7 +37,7 @@ function full(p: PackedRecords, key: string, kind: 'int' | 'num' | 'str' | 'text
 
 const nums = (c: Column | null) => (c as NumCol | null)?.v ?? null;
 const strs = (c: Column | null) => c as StrCol | null;
-const texts = (c: Column | null) => (c as TextCol | null)?.v ?? null;
+const texts = (c: Column | null) => (c === null ? null : textValues(c as TextCol));
 
 /**
  * An optional field's column, when of the kind expected (`handled` notes it): each record's value is then
@@ -86,7 +91,7 @@ function addColumn(out: Record<string, unknown>[], key: string, c: Column): void
       return;
     }
     case 'text': {
-      const { v } = c;
+      const v = textValues(c);
       for (let i = 0; i < n; i++) out[i][key] = v[i];
       return;
     }

@@ -76,6 +76,9 @@ interface Stages {
   simulateMs?: number;
   materializeMs?: number;
   packMs?: number;
+  startWaitMs?: number;
+  otherMs?: number;
+  transitMs?: number;
   receivedAt?: number;
   unpackMs?: number;
   commitAt: number;

@@ -106,22 +106,32 @@ export function finishRecording(rec: Recording): FinishedLazy {
   const held: Held = { spT, spI, ev };
   const buildSpans = (): Span[] => {
     if (spans === null) {
-      spans = materializeSpans(spT!, spI!, SPAN_CHUNK_BITS, nsp, laneOf, laneCount, infos);
-      recycleChunks(spT!, spI!);
+      if (spT === null || spI === null) throw new Error('the spans of this trace were given back unread');
+      spans = materializeSpans(spT, spI, SPAN_CHUNK_BITS, nsp, laneOf, laneCount, infos);
+      recycleChunks(spT, spI);
       spT = spI = held.spT = held.spI = null;
     }
     return spans;
   };
   const buildEvents = (): TraceEvent[] => {
     if (events === null) {
-      events = materializeEvents(ev!, EVENT_CHUNK_BITS, nev, laneOf, aux);
-      recycleEvents(ev!);
+      if (ev === null) throw new Error('the events of this trace were given back unread');
+      events = materializeEvents(ev, EVENT_CHUNK_BITS, nev, laneOf, aux);
+      recycleEvents(ev);
       ev = held.ev = null;
     }
     return events;
   };
-  // A trace dropped unread gives its chunks back once it has been collected.
-  unread?.register(buildSpans, held);
+  // A trace dropped unread gives its chunks back once it has been collected, or at once when its reader
+  // packed them and is done with the trace (release).
+  unread?.register(buildSpans, held, held);
+  const release = () => {
+    unread?.unregister(held);
+    if (held.spT !== null && held.spI !== null) recycleChunks(held.spT, held.spI);
+    if (held.ev !== null) recycleEvents(held.ev);
+    spT = spI = held.spT = held.spI = null;
+    ev = held.ev = null;
+  };
   offerChunks(tasks, {
     held,
     spanCount: nsp,
@@ -132,6 +142,7 @@ export function finishRecording(rec: Recording): FinishedLazy {
     laneCount,
     infos,
     aux,
+    release,
   });
   return { lanes, spans: buildSpans, events: buildEvents, tasks, laneOf };
 }

@@ -27,6 +27,8 @@ export interface ChunkLayout {
   readonly laneCount: number;
   readonly infos: readonly SpanInfo[];
   readonly aux: readonly Partial<TraceEvent>[];
+  /** Gives the chunks still held back for later simulations (the trace's unbuilt spans and events are lost). */
+  readonly release: () => void;
 }
 
 export interface SpanChunks {
@@ -68,4 +70,16 @@ export function eventChunksOf(trace: { readonly tasks: readonly TaskResult[] }):
   if (l === undefined || l.held.ev === null) return null;
   const { eventCount: count, eventChunkBits: chunkBits, laneOf, aux } = l;
   return { chunks: l.held.ev, count, chunkBits, laneOf, aux };
+}
+
+/**
+ * For a reader done with a trace whose chunks it packed (the simulation worker, once the trace is posted):
+ * the chunks the trace still holds go back for the next simulation at once, rather than when the trace is
+ * collected. Spans or events not built by then can no longer be read (reading them throws).
+ */
+export function releaseChunks(trace: { readonly tasks: readonly TaskResult[] }): void {
+  const l = layouts.get(trace.tasks);
+  if (l === undefined) return;
+  layouts.delete(trace.tasks);
+  l.release();
 }
