@@ -6,6 +6,7 @@
  * API: `{ update(layout, window, size), invalidate(), destroy() }`.
  */
 import type { SpanState } from '../sim/types';
+import { quietTimer } from './quietTimer';
 import type { TimelineLayout } from './layout';
 import { buildScene, type Scene } from './scene';
 import { clampWindow, fullWindow, type ViewWindow } from './viewWindow';
@@ -66,7 +67,6 @@ export function createCanvasRenderer(
   // in a row show the same rows), and the timer that paints the window exactly once the pan has stopped.
   let strip: PanStrip | null = null;
   let panRows: TimelineLayout | null = null;
-  let settle: ReturnType<typeof setTimeout> | undefined;
   const newCanvas =
     options.createCanvas ?? (() => (typeof document !== 'undefined' ? document.createElement('canvas') : null));
 
@@ -138,24 +138,12 @@ export function createCanvasRenderer(
     return true;
   };
 
-  let lastPanStep = 0;
-  const settleCheck = () => {
-    const left = PAN_SETTLE_MS - (Date.now() - lastPanStep);
-    if (left > 0) {
-      settle = setTimeout(settleCheck, left);
-      return;
-    }
-    settle = undefined;
+  const settle = quietTimer(PAN_SETTLE_MS, () => {
     if (lastArgs) {
       const [l, w, s] = lastArgs;
       draw(l, w ?? fullWindow(l.domainMs), s);
     }
-  };
-
-  const cancelSettle = () => {
-    if (settle !== undefined) clearTimeout(settle);
-    settle = undefined;
-  };
+  });
 
   const renderer: CanvasRenderer = {
     update(layout, window, size) {
@@ -180,12 +168,9 @@ export function createCanvasRenderer(
         last!.start !== win.startMs &&
         Math.abs(last!.end - last!.start - width) <= 1e-9 * width;
       if (pan && panStep(layout, win, size)) {
-        // One timer for the whole pan, checking the last step's time when it fires (a pan's steps, one a
-        // frame, do not each clear and set one).
-        lastPanStep = Date.now();
-        if (settle === undefined) settle = setTimeout(settleCheck, PAN_SETTLE_MS);
+        settle.poke();
       } else {
-        cancelSettle();
+        settle.cancel();
         if (!pan) panRows = null;
         draw(layout, win, size);
       }
@@ -197,7 +182,7 @@ export function createCanvasRenderer(
       if (lastArgs) renderer.update(...lastArgs);
     },
     destroy() {
-      cancelSettle();
+      settle.cancel();
       observer?.disconnect();
       media?.removeEventListener?.('change', onTheme);
       lastArgs = null;

@@ -171,15 +171,10 @@ function WindowOverlay({ layout, width }: { layout: TimelineLayout; width: numbe
  * every window that unfolds the same lanes, so that a chart on a Canvas re-renders only when they change.
  */
 function useWindowRows(layout: TimelineLayout, follow: boolean): TimelineLayout | null {
-  const memo = useRef<{ startMs: number; endMs: number; layout: TimelineLayout; rows: TimelineLayout } | null>(null);
-  return useTimelineStore((s) => {
-    if (!follow) return null;
-    const m = memo.current;
-    if (m && m.layout === layout && m.startMs === s.viewStartMs && m.endMs === s.viewEndMs) return m.rows;
-    const rows = unfoldLayout(layout, clampWindow({ startMs: s.viewStartMs, endMs: s.viewEndMs }, layout.domainMs));
-    memo.current = { startMs: s.viewStartMs, endMs: s.viewEndMs, layout, rows };
-    return rows;
-  });
+  // unfoldLayout answers the same object for a window it answered last, and for one that unfolds the same lanes.
+  return useTimelineStore((s) =>
+    follow ? unfoldLayout(layout, clampWindow({ startMs: s.viewStartMs, endMs: s.viewEndMs }, layout.domainMs)) : null,
+  );
 }
 
 type CanvasMarksComponent = ComponentType<{ layout: TimelineLayout }>;

@@ -11,6 +11,7 @@
  */
 import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
 import type { TimelineStore } from '../../store/timelineStore';
+import { quietTimer } from '../../timeline/quietTimer';
 
 /** How long the window must stay still before the gesture counts as over, ms. */
 export const SETTLE_MS = 180;
@@ -38,42 +39,28 @@ export function useGestureActive(store: TimelineStore, enabled: boolean, holdsFo
   const [active, setActive] = useState(false);
   useEffect(() => {
     if (!enabled) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     let on = false;
-    const settle = () => {
-      timer = undefined;
+    const settle = quietTimer(SETTLE_MS, () => {
       on = false;
       // Drawing the marks as SVG again builds hundreds of elements: as a transition, React builds them in
       // slices between frames, and a gesture that starts again meanwhile interrupts it.
       startTransition(() => setActive(false));
-    };
-    // The last step's time, and one timer at a time that checks it when it fires: a gesture's steps (one a
-    // frame) do not each clear and set a timer.
-    let lastStep = 0;
-    const check = () => {
-      const left = SETTLE_MS - (Date.now() - lastStep);
-      if (left > 0) timer = setTimeout(check, left);
-      else settle();
-    };
-    const restart = () => {
-      lastStep = Date.now();
-      if (timer === undefined) timer = setTimeout(check, SETTLE_MS);
-    };
+    });
     const stopGesture = onGesture(store, () => {
       if (!on && holdsFocus()) return;
       if (!on) {
         on = true;
         setActive(true);
       }
-      restart();
+      settle.poke();
     });
     const stopWindow = store.subscribe((s, prev) => {
-      if (on && (s.viewStartMs !== prev.viewStartMs || s.viewEndMs !== prev.viewEndMs)) restart();
+      if (on && (s.viewStartMs !== prev.viewStartMs || s.viewEndMs !== prev.viewEndMs)) settle.poke();
     });
     return () => {
       stopGesture();
       stopWindow();
-      if (timer !== undefined) clearTimeout(timer);
+      settle.cancel();
       setActive(false);
     };
   }, [store, enabled, holdsFocus]);
